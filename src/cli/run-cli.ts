@@ -1,0 +1,79 @@
+import { type Config, formatConfigErrors, parseConfig } from '../config.js';
+import type { Logger } from '../core/logger.js';
+import { createStreamLogger } from '../logging/stream-logger.js';
+import { openServices } from '../services.js';
+import { version } from '../version.js';
+import type { CliCommand } from './cli-context.js';
+import { importCommand } from './commands/import-command.js';
+import { ingestCommand } from './commands/ingest-command.js';
+import { migrateCommand } from './commands/migrate-command.js';
+import { searchCommand } from './commands/search-command.js';
+import { startCommand } from './commands/start-command.js';
+import { USAGE, UsageError } from './usage.js';
+
+const COMMANDS: Record<string, CliCommand> = {
+  start: startCommand,
+  ingest: ingestCommand,
+  import: importCommand,
+  search: searchCommand,
+  migrate: migrateCommand,
+};
+
+export interface CliIo {
+  env: NodeJS.ProcessEnv;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  stdin?: NodeJS.ReadableStream;
+  isTTY?: boolean;
+  now?: () => Date;
+  logger?: Logger;
+}
+
+/** Runs one CLI invocation and returns its exit code: 0 ok, 1 failed, 2 bad usage or configuration. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === '--help' || first === '-h' || first === 'help') {
+    io.stdout(USAGE);
+    return 0;
+  }
+  if (first === '--version' || first === '-v') {
+    io.stdout(`${version}\n`);
+    return 0;
+  }
+  const name = first === undefined || first.startsWith('-') ? 'start' : first;
+  const command = COMMANDS[name];
+  const args = first === undefined || first.startsWith('-') ? argv : rest;
+  if (!command) return usageError(io, `unknown command "${name}"`);
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout(USAGE);
+    return 0;
+  }
+
+  const parsed = parseConfig(io.env);
+  if (!parsed.ok) {
+    io.stderr(`${formatConfigErrors(parsed.errors)}\n`);
+    return 2;
+  }
+  const config: Config = parsed.config;
+  const logger = io.logger ?? createStreamLogger(config.LOG_LEVEL, io.stderr);
+  try {
+    return await command({
+      args,
+      config,
+      logger,
+      out: (line) => io.stdout(`${line}\n`),
+      openServices: () => openServices(config, logger),
+      now: io.now ?? (() => new Date()),
+      input: io.stdin ?? process.stdin,
+    });
+  } catch (error) {
+    if (error instanceof UsageError) return usageError(io, error.message);
+    io.stderr(`paperboy ${name} failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
+
+function usageError(io: CliIo, message: string): number {
+  io.stderr(`paperboy: ${message}\n\n${USAGE}`);
+  return 2;
+}

@@ -1,0 +1,26 @@
+export const USAGE = `Usage: paperboy [command] [options]
+
+Commands:
+  (none) | start          run the bot (console adapter when no chat credentials are set)
+  ingest                  fetch papers from the sources into the store
+      [--source hf|arxiv|all] [--date YYYY-MM-DD] [--days N] [--category cs.LG ...] [--cross]
+  import <file>           import a saved HF daily_papers JSON array or an arXiv Atom/RSS file
+  search <query...>       search stored papers
+      [--limit N] [--since 7d|2w|YYYY-MM-DD] [--sort relevance|upvotes|date] [--source hf|arxiv] [--json]
+  migrate                 apply database migrations and exit
+  help                    show this help
+
+Options:
+  -h, --help              show this help
+  -v, --version           print the version
+
+Examples:
+  paperboy ingest --source hf --date 2026-06-12
+  paperboy ingest --source arxiv --category cs.LG --category cs.CL --days 3
+  paperboy search "diffusion transformer" -survey --since 30d --limit 5
+`;
+
+/** A mistake in how paperboy was called; exits 2 with one line and the usage. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}

@@ -1,0 +1,137 @@
+import { z } from 'zod';
+
+/**
+ * Every environment variable paperboy reads, parsed once at start-up. Empty strings count as unset.
+ * Each entry says what it is for, so errors can say how to fix a bad value.
+ */
+const optionalUrl = (name: string, example: string) =>
+  z
+    .string()
+    .refine((value) => isHttpUrl(value), `${name} must be an http(s) URL, e.g. ${example}`)
+    .transform((value) => value.replace(/\/+$/, ''));
+
+const integer = (name: string, min: number, max: number) =>
+  z.coerce
+    .number({ error: `${name} must be a whole number between ${min} and ${max}` })
+    .int(`${name} must be a whole number between ${min} and ${max}`)
+    .min(min, `${name} must be at least ${min}`)
+    .max(max, `${name} must be at most ${max}`);
+
+const booleanFlag = (name: string) =>
+  z
+    .string()
+    .transform((value) => value.trim().toLowerCase())
+    .refine((value) => ['true', 'false', '1', '0', 'yes', 'no'].includes(value), {
+      message: `${name} must be true or false`,
+    })
+    .transform((value) => ['true', '1', 'yes'].includes(value));
+
+const ARXIV_CATEGORY = /^[a-z-]+(\.[A-Za-z-]+)?$/;
+
+const configSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .refine((value) => /^postgres(ql)?:\/\/.+/.test(value), {
+      message:
+        'DATABASE_URL must be a postgres:// URL, e.g. postgres://user:password@localhost:5432/paperboy. Unset it to use the embedded database.',
+    })
+    .optional(),
+  PAPERBOY_DATA_DIR: z.string().default('./.paperboy'),
+  HF_API_URL: optionalUrl('HF_API_URL', 'https://huggingface.co').default('https://huggingface.co'),
+  ARXIV_API_URL: optionalUrl('ARXIV_API_URL', 'https://export.arxiv.org/api').default(
+    'https://export.arxiv.org/api',
+  ),
+  ARXIV_RSS_URL: optionalUrl('ARXIV_RSS_URL', 'https://rss.arxiv.org/rss').default(
+    'https://rss.arxiv.org/rss',
+  ),
+  ARXIV_CATEGORIES: z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((category) => category.trim())
+        .filter(Boolean),
+    )
+    .refine((categories) => categories.every((category) => ARXIV_CATEGORY.test(category)), {
+      message: 'ARXIV_CATEGORIES must be a comma-separated list of arXiv categories, e.g. cs.LG,cs.CL',
+    })
+    .default(['cs.AI', 'cs.CL', 'cs.CV', 'cs.LG']),
+  ARXIV_INCLUDE_CROSS: booleanFlag('ARXIV_INCLUDE_CROSS').default(false),
+  ARXIV_MIN_INTERVAL_MS: integer('ARXIV_MIN_INTERVAL_MS', 0, 600_000).default(3000),
+  HTTP_TIMEOUT_MS: integer('HTTP_TIMEOUT_MS', 100, 300_000).default(20_000),
+  HTTP_MAX_RETRIES: integer('HTTP_MAX_RETRIES', 0, 10).default(4),
+  PAPERBOY_CONTACT: z.string().optional(),
+  LOG_LEVEL: z
+    .enum(['debug', 'info', 'warn', 'error', 'silent'], {
+      error: 'LOG_LEVEL must be one of debug, info, warn, error, silent',
+    })
+    .default('info'),
+});
+
+export type Config = Readonly<z.output<typeof configSchema>>;
+
+export interface ConfigError {
+  variable: string;
+  message: string;
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: ConfigError[] };
+
+/** Parses the environment; never throws. Empty strings count as unset. */
+export function parseConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''),
+  );
+  const result = configSchema.safeParse(present);
+  const errors = result.success
+    ? []
+    : result.error.issues.map((issue) => ({
+        variable: String(issue.path[0] ?? 'environment'),
+        message: issue.message,
+      }));
+  errors.push(...arxivPolitenessErrors(present));
+  if (result.success && errors.length === 0) return { ok: true, config: Object.freeze(result.data) };
+  return { ok: false, errors };
+}
+
+/** arXiv's terms allow one request every 3 s; only another host (a mirror, a test server) may be asked faster. */
+function arxivPolitenessErrors(env: Record<string, string | undefined>): ConfigError[] {
+  const interval = Number(env.ARXIV_MIN_INTERVAL_MS ?? 3000);
+  const apiUrl = env.ARXIV_API_URL ?? 'https://export.arxiv.org/api';
+  if (!(interval < 3000) || !isHttpUrl(apiUrl) || !/(^|\.)arxiv\.org$/.test(new URL(apiUrl).hostname))
+    return [];
+  return [
+    {
+      variable: 'ARXIV_MIN_INTERVAL_MS',
+      message:
+        "ARXIV_MIN_INTERVAL_MS must be at least 3000 for arxiv.org (arXiv's terms of use allow one request every 3 s)",
+    },
+  ];
+}
+
+/** One line per bad variable, for the operator. */
+export function formatConfigErrors(errors: ConfigError[]): string {
+  const lines = errors.map((error) =>
+    error.message.startsWith(error.variable)
+      ? `  - ${error.message}`
+      : `  - ${error.variable}: ${error.message}`,
+  );
+  return `paperboy cannot start: ${errors.length} environment variable(s) need fixing:\n${lines.join('\n')}\nSee .env.example and the Configuration section of README.md.`;
+}
+
+/** Parses the environment or exits the process (code 1) listing every bad variable at once. */
+export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): Config {
+  const result = parseConfig(env);
+  if (result.ok) return result.config;
+  process.stderr.write(`${formatConfigErrors(result.errors)}\n`);
+  process.exit(1);
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,73 @@
+import type { Logger } from '../core/logger.js';
+import type { ParsedBatch, SkippedItem } from '../core/paper.js';
+import type { IngestRunStore } from '../store/ingest-run-store.js';
+import type { PaperStore } from '../store/paper-store.js';
+
+export interface IngestPage {
+  /** Names the page in progress lines, e.g. `page 2` or `cs.LG+cs.CL`. */
+  label: string;
+  batch: ParsedBatch;
+}
+
+export interface IngestSummary {
+  runId: number;
+  source: string;
+  status: 'succeeded' | 'failed';
+  fetched: number;
+  stored: number;
+  skipped: SkippedItem[];
+  error?: string;
+}
+
+export interface RunIngestOptions {
+  source: string;
+  params: Record<string, unknown>;
+  pages: AsyncIterable<IngestPage> | Iterable<IngestPage>;
+  papers: PaperStore;
+  runs: IngestRunStore;
+  logger: Logger;
+  /** Called once per stored page with a human-readable progress line. */
+  onProgress?: (line: string) => void;
+  now?: () => Date;
+}
+
+/**
+ * Stores pages as they arrive, each page in its own transaction, and keeps a run record. A failure part-way
+ * keeps the pages already stored and records the reason; it never leaves a page half-written.
+ */
+export async function runIngest(options: RunIngestOptions): Promise<IngestSummary> {
+  const { source, params, papers, runs, onProgress } = options;
+  const now = options.now ?? (() => new Date());
+  const log = options.logger.child({ job: 'ingest', source });
+  const runId = await runs.start(source, params, now());
+  let fetched = 0;
+  let stored = 0;
+  const skipped: SkippedItem[] = [];
+  try {
+    for await (const { label, batch } of options.pages) {
+      fetched += batch.papers.length + batch.skipped.length;
+      stored += await papers.upsertPapers(batch.papers, now());
+      skipped.push(...batch.skipped);
+      const skippedNote = batch.skipped.length > 0 ? `, ${batch.skipped.length} skipped` : '';
+      onProgress?.(`${source} ${label}: ${batch.papers.length} papers${skippedNote}`);
+      for (const item of batch.skipped) log.warn('skipped an item that failed validation', { ...item });
+    }
+    await runs.finish(runId, { status: 'succeeded', fetched, stored, skippedItems: skipped }, now());
+    return { runId, source, status: 'succeeded', fetched, stored, skipped };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    log.error('ingest failed', { runId, error: message, stored });
+    await runs.finish(
+      runId,
+      { status: 'failed', fetched, stored, skippedItems: skipped, error: message },
+      now(),
+    );
+    return { runId, source, status: 'failed', fetched, stored, skipped, error: message };
+  }
+}
+
+export function formatSummary(summary: IngestSummary): string {
+  const skipped = summary.skipped.length > 0 ? `, ${summary.skipped.length} skipped` : '';
+  const base = `${summary.source}: ${summary.stored} papers stored from ${summary.fetched} fetched${skipped} (run ${summary.runId})`;
+  return summary.status === 'succeeded' ? base : `${base}; FAILED: ${summary.error}`;
+}

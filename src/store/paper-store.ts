@@ -1,0 +1,125 @@
+import { count, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { Paper, PaperInput } from '../core/paper.js';
+import type { Database } from '../db/database.js';
+import { papers } from '../db/schema.js';
+import { mergeInputs } from './merge-inputs.js';
+import { paperColumns } from './paper-columns.js';
+
+/** Rows per INSERT statement; Postgres allows 65,535 parameters per statement and a paper uses about 25. */
+const ROWS_PER_STATEMENT = 1000;
+
+export interface PaperStore {
+  /**
+   * Inserts or merges papers in one transaction: newer data updates fields, absent fields keep what was
+   * stored, `sources` accumulates, `first_seen_at` never moves. Returns how many distinct papers were written.
+   */
+  upsertPapers(inputs: readonly PaperInput[], now?: Date): Promise<number>;
+  getPaper(id: string): Promise<Paper | null>;
+  getPapers(ids: readonly string[]): Promise<Paper[]>;
+  countPapers(): Promise<number>;
+}
+
+export function createPaperStore(db: Database): PaperStore {
+  return {
+    async upsertPapers(inputs, now = new Date()) {
+      const merged = mergeInputs(inputs);
+      if (merged.length === 0) return 0;
+      await db.transaction(async (tx) => {
+        for (let start = 0; start < merged.length; start += ROWS_PER_STATEMENT) {
+          const rows = merged.slice(start, start + ROWS_PER_STATEMENT).map((input) => toRow(input, now));
+          await tx
+            .insert(papers)
+            .values(rows)
+            .onConflictDoUpdate({ target: papers.id, set: mergeOnConflict });
+        }
+      });
+      return merged.length;
+    },
+
+    async getPaper(id) {
+      const [row] = await db.select(paperColumns).from(papers).where(eq(papers.id, id));
+      return row ?? null;
+    },
+
+    async getPapers(ids) {
+      if (ids.length === 0) return [];
+      const rows = await db
+        .select(paperColumns)
+        .from(papers)
+        .where(inArray(papers.id, [...ids]));
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return ids.flatMap((id) => byId.get(id) ?? []);
+    },
+
+    async countPapers() {
+      const [row] = await db.select({ n: count() }).from(papers);
+      return row?.n ?? 0;
+    },
+  };
+}
+
+function toRow(input: PaperInput, now: Date): typeof papers.$inferInsert {
+  return {
+    id: input.id,
+    version: input.version ?? null,
+    title: input.title,
+    abstract: input.abstract ?? '',
+    authors: input.authors ?? [],
+    publishedAt: input.publishedAt ?? null,
+    updatedAt: input.updatedAt ?? null,
+    categories: input.categories ?? [],
+    primaryCategory: input.primaryCategory ?? null,
+    comment: input.comment ?? null,
+    links: input.links ?? {},
+    upvotes: input.upvotes ?? null,
+    numComments: input.numComments ?? null,
+    dailyDate: input.dailyDate ?? null,
+    aiSummary: input.aiSummary ?? null,
+    aiKeywords: input.aiKeywords && input.aiKeywords.length > 0 ? input.aiKeywords : null,
+    githubRepo: input.githubRepo ?? null,
+    githubStars: input.githubStars ?? null,
+    projectPage: input.projectPage ?? null,
+    organization: input.organization ?? null,
+    thumbnail: input.thumbnail ?? null,
+    firstSeenAt: now,
+    lastSeenAt: now,
+    sources: [input.source],
+  };
+}
+
+const keepUnlessNew = (column: string): SQL =>
+  sql.raw(`coalesce(excluded."${column}", "papers"."${column}")`);
+const keepUnlessNonEmptyText = (column: string): SQL =>
+  sql.raw(`coalesce(nullif(btrim(excluded."${column}"), ''), "papers"."${column}")`);
+
+/** The merge rules of `upsertPapers`, column by column. */
+const mergeOnConflict = {
+  version: sql.raw('greatest(excluded."version", "papers"."version")'),
+  title: keepUnlessNonEmptyText('title'),
+  abstract: keepUnlessNonEmptyText('abstract'),
+  authors: sql.raw(
+    `case when jsonb_array_length(excluded."authors") = 0 then "papers"."authors" else excluded."authors" end`,
+  ),
+  publishedAt: keepUnlessNew('published_at'),
+  updatedAt: keepUnlessNew('updated_at'),
+  categories: sql.raw(
+    `case when cardinality(excluded."categories") = 0 then "papers"."categories" else excluded."categories" end`,
+  ),
+  primaryCategory: keepUnlessNew('primary_category'),
+  comment: keepUnlessNew('comment'),
+  links: sql.raw(`"papers"."links" || excluded."links"`),
+  upvotes: keepUnlessNew('upvotes'),
+  numComments: keepUnlessNew('num_comments'),
+  dailyDate: keepUnlessNew('daily_date'),
+  aiSummary: keepUnlessNonEmptyText('ai_summary'),
+  aiKeywords: keepUnlessNew('ai_keywords'),
+  githubRepo: keepUnlessNew('github_repo'),
+  githubStars: keepUnlessNew('github_stars'),
+  projectPage: keepUnlessNew('project_page'),
+  organization: keepUnlessNew('organization'),
+  thumbnail: keepUnlessNew('thumbnail'),
+  lastSeenAt: sql.raw('excluded."last_seen_at"'),
+  sources: sql.raw(
+    `array(select distinct s from unnest("papers"."sources" || excluded."sources") as s order by s)`,
+  ),
+};
