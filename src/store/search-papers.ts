@@ -35,9 +35,11 @@ async function runSearch(
   mode: 'words' | 'trigrams',
 ): Promise<SearchResults> {
   const query = request.query.trim();
+  // Exclusions take no part in ranking (ts_rank scores `a & !b` as zero), and a query of exclusions alone
+  // still needs a score for the boosts to order by.
   const textScore =
     mode === 'words'
-      ? sql`ts_rank(${papers.search}, websearch_to_tsquery('english', ${query}))`
+      ? sql`greatest(ts_rank(${papers.search}, websearch_to_tsquery('english', ${withoutExclusions(query)})), 0.0001)`
       : sql`word_similarity(${query.toLowerCase()}, ${papers.fuzzy})`;
   const matches =
     mode === 'words'
@@ -79,4 +81,9 @@ async function countMatches(db: Database, filters: SQL[]): Promise<number> {
     .from(papers)
     .where(and(...filters));
   return row?.n ?? 0;
+}
+
+/** The query without its `-excluded` words and phrases. */
+export function withoutExclusions(query: string): string {
+  return query.replace(/(^|\s)-("[^"]*"?|\S+)/g, ' ').trim();
 }

@@ -17,7 +17,8 @@ export const drivers: Driver[] = postgresUrl ? ['pglite', 'postgres'] : ['pglite
  */
 export function describeEachDatabase(name: string, suite: (driver: Driver) => void): void {
   describe.each(drivers)(`${name} (%s)`, (driver) => suite(driver));
-  if (!postgresUrl) describe.skip(`${name} (postgres: skipped, set DATABASE_URL to run)`, () => suite('postgres'));
+  if (!postgresUrl)
+    describe.skip(`${name} (postgres: skipped, set DATABASE_URL to run)`, () => suite('postgres'));
 }
 
 /** A migrated database of its own: PGlite in memory, or a fresh Postgres database dropped on close. */

@@ -1,0 +1,154 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SearchRequest } from '../../src/core/search.js';
+import type { DatabaseHandle } from '../../src/db/database.js';
+import { createPaperStore } from '../../src/store/paper-store.js';
+import { createPaperSearch, withoutExclusions } from '../../src/store/search-papers.js';
+import { fixtureCorpus } from '../helpers/fixture-corpus.js';
+import { describeEachDatabase, openTestDatabase, postgresUrl } from '../helpers/test-database.js';
+
+const now = new Date('2026-07-14T00:00:00Z');
+/** The date search filters and sorts on: the later of arXiv publication and the Daily Papers day. */
+const paperDate = (paper: { publishedAt: Date | null; dailyDate: string | null }): number =>
+  Math.max(
+    paper.publishedAt?.getTime() ?? 0,
+    paper.dailyDate ? Date.parse(`${paper.dailyDate}T00:00:00Z`) : 0,
+  );
+const ids = (hits: { paper: { id: string } }[]) => hits.map((hit) => hit.paper.id);
+
+async function openCorpus(driver: 'pglite' | 'postgres') {
+  const handle = await openTestDatabase(driver);
+  await createPaperStore(handle.db).upsertPapers(fixtureCorpus(), new Date('2026-07-13T12:00:00Z'));
+  return handle;
+}
+
+describeEachDatabase('search on the fixture corpus', (driver) => {
+  let handle: DatabaseHandle;
+  const search = (request: Partial<SearchRequest> & { query: string }) =>
+    createPaperSearch(handle.db).search({ limit: 10, ...request }, now);
+
+  beforeAll(async () => {
+    handle = await openCorpus(driver);
+  });
+  afterAll(async () => handle?.close());
+
+  it('finds "lora" in a hyphenated title and in "Low-Rank Adaptation (LoRA)", title match first', async () => {
+    const results = await search({ query: 'lora' });
+    expect(results.fuzzy).toBe(false);
+    expect(ids(results.hits)[0]).toBe('2411.14961');
+    expect(ids(results.hits)).toContain('2106.09685');
+    // "exploration" contains the letters l-o-r-a but is not the word.
+    expect(ids(results.hits)).not.toContain('2606.10423');
+  });
+
+  it('matches hyphenated names and acronyms whole or in parts', async () => {
+    expect(ids((await search({ query: 'SAM-MT' })).hits)).toEqual(['2607.08688']);
+    expect(ids((await search({ query: 'sam' })).hits)).toContain('2607.08688');
+    const hyphenated = ids((await search({ query: 'vision-language' })).hits);
+    const spaced = ids((await search({ query: 'vision language' })).hits);
+    expect(hyphenated).toContain('2607.09450');
+    expect(spaced).toContain('2607.09450');
+  });
+
+  it('supports quoted phrases, OR and -exclusions', async () => {
+    expect(ids((await search({ query: '"sparse attention"' })).hits)).toEqual(['2606.13392']);
+    const either = ids((await search({ query: 'grokking OR quantization', limit: 25 })).hits);
+    expect(either).toEqual(expect.arrayContaining(['2501.04697', '2607.07964']));
+
+    const all = await search({ query: 'benchmark', limit: 25 });
+    const withoutAgents = await search({ query: 'benchmark -agents', limit: 25 });
+    expect(withoutAgents.total).toBeGreaterThan(0);
+    expect(withoutAgents.total).toBeLessThan(all.total);
+    for (const { paper } of withoutAgents.hits) {
+      expect(`${paper.title} ${paper.abstract} ${(paper.aiKeywords ?? []).join(' ')}`).not.toMatch(
+        /\bagents?\b/i,
+      );
+    }
+    expect(withoutAgents.hits[0]?.score).toBeGreaterThan(0.01);
+  });
+
+  it('searches author names', async () => {
+    expect(ids((await search({ query: 'Abbeel' })).hits)).toEqual(['2606.13677']);
+  });
+
+  it('falls back to trigram matches for a misspelling and says so', async () => {
+    const results = await search({ query: 'grokkng' });
+    expect(results.fuzzy).toBe(true);
+    expect(ids(results.hits)).toEqual(['2501.04697']);
+  });
+
+  it('ranks a title match above a popular paper that only mentions the word', async () => {
+    // 2606.13681 has 118 upvotes and mentions "memory" in its title; boosts must stay modest.
+    const results = await search({ query: 'sparse' });
+    expect(ids(results.hits)[0]).toBe('2606.13392');
+  });
+
+  it('filters by since and source, sorts by upvotes or date, pages with limit and offset', async () => {
+    const recent = await search({ query: 'benchmark', since: new Date('2026-07-10T00:00:00Z'), limit: 25 });
+    expect(recent.total).toBeGreaterThan(0);
+    for (const { paper } of recent.hits)
+      expect(paperDate(paper)).toBeGreaterThanOrEqual(Date.parse('2026-07-10'));
+    const hfOnly = await search({ query: 'benchmark', source: 'hf', limit: 25 });
+    expect(hfOnly.hits.every(({ paper }) => paper.sources.includes('hf'))).toBe(true);
+    expect(hfOnly.total).toBeLessThan((await search({ query: 'benchmark', limit: 25 })).total);
+
+    const byUpvotes = await search({ query: 'benchmark', sort: 'upvotes', limit: 5 });
+    const upvotes = byUpvotes.hits.map(({ paper }) => paper.upvotes ?? -1);
+    expect(upvotes).toEqual([...upvotes].sort((a, b) => b - a));
+    expect(byUpvotes.hits[0]?.paper.id).toBe('2606.13681');
+
+    const byDate = await search({ query: 'transformer', sort: 'date', limit: 25 });
+    const dates = byDate.hits.map(({ paper }) => paperDate(paper));
+    expect(dates).toEqual([...dates].sort((a, b) => b - a));
+
+    const first = await search({ query: 'benchmark', limit: 3 });
+    const second = await search({ query: 'benchmark', limit: 3, offset: 3 });
+    expect(first.total).toBe(second.total);
+    expect(ids(second.hits)).not.toContain(ids(first.hits)[0]);
+    expect((await search({ query: 'benchmark', limit: 3, offset: 500 })).total).toBe(first.total);
+  });
+
+  it('returns nothing, not an error, for a query with no letters', async () => {
+    const results = await search({ query: '!!! ((' });
+    expect(results.total).toBe(0);
+  });
+});
+
+describe('withoutExclusions', () => {
+  it('drops excluded words and phrases only', () => {
+    expect(withoutExclusions('lora -survey "low rank" -"vision language" self-attention')).toBe(
+      'lora  "low rank"  self-attention',
+    );
+  });
+});
+
+describe.runIf(postgresUrl)('search parity', () => {
+  it('gives the same results on PGlite and Postgres', async () => {
+    const [pglite, server] = await Promise.all([openCorpus('pglite'), openCorpus('postgres')]);
+    try {
+      for (const query of [
+        'lora',
+        'vision-language',
+        '"sparse attention"',
+        'benchmark -agents',
+        'grokkng',
+        'agent OR memory',
+      ]) {
+        for (const sort of ['relevance', 'upvotes', 'date'] as const) {
+          const request = { query, limit: 25, sort };
+          const [a, b] = await Promise.all([
+            createPaperSearch(pglite.db).search(request, now),
+            createPaperSearch(server.db).search(request, now),
+          ]);
+          expect({ query, sort, ids: ids(a.hits), total: a.total }).toEqual({
+            query,
+            sort,
+            ids: ids(b.hits),
+            total: b.total,
+          });
+        }
+      }
+    } finally {
+      await Promise.all([pglite.close(), server.close()]);
+    }
+  });
+});
