@@ -1,4 +1,5 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { isCalendarDate } from '../core/days.js';
 import { UsageError } from './usage.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -40,12 +41,7 @@ export function parseChoice<T extends string>(
 
 export function parseIsoDate(flag: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  const at = new Date(`${value}T00:00:00Z`);
-  if (
-    !/^\d{4}-\d{2}-\d{2}$/.test(value) ||
-    Number.isNaN(at.getTime()) ||
-    !at.toISOString().startsWith(value)
-  ) {
+  if (!isCalendarDate(value)) {
     throw new UsageError(`--${flag} must be a date like 2026-06-12, got "${value}"`);
   }
   return value;

@@ -1,3 +1,4 @@
+import { isCalendarDate, startOfUtcDay } from './days.js';
 import { err, ok, type Result } from './result.js';
 
 const DAY_MS = 86_400_000;
@@ -14,10 +15,6 @@ export function parseSince(text: string, now: Date): Result<Date, string> {
     const days = Number(relative[1]) * (UNIT_DAYS[relative[2] ?? 'd'] ?? 1);
     return ok(new Date(now.getTime() - days * DAY_MS));
   }
-  const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(trimmed);
-  if (date) {
-    const at = new Date(`${trimmed}T00:00:00Z`);
-    if (!Number.isNaN(at.getTime()) && at.toISOString().startsWith(trimmed)) return ok(at);
-  }
+  if (isCalendarDate(trimmed)) return ok(startOfUtcDay(trimmed));
   return err(`"${text}" is not a time span or a date; use e.g. 7d, 2w, 3m or 2026-06-01`);
 }

@@ -75,7 +75,7 @@ async function openPglite(dataDir: string, options: OpenDatabaseOptions): Promis
   return { db, driver: 'pglite', close: () => client.close() };
 }
 
-/** The PGlite directory inside paperboy's data directory. */
+/** The PGlite directory inside paperboy's data directory; `memory://` keeps everything in memory. */
 export function pgliteDirectory(dataDir: string): string {
-  return join(dataDir, 'pgdata');
+  return dataDir.startsWith('memory://') ? dataDir : join(dataDir, 'pgdata');
 }

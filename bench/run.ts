@@ -1,0 +1,175 @@
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { sql } from 'drizzle-orm';
+import { type DatabaseHandle, openDatabase } from '../src/db/database.js';
+import { papers } from '../src/db/schema.js';
+import { createPaperStore } from '../src/store/paper-store.js';
+import { createPaperSearch } from '../src/store/search-papers.js';
+import { type BenchRow, percentile, printTable, timed } from './measure.js';
+import { syntheticPapers } from './synthetic-papers.js';
+
+/**
+ * `npm run bench`: ingest and search on a generated store, on PGlite and (when BENCH_DATABASE_URL or
+ * DATABASE_URL is set) on Postgres. Prints a table and writes bench/results.json.
+ */
+const PAPER_COUNT = Number(process.env.BENCH_PAPERS ?? 100_000);
+const IMPORT_BATCH = 1000;
+const SEARCH_REPEATS = Number(process.env.BENCH_SEARCH_REPEATS ?? 10);
+const postgresUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || undefined;
+
+/** Rare and very common words, phrases and exclusions, all from the fixtures' vocabulary. */
+const QUERIES = [
+  'model',
+  'language models',
+  'learning',
+  'agents',
+  'benchmark',
+  'reinforcement learning',
+  '"large language"',
+  '"vision-language"',
+  'diffusion',
+  'sparse attention',
+  'robot manipulation',
+  'model -language',
+  'agents -benchmark',
+  'quantization OR pruning',
+  'grokking',
+  'EEG',
+  'pathology',
+  'Abbeel',
+  'panoramic generation',
+  'kronecker',
+];
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+async function main(): Promise<void> {
+  log(`generating ${PAPER_COUNT} papers from the fixtures' vocabulary`);
+  const corpus = syntheticPapers(PAPER_COUNT);
+  const rows: BenchRow[] = [];
+  const backends: { name: string; open: () => Promise<DatabaseHandle> }[] = [
+    { name: 'pglite', open: () => openDatabase({ dataDir: 'memory://' }) },
+  ];
+  if (postgresUrl) backends.unshift({ name: 'postgres', open: () => openFreshPostgres(postgresUrl) });
+  else log('Postgres rows skipped: set BENCH_DATABASE_URL or DATABASE_URL');
+
+  for (const backend of backends) {
+    log(`${backend.name}: opening`);
+    const handle = await backend.open();
+    try {
+      rows.push(await benchIngest(backend.name, handle, corpus));
+      rows.push(...(await benchSearch(backend.name, handle)));
+    } finally {
+      await handle.close();
+    }
+  }
+
+  printTable(rows);
+  const results = {
+    date: new Date().toISOString(),
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model,
+      memoryGiB: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+    },
+    rows,
+  };
+  writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
+  log(
+    `machine: ${results.machine.cpus} CPUs (${results.machine.cpuModel}), node ${process.version}; wrote bench/results.json`,
+  );
+}
+
+async function benchIngest(
+  backend: string,
+  handle: DatabaseHandle,
+  corpus: ReturnType<typeof syntheticPapers>,
+) {
+  const store = createPaperStore(handle.db);
+  const { ms } = await timed(async () => {
+    for (let start = 0; start < corpus.length; start += IMPORT_BATCH) {
+      await store.upsertPapers(corpus.slice(start, start + IMPORT_BATCH));
+      if ((start / IMPORT_BATCH) % 20 === 0) log(`${backend}: ingested ${start + IMPORT_BATCH}`);
+    }
+  });
+  const perSecond = Math.round(corpus.length / (ms / 1000));
+  return {
+    scenario: 'ingest',
+    backend,
+    inputs: `${corpus.length} papers, ${IMPORT_BATCH} per transaction`,
+    figure: `${perSecond} papers/s (${(ms / 1000).toFixed(1)} s)`,
+    target: backend === 'postgres' ? '>= 5000 papers/s' : 'report',
+    met: backend === 'postgres' ? perSecond >= 5000 : null,
+    details: { papersPerSecond: perSecond, ms },
+  } satisfies BenchRow;
+}
+
+async function benchSearch(backend: string, handle: DatabaseHandle): Promise<BenchRow[]> {
+  const search = createPaperSearch(handle.db);
+  await handle.db.execute(sql`analyze papers`);
+  const all: number[] = [];
+  const naive: number[] = [];
+  const perQuery: Record<string, { p50: number; p99: number; total: number }> = {};
+  for (const query of QUERIES) {
+    await search.search({ query, limit: 10 });
+    const times: number[] = [];
+    let total = 0;
+    for (let repeat = 0; repeat < SEARCH_REPEATS; repeat += 1) {
+      const { ms, value } = await timed(() => search.search({ query, limit: 10 }));
+      times.push(ms);
+      total = value.total;
+    }
+    all.push(...times);
+    perQuery[query] = { p50: round(percentile(times, 50)), p99: round(percentile(times, 99)), total };
+    const firstWord = query.replace(/["-]/g, ' ').trim().split(/\s+/)[0] ?? query;
+    const { ms } = await timed(() =>
+      handle.db
+        .select({ id: papers.id })
+        .from(papers)
+        .where(sql`(${papers.title} || ' ' || ${papers.abstract}) ilike ${`%${firstWord}%`}`)
+        .orderBy(sql`${papers.upvotes} desc nulls last`, papers.id)
+        .limit(10),
+    );
+    naive.push(ms);
+    log(
+      `${backend}: "${query}" p50 ${perQuery[query]?.p50} ms, ${total} matches; naive ILIKE ${round(ms)} ms`,
+    );
+  }
+  const p50 = percentile(all, 50);
+  const p99 = percentile(all, 99);
+  const targetMs = backend === 'postgres' ? 50 : 200;
+  return [
+    {
+      scenario: 'search',
+      backend,
+      inputs: `${QUERIES.length} queries x ${SEARCH_REPEATS}, limit 10`,
+      figure: `p50 ${round(p50)} ms, p99 ${round(p99)} ms; naive ILIKE p50 ${round(percentile(naive, 50))} ms (${round(percentile(naive, 50) / p50)}x)`,
+      target: `p99 < ${targetMs} ms`,
+      met: p99 < targetMs,
+      details: { p50, p99, naiveP50: percentile(naive, 50), perQuery },
+    },
+  ];
+}
+
+async function openFreshPostgres(url: string): Promise<DatabaseHandle> {
+  const { default: postgres } = await import('postgres');
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  const name = `paperboy_bench_${Date.now()}`;
+  await admin.unsafe(`create database ${name}`);
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const handle = await openDatabase({ url: target.toString() });
+  return {
+    ...handle,
+    async close() {
+      await handle.close();
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+const round = (value: number) => Math.round(value * 10) / 10;
+
+await main();

@@ -1,0 +1,131 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run-cli.js';
+import { silentLogger } from '../../src/core/logger.js';
+import { version } from '../../src/version.js';
+import { fixturePath } from '../helpers/fixture-corpus.js';
+
+async function cli(argv: string[], env: NodeJS.ProcessEnv = {}, input = '') {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, {
+    env,
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+    stdin: Readable.from([input]),
+    logger: silentLogger,
+    now: () => new Date('2026-07-14T00:00:00Z'),
+  });
+  return { code, stdout, stderr };
+}
+
+describe('paperboy CLI usage', () => {
+  it('prints help and the version', async () => {
+    expect(await cli(['--help'])).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('Usage: paperboy'),
+    });
+    expect(await cli(['search', '--help'])).toMatchObject({ code: 0 });
+    expect(await cli(['--version'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+  });
+
+  it.each([
+    [['frobnicate'], 'unknown command "frobnicate"'],
+    [['search', 'lora', '--limit', '500'], '--limit must be a whole number from 1 to 25, got "500"'],
+    [['search', 'lora', '--sort', 'stars'], '--sort must be one of relevance, upvotes, date'],
+    [['search', 'lora', '--since', 'yesterday'], '--since: "yesterday" is not a time span or a date'],
+    [['search'], 'search needs a query'],
+    [['search', 'lora', '--colour'], "Unknown option '--colour'"],
+    [['ingest', '--source', 'web'], '--source must be one of hf, arxiv, all, got "web"'],
+    [['ingest', '--date', '2026-13-01'], '--date must be a date like 2026-06-12'],
+    [['ingest', '--days', '0'], '--days must be a whole number from 1 to 365'],
+    [['ingest', '--category', 'machine learning'], '--category "machine learning" is not an arXiv category'],
+    [['import'], 'import takes exactly one file'],
+  ])('exits 2 with one line and the usage for %j', async (argv, message) => {
+    const result = await cli(argv, { PAPERBOY_DATA_DIR: 'memory://' });
+    expect(result.code).toBe(2);
+    expect(result.stderr.split('\n')[0]).toContain(message);
+    expect(result.stderr).toContain('Usage: paperboy');
+  });
+
+  it('exits 2 listing every bad environment variable', async () => {
+    const result = await cli(['search', 'lora'], { DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('DATABASE_URL must be a postgres:// URL');
+    expect(result.stderr).toContain('LOG_LEVEL must be one of');
+  });
+});
+
+describe('paperboy import and search', () => {
+  let dataDir: string;
+  const env = () => ({ PAPERBOY_DATA_DIR: dataDir });
+
+  beforeAll(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'paperboy-cli-'));
+  });
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('says the store is empty before anything is imported', async () => {
+    const result = await cli(['search', 'lora'], env());
+    expect(result).toMatchObject({ code: 0, stdout: expect.stringContaining('No papers are stored yet') });
+  });
+
+  it('imports a saved HF response and an arXiv Atom file, detected by content, into the on-disk store', async () => {
+    const hf = await cli(['import', fixturePath('upstream/hf_daily_papers_limit30_2026-06-12.json')], env());
+    expect(hf.code).toBe(0);
+    expect(hf.stdout).toContain('import: 30 papers stored from 30 fetched');
+    const atom = await cli(
+      ['import', fixturePath('upstream/arxiv_api_query_cs.AI_or_cs.LG_50.atom.xml')],
+      env(),
+    );
+    expect(atom.code).toBe(0);
+    expect(atom.stdout).toContain('import: 50 papers stored from 50 fetched');
+  });
+
+  it('refuses a file that is neither format', async () => {
+    const file = join(dataDir, 'page.html');
+    writeFileSync(file, 'hello');
+    const result = await cli(['import', file], env());
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(
+      'neither a Hugging Face daily_papers JSON array nor an arXiv Atom or RSS feed',
+    );
+    expect((await cli(['import', join(dataDir, 'missing.json')], env())).stdout).toContain('no such file');
+  });
+
+  it('prints search results as JSON in the documented shape', async () => {
+    const result = await cli(['search', 'sparse', 'attention', '--limit', '2', '--json'], env());
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.stdout);
+    expect(json).toMatchObject({ query: 'sparse attention', total: expect.any(Number) });
+    expect(json.results[0]).toEqual({
+      id: '2606.13392',
+      title: 'MiniMax Sparse Attention',
+      authors: expect.arrayContaining([expect.any(String)]),
+      upvotes: 103,
+      publishedAt: expect.stringMatching(/^2026-/),
+      url: 'https://huggingface.co/papers/2606.13392',
+      score: expect.any(Number),
+    });
+  });
+
+  it('keeps -exclusions as part of the query and prints readable results', async () => {
+    const result = await cli(['search', 'benchmark', '-agents', '--limit', '3'], env());
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/papers match "benchmark -agents"/);
+    expect(result.stdout).toContain('https://huggingface.co/papers/');
+  });
+
+  it('answers searches typed at the start prompt until end of input', async () => {
+    const result = await cli([], env(), 'sparse attention\n');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('MiniMax Sparse Attention (2606.13392)');
+  });
+});
