@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
 import { silentLogger } from '../../src/core/logger.js';
 import { version } from '../../src/version.js';
-import { fixturePath } from '../helpers/fixture-corpus.js';
+import { fixturePath } from '../helpers/fixtures.js';
 
 async function cli(argv: string[], env: NodeJS.ProcessEnv = {}, input = '') {
   let stdout = '';

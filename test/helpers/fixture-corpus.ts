@@ -1,10 +1,14 @@
-import { readFileSync } from 'node:fs';
 import type { PaperInput } from '../../src/core/paper.js';
 import { parseArxivAtom } from '../../src/sources/arxiv-atom.js';
 import { parseHfDailyPapers } from '../../src/sources/hf-daily-papers.js';
-
-export const fixturePath = (name: string): string => new URL(`../fixtures/${name}`, import.meta.url).pathname;
-export const readFixture = (name: string): string => readFileSync(fixturePath(name), 'utf8');
+import {
+  ARXIV_AI_LG_50,
+  ARXIV_LEGACY_2,
+  ARXIV_TRANSFORMER_5,
+  HF_DAY_30,
+  HF_MIXED_25,
+  readUpstreamFixture as read,
+} from './fixtures.js';
 
 /**
  * Papers the recorded fixtures lack but search must handle: a hyphenated acronym title, an abstract that
@@ -44,11 +48,11 @@ export const handWrittenPapers: PaperInput[] = [
 /** Both recorded HF days, the recorded arXiv feeds and the hand-written papers. */
 export function fixtureCorpus(): PaperInput[] {
   return [
-    ...parseHfDailyPapers(readFixture('upstream/hf_daily_papers_limit30_2026-06-12.json')).papers,
-    ...parseHfDailyPapers(readFixture('upstream/hf_daily_papers_limit25_2026-07-13.json')).papers,
-    ...parseArxivAtom(readFixture('upstream/arxiv_api_query_cs.AI_or_cs.LG_50.atom.xml')).papers,
-    ...parseArxivAtom(readFixture('upstream/arxiv_api_query_transformer_cs.LG_5.atom.xml')).papers,
-    ...parseArxivAtom(readFixture('upstream/arxiv_api_query_legacy_format_cs.RO_2.atom.xml')).papers,
+    ...parseHfDailyPapers(read(HF_DAY_30)).papers,
+    ...parseHfDailyPapers(read(HF_MIXED_25)).papers,
+    ...parseArxivAtom(read(ARXIV_AI_LG_50)).papers,
+    ...parseArxivAtom(read(ARXIV_TRANSFORMER_5)).papers,
+    ...parseArxivAtom(read(ARXIV_LEGACY_2)).papers,
     ...handWrittenPapers,
   ];
 }

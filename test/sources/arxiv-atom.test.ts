@@ -8,7 +8,7 @@ import {
   ARXIV_TRANSFORMER_5,
   HTML_ERROR_PAGE,
   readUpstreamFixture,
-} from './read-fixture.js';
+} from '../helpers/fixtures.js';
 
 const catchError = (run: () => unknown): unknown => {
   try {

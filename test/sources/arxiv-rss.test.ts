@@ -8,7 +8,7 @@ import {
   HTML_ERROR_PAGE,
   readSyntheticFixture,
   readUpstreamFixture,
-} from './read-fixture.js';
+} from '../helpers/fixtures.js';
 
 const weekday = readSyntheticFixture(ARXIV_RSS_WEEKDAY);
 

@@ -11,7 +11,7 @@ import {
   ARXIV_TRANSFORMER_5,
   readSyntheticFixture,
   readUpstreamFixture,
-} from './read-fixture.js';
+} from '../helpers/fixtures.js';
 
 const USER_AGENT = 'paperboy-test/0.0 (mailto:ops@example.org)';
 const transformer5 = readUpstreamFixture(ARXIV_TRANSFORMER_5);

@@ -4,7 +4,7 @@ import { createHfDailyPapersSource } from '../../src/sources/hf-daily-papers.js'
 import { createHttpClient } from '../../src/sources/http-client.js';
 import { MalformedPayloadError } from '../../src/sources/source-errors.js';
 import { type FakeUpstream, hfDayPages, startFakeUpstream } from '../helpers/fake-upstream.js';
-import { HF_DAY_30, HTML_ERROR_PAGE, readUpstreamFixture } from './read-fixture.js';
+import { HF_DAY_30, HTML_ERROR_PAGE, readUpstreamFixture } from '../helpers/fixtures.js';
 
 const USER_AGENT = 'paperboy-test/0.0 (mailto:ops@example.org)';
 const PATH = '/api/daily_papers';

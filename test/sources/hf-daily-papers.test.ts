@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseHfDailyPapers } from '../../src/sources/hf-daily-papers.js';
 import { MalformedPayloadError, SourceErrorCode } from '../../src/sources/source-errors.js';
-import { HF_DAY_30, HF_MIXED_25, HTML_ERROR_PAGE, readUpstreamFixture } from './read-fixture.js';
+import { HF_DAY_30, HF_MIXED_25, HTML_ERROR_PAGE, readUpstreamFixture } from '../helpers/fixtures.js';
 
 const day30 = readUpstreamFixture(HF_DAY_30);
 const mixed25 = readUpstreamFixture(HF_MIXED_25);

@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 
 const fixtures = new URL('../fixtures/', import.meta.url);
 
+/** The path of a file under `test/fixtures/`, e.g. `upstream/hf_daily_papers_limit30_2026-06-12.json`. */
+export const fixturePath = (name: string): string => new URL(name, fixtures).pathname;
+
 /** A recorded upstream payload from `test/fixtures/upstream/`, as text. */
 export const readUpstreamFixture = (name: string): string =>
   readFileSync(new URL(`upstream/${name}`, fixtures), 'utf8');
