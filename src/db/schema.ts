@@ -1,16 +1,21 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  boolean,
   customType,
   date,
   index,
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
+  uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import type { ChannelSettings, Platform } from '../core/channel.js';
 import type { PaperLinks, PaperSource, SkippedItem } from '../core/paper.js';
+import type { SubscriptionTerm } from '../core/subscriptions/term.js';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
@@ -41,11 +46,12 @@ export const papers = pgTable(
     firstSeenAt: timestamp('first_seen_at', { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
     sources: text('sources').array().$type<PaperSource[]>().notNull().default(sql`'{}'::text[]`),
-    // Weighted full-text document: title (A), then AI keywords and author names (B), then abstract (C).
+    // Weighted full-text document, one label per field so matching can pick fields (`ts_filter`):
+    // title A, AI keywords B, author names C, abstract D. Search ranks them 1.0, 0.4, 0.4 and 0.2.
     search: tsvector('search')
       .notNull()
       .generatedAlwaysAs(
-        sql`setweight(to_tsvector('english', coalesce("title", '')), 'A') || setweight(to_tsvector('english', coalesce("ai_keywords", '[]'::jsonb)), 'B') || setweight(to_tsvector('english', "authors"), 'B') || setweight(to_tsvector('english', coalesce("abstract", '')), 'C')`,
+        sql`setweight(to_tsvector('english', coalesce("title", '')), 'A') || setweight(to_tsvector('english', coalesce("ai_keywords", '[]'::jsonb)), 'B') || setweight(to_tsvector('english', "authors"), 'C') || setweight(to_tsvector('english', coalesce("abstract", '')), 'D')`,
       ),
     // Title and keywords as one lowercase string, for the trigram (typo-tolerant) fallback.
     fuzzy: text('fuzzy')
@@ -80,3 +86,51 @@ export const ingestRuns = pgTable(
 );
 
 export type IngestRunStatus = 'running' | 'succeeded' | 'failed';
+
+/** A chat channel paperboy serves (Slack, Discord or the console), with its validated settings. */
+export const channels = pgTable(
+  'channels',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    platform: text('platform').$type<Platform>().notNull(),
+    workspaceId: text('workspace_id').notNull(),
+    channelId: text('channel_id').notNull(),
+    settings: jsonb('settings').$type<ChannelSettings>().notNull(),
+    active: boolean('active').notNull().default(true),
+    inactiveReason: text('inactive_reason'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('channels_ref_idx').on(t.platform, t.workspaceId, t.channelId)],
+);
+
+/** One keyword-subscription term of a channel; `normalized` makes subscribing twice a no-op. */
+export const subscriptions = pgTable(
+  'subscriptions',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    channelId: bigint('channel_id', { mode: 'number' })
+      .notNull()
+      .references(() => channels.id, { onDelete: 'cascade' }),
+    kind: text('kind').$type<SubscriptionTerm['kind']>().notNull(),
+    value: text('value').notNull(),
+    text: text('text').notNull(),
+    normalized: text('normalized').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('subscriptions_channel_term_idx').on(t.channelId, t.normalized)],
+);
+
+/** Papers a channel has been sent, so no digest repeats one. */
+export const deliveredPapers = pgTable(
+  'delivered_papers',
+  {
+    channelId: bigint('channel_id', { mode: 'number' })
+      .notNull()
+      .references(() => channels.id, { onDelete: 'cascade' }),
+    paperId: text('paper_id').notNull(),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }).notNull(),
+    matchedTerm: text('matched_term'),
+  },
+  (t) => [primaryKey({ columns: [t.channelId, t.paperId] })],
+);

@@ -1,5 +1,6 @@
-import { count, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import type { Paper, PaperInput } from '../core/paper.js';
+import type { PaperCatalog } from '../core/ports.js';
 import type { Database } from '../db/database.js';
 import { papers } from '../db/schema.js';
 import { mergeInputs } from './merge-inputs.js';
@@ -8,13 +9,12 @@ import { paperColumns } from './paper-columns.js';
 /** Rows per INSERT statement; Postgres allows 65,535 parameters per statement and a paper uses about 25. */
 const ROWS_PER_STATEMENT = 1000;
 
-export interface PaperStore {
+export interface PaperStore extends PaperCatalog {
   /**
    * Inserts or merges papers in one transaction: newer data updates fields, absent fields keep what was
    * stored, `sources` accumulates, `first_seen_at` never moves. Returns how many distinct papers were written.
    */
   upsertPapers(inputs: readonly PaperInput[], now?: Date): Promise<number>;
-  getPaper(id: string): Promise<Paper | null>;
   getPapers(ids: readonly string[]): Promise<Paper[]>;
   countPapers(): Promise<number>;
 }
@@ -49,6 +49,15 @@ export function createPaperStore(db: Database): PaperStore {
         .where(inArray(papers.id, [...ids]));
       const byId = new Map(rows.map((row) => [row.id, row]));
       return ids.flatMap((id) => byId.get(id) ?? []);
+    },
+
+    async topOfDays(firstDay, lastDay, limit) {
+      return db
+        .select(paperColumns)
+        .from(papers)
+        .where(and(gte(papers.dailyDate, firstDay), lte(papers.dailyDate, lastDay)))
+        .orderBy(desc(sql`coalesce(${papers.upvotes}, 0)`), asc(papers.id))
+        .limit(limit);
     },
 
     async countPapers() {

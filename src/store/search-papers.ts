@@ -5,8 +5,8 @@ import { papers } from '../db/schema.js';
 import { paperColumns } from './paper-columns.js';
 
 /**
- * Ranking: `ts_rank` over the weighted document (title A = 1.0, AI keywords and authors B = 0.4,
- * abstract C = 0.2), times two modest boosts, each at most +25 %:
+ * Ranking: `ts_rank` over the weighted document (title A = 1.0, AI keywords B and authors C = 0.4,
+ * abstract D = 0.2), times two modest boosts, each at most +25 %:
  *   upvotes: 1 + 0.25 * min(1, log10(1 + upvotes) / 3)      (full boost at 999 upvotes)
  *   recency: 1 + 0.25 * 0.5 ^ (age in days / 30)            (halves every 30 days)
  * so a strong text match is never buried under a popular but weak one.
@@ -39,7 +39,7 @@ async function runSearch(
   // still needs a score for the boosts to order by.
   const textScore =
     mode === 'words'
-      ? sql`greatest(ts_rank(${papers.search}, websearch_to_tsquery('english', ${withoutExclusions(query)})), 0.0001)`
+      ? sql`greatest(ts_rank('{0.2, 0.4, 0.4, 1.0}', ${papers.search}, websearch_to_tsquery('english', ${withoutExclusions(query)})), 0.0001)`
       : sql`word_similarity(${query.toLowerCase()}, ${papers.fuzzy})`;
   const matches =
     mode === 'words'

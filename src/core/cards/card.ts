@@ -1,0 +1,65 @@
+/**
+ * The neutral message paperboy answers with. Each platform renders it its own way (Block Kit, embeds, the
+ * terminal); `fallback` is the plain-text version for notifications and clients that show no rich content.
+ *
+ * @example
+ * const card: Card = {
+ *   header: 'Daily Papers · 2026-06-12',
+ *   items: [paperItem],
+ *   notices: [],
+ *   actions: [{ kind: 'nextPage', label: 'Next', value: 'topic:lora|1' }],
+ *   fallback: 'Daily Papers · 2026-06-12\n1. MiniMax Sparse Attention https://huggingface.co/papers/2606.13392',
+ * };
+ */
+export interface Card {
+  header: string;
+  /** A short line under the header, e.g. which Daily-Papers day a digest covers. */
+  subheader?: string;
+  items: PaperItem[];
+  notices: Notice[];
+  footer?: string;
+  actions: CardAction[];
+  fallback: string;
+}
+
+export interface Notice {
+  tone: 'info' | 'success' | 'warning' | 'error';
+  text: string;
+  /** A correct example to show after an error, e.g. `/papers schedule 09:30 Europe/Berlin weekdays`. */
+  example?: string;
+}
+
+export interface CardAction {
+  kind: 'nextPage' | 'share';
+  label: string;
+  /** Opaque to the platform; the core reads it back when the action is clicked. */
+  value: string;
+}
+
+/** One paper as shown in a card. All text is untrusted and must be escaped by the renderer. */
+export interface PaperItem {
+  id: string;
+  title: string;
+  /** The Hugging Face page, or the arXiv page when HF has none. */
+  url: string;
+  upvotes: number | null;
+  comments: number | null;
+  /** First three authors, then "et al.". */
+  authors: string;
+  /** `YYYY-MM-DD`: the Daily-Papers day, else the publication date. */
+  date: string | null;
+  code: { url: string; stars: number | null } | null;
+  /** One line: HF's AI summary, else the abstract's first sentence, cut at a word boundary. */
+  summary: string;
+  /** The subscription term that matched, e.g. `"diffusion transformer"`. */
+  matchedTerm: string | null;
+  /** The full abstract, for thread replies and detail views. */
+  abstract: string;
+  links: { label: string; url: string }[];
+}
+
+/** What the core answers a command with; `ephemeral` replies are shown only to the person who asked. */
+export interface Reply {
+  card: Card;
+  visibility: 'ephemeral' | 'channel';
+}

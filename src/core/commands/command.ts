@@ -1,0 +1,43 @@
+import type { ScheduleDays } from '../channel.js';
+import type { SearchSort } from '../search.js';
+import type { SubscriptionTerm } from '../subscriptions/term.js';
+
+/** Settings a `config` command can change; absent keys stay as they are. */
+export interface ConfigChanges {
+  top?: number;
+  minUpvotes?: number;
+  sources?: string[];
+  threads?: boolean;
+  alerts?: 'digest' | 'instant';
+  postWhenEmpty?: boolean;
+}
+
+/**
+ * Everything a user can ask of paperboy, whichever platform delivered it. Slack and the console get it from
+ * `parseCommand(text)`; Discord maps its slash-command options into the same type.
+ */
+export type Command =
+  | {
+      kind: 'search';
+      query: string;
+      /** `7d`, `2w`, `3m`, `1y` or `YYYY-MM-DD`, already validated. */
+      since?: string;
+      limit?: number;
+      sort?: SearchSort;
+      /** 0-based page of results, for "next page". */
+      page?: number;
+    }
+  | { kind: 'today' }
+  | { kind: 'week' }
+  | { kind: 'paper'; id: string }
+  | { kind: 'subscribe'; terms: SubscriptionTerm[] }
+  | { kind: 'unsubscribe'; terms: SubscriptionTerm[] }
+  | { kind: 'subscriptions' }
+  | { kind: 'schedule'; time: string; timezone: string; days: ScheduleDays }
+  | { kind: 'scheduleOff' }
+  | { kind: 'config'; changes: ConfigChanges }
+  | { kind: 'settings' }
+  | { kind: 'digest' }
+  | { kind: 'help' };
+
+export type CommandKind = Command['kind'];

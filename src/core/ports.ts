@@ -1,0 +1,93 @@
+import type { Channel, ChannelRef, ChannelSettings } from './channel.js';
+import type { Paper } from './paper.js';
+import type { SubscriptionTerm } from './subscriptions/term.js';
+
+/**
+ * The channels paperboy serves. `ensure` creates a channel with the default settings on first contact.
+ *
+ * @example
+ * const channel = await channels.ensure({ platform: 'slack', workspaceId: 'T1', channelId: 'C1' });
+ * await channels.updateSettings(channel, { ...channel.settings, top: 7 });
+ */
+export interface ChannelStore {
+  get(ref: ChannelRef): Promise<Channel | null>;
+  ensure(ref: ChannelRef): Promise<Channel>;
+  updateSettings(ref: ChannelRef, settings: ChannelSettings): Promise<Channel>;
+  setActive(ref: ChannelRef, active: boolean, reason?: string | null): Promise<void>;
+  list(): Promise<Channel[]>;
+}
+
+/**
+ * A channel's keyword subscriptions, in the order they were added. Adding a term the channel already has
+ * (same `text`, ignoring case) is a no-op reported in `existing`.
+ *
+ * @example
+ * const { added, existing } = await subscriptions.add(channel, [{ kind: 'word', value: 'lora', text: 'lora' }]);
+ */
+export interface SubscriptionStore {
+  list(ref: ChannelRef): Promise<SubscriptionTerm[]>;
+  add(
+    ref: ChannelRef,
+    terms: SubscriptionTerm[],
+  ): Promise<{ added: SubscriptionTerm[]; existing: SubscriptionTerm[] }>;
+  remove(
+    ref: ChannelRef,
+    terms: SubscriptionTerm[],
+  ): Promise<{ removed: SubscriptionTerm[]; missing: SubscriptionTerm[] }>;
+}
+
+/** A paper that matched one of a channel's subscription terms. */
+export interface SubscriptionMatch {
+  paper: Paper;
+  /** The `text` of the first term (in subscription order) that matched. */
+  term: string;
+}
+
+/**
+ * The queries a digest is built from. Every query leaves out papers already delivered to the channel.
+ *
+ * @example
+ * const day = await digestPapers.latestDailyDay('2026-06-12');
+ * const top = day ? await digestPapers.trending({ channel, day, minUpvotes: 0, limit: 5 }) : [];
+ */
+export interface DigestPapers {
+  /** The latest Daily-Papers day that has papers, on or before `onOrBefore` (`YYYY-MM-DD`). */
+  latestDailyDay(onOrBefore: string): Promise<string | null>;
+  /**
+   * The day's papers by upvotes (ties by id), at least `minUpvotes`, without the `excluded` terms' papers,
+   * not yet delivered to the channel.
+   */
+  trending(query: {
+    channel: ChannelRef;
+    day: string;
+    minUpvotes: number;
+    excluded: SubscriptionTerm[];
+    limit: number;
+  }): Promise<Paper[]>;
+  /**
+   * Papers dated within [from, to] that match the terms (exclusions applied), from Hugging Face when
+   * `includeHf` and from the given arXiv categories, not yet delivered; newest first, ties by id.
+   */
+  matching(query: {
+    channel: ChannelRef;
+    terms: SubscriptionTerm[];
+    includeHf: boolean;
+    categories: string[];
+    from: Date;
+    to: Date;
+    limit: number;
+  }): Promise<SubscriptionMatch[]>;
+  /** Records papers as sent to the channel, so no later digest repeats them. */
+  markDelivered(
+    channel: ChannelRef,
+    items: { paperId: string; matchedTerm: string | null }[],
+    at: Date,
+  ): Promise<void>;
+}
+
+/** Paper look-ups for commands (`paper <id>`, `today`, `week`). */
+export interface PaperCatalog {
+  getPaper(id: string): Promise<Paper | null>;
+  /** Papers of the Daily-Papers days in [firstDay, lastDay], by upvotes (ties by id). */
+  topOfDays(firstDay: string, lastDay: string, limit: number): Promise<Paper[]>;
+}

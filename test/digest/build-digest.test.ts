@@ -1,0 +1,189 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type Channel, type ChannelRef, DEFAULT_SETTINGS } from '../../src/core/channel.js';
+import { buildDigest, type DigestDependencies } from '../../src/core/digest/build-digest.js';
+import type { SubscriptionTerm } from '../../src/core/subscriptions/term.js';
+import type { DatabaseHandle } from '../../src/db/database.js';
+import { createChannelStore } from '../../src/store/channel-store.js';
+import { createDigestPapers } from '../../src/store/digest-papers.js';
+import { createPaperStore } from '../../src/store/paper-store.js';
+import { createPaperSearch } from '../../src/store/search-papers.js';
+import { createSubscriptionStore } from '../../src/store/subscription-store.js';
+import { fixtureCorpus } from '../helpers/fixture-corpus.js';
+import { openTestDatabase } from '../helpers/test-database.js';
+
+const ref: ChannelRef = { platform: 'console', workspaceId: 'local', channelId: 'local' };
+/** Saturday noon UTC: the Daily-Papers day of Friday 12 June is complete (21:30 New York = 01:30 UTC). */
+const saturday = new Date('2026-06-13T12:00:00Z');
+const word = (value: string): SubscriptionTerm => ({ kind: 'word', value, text: value });
+const exclude = (value: string): SubscriptionTerm => ({ kind: 'exclude', value, text: `-${value}` });
+const ids = (digest: { items: { paper: { id: string } }[] }) => digest.items.map((item) => item.paper.id);
+
+let handle: DatabaseHandle;
+let dependencies: DigestDependencies;
+
+beforeAll(async () => {
+  handle = await openTestDatabase('pglite');
+  await createPaperStore(handle.db).upsertPapers(fixtureCorpus());
+  dependencies = { papers: createDigestPapers(handle.db), subscriptions: createSubscriptionStore(handle.db) };
+});
+afterAll(async () => handle?.close());
+beforeEach(async () => {
+  await handle.db.execute(sql`truncate channels, subscriptions, delivered_papers restart identity cascade`);
+});
+
+async function channelWith(
+  settings: Partial<Channel['settings']>,
+  terms: SubscriptionTerm[] = [],
+): Promise<Channel> {
+  const channels = createChannelStore(handle.db);
+  await channels.ensure(ref);
+  const channel = await channels.updateSettings(ref, { ...DEFAULT_SETTINGS, ...settings });
+  await dependencies.subscriptions.add(ref, terms);
+  return channel;
+}
+
+describe('buildDigest', () => {
+  it('takes the top papers of the latest complete Daily-Papers day by upvotes', async () => {
+    const digest = await buildDigest(dependencies, await channelWith({ top: 5 }), saturday);
+    expect(digest.day).toBe('2026-06-12');
+    expect(ids(digest)).toEqual(['2606.13681', '2606.13392', '2606.08063', '2606.13289', '2606.13106']);
+    expect(digest.items.every((item) => item.reason === 'trending' && item.matchedTerm === null)).toBe(true);
+  });
+
+  it('does not use a day Hugging Face is still filling', async () => {
+    // 16:00 in New York on the 12th: that day is not complete, and no earlier day is stored.
+    const digest = await buildDigest(dependencies, await channelWith({}), new Date('2026-06-12T20:00:00Z'));
+    expect(digest.day).toBeNull();
+    expect(digest.items).toEqual([]);
+  });
+
+  it('applies the minimum upvotes and orders ties by id', async () => {
+    expect(ids(await buildDigest(dependencies, await channelWith({ minUpvotes: 100 }), saturday))).toEqual([
+      '2606.13681',
+      '2606.13392',
+    ]);
+    const twenty = ids(await buildDigest(dependencies, await channelWith({ top: 20 }), saturday));
+    // 2606.07867, 2606.08103, 2606.10423 ... all have 2 upvotes: id order decides.
+    const withTwo = twenty.filter((id) => ['2606.07867', '2606.08103', '2606.10423'].includes(id));
+    expect(withTwo).toEqual([...withTwo].sort());
+  });
+
+  it('never repeats a paper the channel was already sent', async () => {
+    const channel = await channelWith({ top: 3 });
+    const first = await buildDigest(dependencies, channel, saturday);
+    await dependencies.papers.markDelivered(
+      ref,
+      first.items.map((item) => ({ paperId: item.paper.id, matchedTerm: item.matchedTerm })),
+      saturday,
+    );
+    const second = await buildDigest(dependencies, channel, saturday);
+    expect(ids(second)).toEqual(['2606.13289', '2606.13106', '2606.12243']);
+    expect(ids(second).some((id) => ids(first).includes(id))).toBe(false);
+  });
+
+  it('adds subscription matches after the trending papers, each paper once, marked with its term', async () => {
+    const channel = await channelWith({ top: 3, sources: ['hf', 'cs.LG'] }, [
+      word('sparse'),
+      word('transformer'),
+      word('attention'),
+    ]);
+    const digest = await buildDigest(dependencies, channel, saturday);
+
+    const sparse = digest.items.find((item) => item.paper.id === '2606.13392');
+    expect(sparse).toMatchObject({ reason: 'trending', matchedTerm: 'sparse' });
+    expect(ids(digest).filter((id) => id === '2606.13392')).toHaveLength(1);
+    const matched = digest.items.filter((item) => item.reason === 'subscription');
+    expect(matched.length).toBeGreaterThan(0);
+    for (const item of matched) expect(['sparse', 'transformer', 'attention']).toContain(item.matchedTerm);
+    // arXiv papers come from the channel's categories only.
+    for (const item of matched) {
+      expect(item.paper.sources.includes('hf') || item.paper.categories.includes('cs.LG')).toBe(true);
+    }
+  });
+
+  it('leaves out papers with an excluded term, trending ones included', async () => {
+    const channel = await channelWith({ top: 5 }, [exclude('memory')]);
+    const digest = await buildDigest(dependencies, channel, saturday);
+    expect(ids(digest)).not.toContain('2606.13681'); // "EvoArena: Tracking Memory Evolution ..."
+    expect(ids(digest)).toHaveLength(5);
+  });
+
+  it('is empty for a channel whose sources have nothing new', async () => {
+    const digest = await buildDigest(
+      dependencies,
+      await channelWith({ sources: ['math.GT'] }, [word('topology')]),
+      saturday,
+    );
+    expect(digest).toMatchObject({ day: null, items: [] });
+  });
+
+  it('gives the same digest for the same store and clock', async () => {
+    const channel = await channelWith({ top: 4, sources: ['hf', 'cs.LG', 'cs.AI'] }, [
+      word('agents'),
+      word('model'),
+    ]);
+    const a = await buildDigest(dependencies, channel, saturday);
+    const b = await buildDigest(dependencies, channel, saturday);
+    expect(b).toEqual(a);
+  });
+});
+
+describe('subscription matching agrees with search', () => {
+  const everything = { includeHf: true, categories: ['cs.AI', 'cs.LG', 'cs.CL', 'cs.CV', 'cs.RO'] };
+  const window = { from: new Date('2000-01-01T00:00:00Z'), to: new Date('2030-01-01T00:00:00Z') };
+
+  it.each([
+    ['lora', [word('lora')]],
+    ['benchmarks', [word('benchmarks')]],
+    [
+      '"sparse attention"',
+      [{ kind: 'phrase', value: 'sparse attention', text: '"sparse attention"' } as SubscriptionTerm],
+    ],
+    ['vision-language', [word('vision-language')]],
+    ['agent -memory', [word('agent'), exclude('memory')]],
+  ])('on the fixture corpus for %s', async (query, terms) => {
+    await channelWith({});
+    const matched = await dependencies.papers.matching({
+      channel: ref,
+      terms,
+      ...everything,
+      ...window,
+      limit: 1000,
+    });
+    const found = await createPaperSearch(handle.db).search({ query, limit: 1000 });
+    // Author names are searchable, but only `author:` terms match them; none of these words is in a name.
+    const inAuthorNames = found.hits.filter(({ paper }) =>
+      paper.authors
+        .join(' ')
+        .toLowerCase()
+        .includes(terms[0]?.value ?? ''),
+    );
+    expect(inAuthorNames).toEqual([]);
+    expect(matched.map((match) => match.paper.id).sort()).toEqual(
+      found.hits.map((hit) => hit.paper.id).sort(),
+    );
+    expect(matched.length).toBeGreaterThan(0);
+  });
+
+  it('matches authors and categories exactly, ignoring case for authors', async () => {
+    await channelWith({});
+    const byAuthor = await dependencies.papers.matching({
+      channel: ref,
+      terms: [{ kind: 'author', value: 'pieter abbeel', text: 'author:"pieter abbeel"' }],
+      ...everything,
+      ...window,
+      limit: 100,
+    });
+    expect(byAuthor.map((match) => match.paper.id)).toEqual(['2606.13677']);
+    const byCategory = await dependencies.papers.matching({
+      channel: ref,
+      terms: [{ kind: 'category', value: 'cs.RO', text: 'category:cs.RO' }],
+      ...everything,
+      ...window,
+      limit: 100,
+    });
+    expect(byCategory.length).toBeGreaterThan(0);
+    expect(byCategory.every((match) => match.paper.categories.includes('cs.RO'))).toBe(true);
+  });
+});
