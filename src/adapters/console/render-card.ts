@@ -1,0 +1,115 @@
+import type { Card, CardAction, Notice, PaperItem } from '../../core/cards/card.js';
+import { sanitizeCard } from '../../core/cards/sanitize.js';
+import { type Ansi, createAnsi } from './ansi.js';
+import { wrapParts, wrapText } from './render-wrap.js';
+
+export interface RenderCardOptions {
+  /** ANSI styles; false gives plain text without a single escape code. */
+  color: boolean;
+  /** Terminal columns to wrap at; default 100, at least 20. */
+  width?: number;
+}
+
+export const DEFAULT_WIDTH = 100;
+const MIN_WIDTH = 20;
+
+const NOTICE_STYLE: Record<Notice['tone'], { icon: string; paint: (ansi: Ansi, text: string) => string }> = {
+  info: { icon: 'ℹ', paint: (_ansi, text) => text },
+  success: { icon: '✔', paint: (ansi, text) => ansi.green(text) },
+  warning: { icon: '⚠', paint: (ansi, text) => ansi.yellow(text) },
+  error: { icon: '✖', paint: (ansi, text) => ansi.red(text) },
+};
+
+const ACTION_WORDS: Record<CardAction['kind'], string> = { nextPage: 'next', share: 'share' };
+
+/**
+ * A card as terminal text: bold header, dim subheader, numbered papers (title, meta line, summary, matched term,
+ * URL), notices coloured by tone with their example on its own line, footer and action hints, with blank lines
+ * between blocks. URLs and examples are never wrapped, so they stay clickable and copyable. A card with a single
+ * paper shows it in full: the summary (unless it only repeats the abstract), the whole abstract and every link.
+ * All text goes through `sanitizeCard` first, so titles and abstracts cannot carry terminal escape sequences.
+ *
+ * @example
+ * process.stdout.write(`${renderCard(card, { color: process.stdout.isTTY })}\n`);
+ */
+export const renderCard = (card: Card, options: RenderCardOptions): string => {
+  const clean = sanitizeCard(card);
+  const ansi = createAnsi(options.color);
+  const width = Number.isFinite(options.width)
+    ? Math.max(MIN_WIDTH, Math.floor(options.width ?? 0))
+    : DEFAULT_WIDTH;
+  const full = clean.items.length === 1;
+  const numberWidth = String(clean.items.length).length;
+
+  const head = wrapText(clean.header, width).map(ansi.bold);
+  if (clean.subheader) head.push(...wrapText(clean.subheader, width).map(ansi.dim));
+  const blocks: string[][] = [head];
+  clean.items.forEach((item, index) => {
+    blocks.push(renderItem(item, `${String(index + 1).padStart(numberWidth)}. `, { ansi, width, full }));
+  });
+  if (clean.notices.length > 0) {
+    blocks.push(clean.notices.flatMap((notice) => renderNotice(notice, ansi, width)));
+  }
+  if (clean.footer) blocks.push(paragraphs(clean.footer, width, '').map(ansi.dim));
+  if (clean.actions.length > 0) {
+    blocks.push([clean.actions.map((action) => ansi.dim(actionHint(action))).join('  ')]);
+  }
+  return blocks.map((block) => block.join('\n')).join('\n\n');
+};
+
+/** `[Next: type "next"]`: what to type in the console to press the button. */
+export const actionHint = (action: CardAction): string =>
+  `[${action.label || ACTION_WORDS[action.kind]}: type "${ACTION_WORDS[action.kind]}"]`;
+
+/** `▲ 42 · 💬 3 · 2026-06-12 · Ada Lovelace, Alan Turing et al. · code ★ 120`; empty parts are left out. */
+export const metaLine = (item: PaperItem): string => metaParts(item).join(' · ');
+
+const metaParts = (item: PaperItem): string[] =>
+  [
+    item.upvotes === null ? '' : `▲ ${item.upvotes}`,
+    item.comments ? `💬 ${item.comments}` : '',
+    item.date ?? '',
+    item.authors,
+    item.code === null ? '' : item.code.stars === null ? 'code' : `code ★ ${item.code.stars}`,
+  ].filter((part) => part !== '');
+
+const renderItem = (
+  item: PaperItem,
+  number: string,
+  context: { ansi: Ansi; width: number; full: boolean },
+): string[] => {
+  const { ansi, width, full } = context;
+  const indent = ' '.repeat(number.length);
+  const [first = '', ...rest] = wrapText(item.title, width - number.length);
+  const lines = [number + ansi.bold(first), ...rest.map((line) => indent + ansi.bold(line))];
+  lines.push(...wrapParts(metaParts(item), width, indent).map(ansi.dim));
+  if (item.summary !== '' && !(full && repeatsAbstract(item))) {
+    lines.push(...wrapText(item.summary, width, indent));
+  }
+  if (full && item.abstract !== '') lines.push('', ...paragraphs(item.abstract, width, indent));
+  if (item.matchedTerm) lines.push(...wrapText(`matched: ${item.matchedTerm}`, width, indent));
+  if (full && item.links.length > 0) {
+    for (const link of item.links) lines.push(`${indent}${link.label}: ${ansi.cyan(link.url)}`);
+  } else if (item.url !== '') {
+    lines.push(indent + ansi.cyan(item.url));
+  }
+  return lines;
+};
+
+/** True when the summary is only the abstract's first sentence, so the full view need not show it twice. */
+const repeatsAbstract = (item: PaperItem): boolean =>
+  item.abstract.startsWith(item.summary.replace(/…$/, ''));
+
+const renderNotice = (notice: Notice, ansi: Ansi, width: number): string[] => {
+  const style = NOTICE_STYLE[notice.tone];
+  const [first = '', ...rest] = paragraphs(notice.text, width - 2, '');
+  const lines = [`${style.icon} ${first}`, ...rest.map((line) => `  ${line}`)].map((line) =>
+    style.paint(ansi, line),
+  );
+  if (notice.example) lines.push(`  ${ansi.dim('Example:')} ${ansi.cyan(notice.example)}`);
+  return lines;
+};
+
+/** Multi-line text wrapped line by line; blank lines are kept (without trailing spaces). */
+const paragraphs = (text: string, width: number, indent: string): string[] =>
+  text.split('\n').flatMap((line) => (line.trim() === '' ? [''] : wrapText(line, width, indent)));

@@ -1,0 +1,41 @@
+import { noticeCard } from '../cards/build-cards.js';
+import type { Card } from '../cards/card.js';
+import type { Channel } from '../channel.js';
+import { describeSchedule } from '../schedule/describe-schedule.js';
+import type { SubscriptionTerm } from '../subscriptions/term.js';
+
+const onOff = (value: boolean): string => (value ? 'on' : 'off');
+
+/** Everything a channel has set, one line per setting, with the command that changes it. */
+export function settingsCard(channel: Channel, terms: SubscriptionTerm[], now: Date): Card {
+  const { settings } = channel;
+  const lines = [
+    `Digest: ${describeSchedule(settings.schedule, now)}  (/papers schedule 09:30 Europe/Berlin weekdays)`,
+    `Papers per digest: ${settings.top} · minimum upvotes: ${settings.minUpvotes}  (/papers config top:7 min-upvotes:10)`,
+    `Sources: ${settings.sources.join(', ')}  (/papers config sources:hf,cs.LG)`,
+    `Threads: ${onOff(settings.threads)} · alerts: ${settings.alerts} · "no new papers" message: ${onOff(settings.postWhenEmpty)}`,
+    `Subscriptions: ${terms.length === 0 ? 'none' : terms.map((term) => term.text).join(', ')}`,
+    channel.active
+      ? 'Status: active'
+      : `Status: inactive (${channel.inactiveReason ?? 'no reason recorded'})`,
+  ];
+  return noticeCard({ tone: 'info', text: lines.join('\n') }, 'Settings for this channel');
+}
+
+/** The channel's subscription terms, or how to add the first one. */
+export function subscriptionsCard(terms: SubscriptionTerm[]): Card {
+  if (terms.length === 0) {
+    return noticeCard(
+      {
+        tone: 'info',
+        text: 'This channel has no subscriptions yet.',
+        example: '/papers subscribe lora "vision language" -survey',
+      },
+      'Subscriptions',
+    );
+  }
+  return noticeCard(
+    { tone: 'info', text: terms.map((term) => `• ${term.text}`).join('\n') },
+    `Subscriptions (${terms.length})`,
+  );
+}

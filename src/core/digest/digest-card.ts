@@ -1,0 +1,33 @@
+import { paperListCard } from '../cards/build-cards.js';
+import type { Card } from '../cards/card.js';
+import type { Digest } from './build-digest.js';
+
+/** `Fri 12 Jun 2026` for a `YYYY-MM-DD` day. */
+export function formatDay(day: string): string {
+  return new Date(`${day}T12:00:00Z`).toLocaleDateString('en-GB', {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
+/**
+ * The card a digest is posted as: trending papers first, then subscription matches marked with their term.
+ * An empty digest gives the "no new papers" card, or null when the channel asked for silence on empty days.
+ */
+export function digestCard(digest: Digest, options: { postWhenEmpty: boolean; late?: boolean }): Card | null {
+  if (digest.items.length === 0 && !options.postWhenEmpty) return null;
+  const trending = digest.items.filter((item) => item.reason === 'trending').length;
+  const matched = digest.items.length - trending;
+  const parts = [
+    digest.day ? `Daily Papers of ${formatDay(digest.day)}` : null,
+    trending > 0 ? `${trending} trending` : null,
+    matched > 0 ? `${matched} matching your subscriptions` : null,
+    options.late ? 'late: paperboy was down at the scheduled time' : null,
+  ].filter((part): part is string => part !== null);
+  return paperListCard('Your paper digest', parts.join(' · ') || undefined, digest.items, {
+    emptyText: 'No new papers today.',
+  });
+}

@@ -1,0 +1,157 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { firstSentence, formatAuthors, oneLine, truncateAtWord } from '../../../src/core/cards/text.js';
+
+const hasLoneSurrogate = (text: string): boolean =>
+  /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text);
+
+describe('truncateAtWord', () => {
+  it('returns text that fits unchanged', () => {
+    expect(truncateAtWord('Sparse attention', 16)).toBe('Sparse attention');
+    expect(truncateAtWord('', 5)).toBe('');
+  });
+
+  it('cuts at the last word boundary that leaves room for the ellipsis', () => {
+    expect(truncateAtWord('Sparse attention for long contexts', 20)).toBe('Sparse attention…');
+    expect(truncateAtWord('Sparse attention for long contexts', 21)).toBe('Sparse attention for…');
+  });
+
+  it('drops punctuation left dangling before the ellipsis', () => {
+    expect(truncateAtWord('Fast, cheap, and good enough', 13)).toBe('Fast, cheap…');
+    expect(truncateAtWord('Training — and what follows', 12)).toBe('Training…');
+  });
+
+  it('cuts a first word longer than max mid-word', () => {
+    expect(truncateAtWord('Supercalifragilistic models', 10)).toBe('Supercali…');
+    expect(truncateAtWord('Supercalifragilistic', 10)).toHaveLength(10);
+  });
+
+  it('cuts mid-word rather than keep less than half the room', () => {
+    expect(truncateAtWord('A https://example.org/a/very/long/path/to/a/thing', 20)).toBe(
+      'A https://example.o…',
+    );
+  });
+
+  it('drops trailing whitespace instead of truncating when the rest fits', () => {
+    expect(truncateAtWord('exact   ', 5)).toBe('exact');
+  });
+
+  it('handles tiny and nonsensical limits', () => {
+    expect(truncateAtWord('hello', 1)).toBe('…');
+    expect(truncateAtWord('hello', 0)).toBe('');
+    expect(truncateAtWord('hello', -3)).toBe('');
+    expect(truncateAtWord('hello', Number.NaN)).toBe('');
+    expect(truncateAtWord('hello world', 7.9)).toBe('hello…');
+  });
+
+  it('never splits a surrogate pair', () => {
+    expect(truncateAtWord('😀😀😀😀', 4)).toBe('😀…');
+  });
+
+  it('never exceeds max and never leaves a lone surrogate (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 300 }),
+        fc.integer({ min: -5, max: 250 }),
+        (text, max) => {
+          const cut = truncateAtWord(text, max);
+          expect(cut.length).toBeLessThanOrEqual(Math.max(0, max));
+          expect(hasLoneSurrogate(cut)).toBe(false);
+          if (text.length <= max) expect(cut).toBe(text);
+          else if (max >= 1) expect(cut.endsWith('…')).toBe(true);
+        },
+      ),
+    );
+  });
+});
+
+describe('firstSentence', () => {
+  it('takes the first sentence of a real abstract', () => {
+    const abstract =
+      'Multi-agent systems communicate mostly through text, paying a lossy and expensive decode and re-encode cost. KV-cache communication is a promising alternative.';
+    expect(firstSentence(abstract, 200)).toBe(
+      'Multi-agent systems communicate mostly through text, paying a lossy and expensive decode and re-encode cost.',
+    );
+  });
+
+  it('does not stop at e.g. or i.e. (a real HF abstract)', () => {
+    const abstract =
+      'We are surrounded by various objects with movable, articulated parts, e.g., box, handle, door. An accurate and generalizable perception is needed.';
+    expect(firstSentence(abstract, 200)).toBe(
+      'We are surrounded by various objects with movable, articulated parts, e.g., box, handle, door.',
+    );
+    expect(firstSentence('Use a prior, i.e. a Gaussian. Then sample.', 200)).toBe(
+      'Use a prior, i.e. a Gaussian.',
+    );
+    expect(firstSentence('We compare e.g. LoRA and DoRA. Results follow.', 200)).toBe(
+      'We compare e.g. LoRA and DoRA.',
+    );
+  });
+
+  it('does not stop at et al., Fig. 2, Eq. (3), vs. or U.S.', () => {
+    expect(firstSentence('Following Smith et al. We extend it. More.', 200)).toBe(
+      'Following Smith et al. We extend it.',
+    );
+    expect(firstSentence('As shown in Fig. 2 the loss drops. Next.', 200)).toBe(
+      'As shown in Fig. 2 the loss drops.',
+    );
+    expect(firstSentence('We minimise Eq. (3) directly. Next.', 200)).toBe('We minimise Eq. (3) directly.');
+    expect(firstSentence('GPT-4 vs. Llama on U.S. Census data. Next.', 200)).toBe(
+      'GPT-4 vs. Llama on U.S. Census data.',
+    );
+  });
+
+  it('does not stop inside decimals or before a lower-case word', () => {
+    expect(firstSentence('Accuracy rises by 3.5 points over v2.1 baselines. Next.', 200)).toBe(
+      'Accuracy rises by 3.5 points over v2.1 baselines.',
+    );
+    expect(firstSentence('The approx. cost is low. Next.', 200)).toBe('The approx. cost is low.');
+  });
+
+  it('ends at a question or exclamation mark', () => {
+    expect(
+      firstSentence(
+        'Are tool-calling LLM agents equally safe throughout a conversation? We discover they are not.',
+        200,
+      ),
+    ).toBe('Are tool-calling LLM agents equally safe throughout a conversation?');
+    expect(firstSentence('It works! Really.', 200)).toBe('It works!');
+  });
+
+  it('keeps a closing quote or bracket with the full stop', () => {
+    expect(firstSentence('We call it "Mana." It grasps tools.', 200)).toBe('We call it "Mana."');
+  });
+
+  it('joins hard-wrapped lines and truncates a long sentence at a word', () => {
+    expect(firstSentence('Long\n  wrapped   sentence that keeps going. Next.', 20)).toBe('Long wrapped…');
+  });
+
+  it('returns the whole text when it has no sentence end, and "" for none', () => {
+    expect(firstSentence('No full stop here', 200)).toBe('No full stop here');
+    expect(firstSentence('   ', 200)).toBe('');
+  });
+});
+
+describe('formatAuthors', () => {
+  it('lists up to three authors and adds et al. for more', () => {
+    expect(formatAuthors([])).toBe('');
+    expect(formatAuthors(['Ada Lovelace'])).toBe('Ada Lovelace');
+    expect(formatAuthors(['Ada Lovelace', 'Alan Turing'])).toBe('Ada Lovelace, Alan Turing');
+    expect(formatAuthors(['Ada Lovelace', 'Alan Turing', 'Grace Hopper'])).toBe(
+      'Ada Lovelace, Alan Turing, Grace Hopper',
+    );
+    expect(formatAuthors(['Ada Lovelace', 'Alan Turing', 'Grace Hopper', 'Edsger Dijkstra'])).toBe(
+      'Ada Lovelace, Alan Turing, Grace Hopper et al.',
+    );
+  });
+
+  it('skips blank names and normalises whitespace', () => {
+    expect(formatAuthors([' ', 'Ada\n Lovelace', ''])).toBe('Ada Lovelace');
+  });
+});
+
+describe('oneLine', () => {
+  it('collapses whitespace runs and trims', () => {
+    expect(oneLine('  a\n\tb  c ')).toBe('a b c');
+  });
+});
