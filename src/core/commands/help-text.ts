@@ -1,0 +1,71 @@
+/** One command as the help shows it. */
+export interface HelpEntry {
+  /** How to write it, with `<placeholders>` and `[optional parts]`. */
+  usage: string;
+  description: string;
+  /** A complete command that works as typed. */
+  example: string;
+}
+
+/** Every command users can type, in the order the help lists them. Each example must parse (a test checks). */
+export const HELP_ENTRIES: readonly HelpEntry[] = [
+  { usage: '/papers [today]', description: "Today's trending papers.", example: '/papers today' },
+  { usage: '/papers week', description: "This week's trending papers.", example: '/papers week' },
+  {
+    usage:
+      '/papers <words> [since:<7d|2w|3m|1y|date>] [limit:<1-25>] [sort:<relevance|upvotes|date>] [page:<n>]',
+    description: 'Search papers: words, "quoted phrases" and -exclusions.',
+    example: '/papers "vision language" -survey since:7d',
+  },
+  {
+    usage: '/papers topic:<words> [options]',
+    description: 'The same search, with the words after topic: (in quotes for several).',
+    example: '/papers topic:lora since:7d',
+  },
+  {
+    usage: '/papers paper <arXiv id or link>',
+    description: 'One paper, by arXiv id or arXiv or Hugging Face link.',
+    example: '/papers paper 2606.00467',
+  },
+  {
+    usage: '/papers subscribe <terms>',
+    description: 'Post new papers matching words, "phrases", author: or category: here; -word excludes.',
+    example: '/papers subscribe lora "vision language" -survey author:"Yann LeCun" category:cs.CL',
+  },
+  {
+    usage: '/papers unsubscribe <terms>',
+    description: 'Stop matching these terms.',
+    example: '/papers unsubscribe lora',
+  },
+  { usage: '/papers subscriptions', description: "This channel's terms.", example: '/papers subscriptions' },
+  {
+    usage: '/papers schedule <HH:MM> [timezone] [daily|weekdays]',
+    description: 'Post the digest at this time (UTC and weekdays unless given).',
+    example: '/papers schedule 09:30 Europe/Berlin weekdays',
+  },
+  {
+    usage: '/papers schedule cron "<minute hour day month weekday>" [timezone]',
+    description: 'Post the digest on a cron schedule.',
+    example: '/papers schedule cron "30 9 * * 1-5" Europe/Berlin',
+  },
+  { usage: '/papers schedule off', description: 'Stop the daily digest.', example: '/papers schedule off' },
+  {
+    usage: '/papers config <setting:value>...',
+    description:
+      'Change settings: top:<1-20>, min-upvotes:<n>, sources:<hf,cs.LG>, threads:<on|off>, alerts:<digest|instant>, empty:<on|off>.',
+    example: '/papers config top:7 min-upvotes:10 sources:hf,cs.LG threads:off alerts:instant empty:off',
+  },
+  { usage: '/papers settings', description: "This channel's settings.", example: '/papers settings' },
+  { usage: '/papers digest', description: 'Post the digest now.', example: '/papers digest' },
+  { usage: '/papers help', description: 'This help.', example: '/papers help' },
+];
+
+/**
+ * The help as lines of plain text, one per command: usage, description, example.
+ *
+ * @example
+ * helpLines()[0]; // "/papers [today]: Today's trending papers. Example: /papers today"
+ */
+export function helpLines(): string[] {
+  return HELP_ENTRIES.map((entry) => `${entry.usage}: ${entry.description} Example: ${entry.example}`);
+}
