@@ -22,8 +22,10 @@ export interface SearchHit {
 
 export interface SearchResults {
   query: string;
-  /** All matches, not only this page. */
+  /** All matches, not only this page; a lower bound when `totalCapped`. */
   total: number;
+  /** True when there are so many matches that only the first ones (in the sort order) were counted and ranked. */
+  totalCapped: boolean;
   /** True when nothing matched the words and these are typo-tolerant (trigram) matches instead. */
   fuzzy: boolean;
   hits: SearchHit[];

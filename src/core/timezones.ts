@@ -1,4 +1,4 @@
-import { editDistance } from './commands/edit-distance.js';
+import { editDistance } from './edit-distance.js';
 import { err, ok, type Result } from './result.js';
 
 /** Characters of IANA names (`America/Port-au-Prince`, `Etc/GMT+5`); anything else is rejected before Intl. */

@@ -1,6 +1,6 @@
 import type { Element } from '@xmldom/xmldom';
+import { normalizeArxivId } from '../core/arxiv-id.js';
 import type { PaperInput, PaperLinks, ParsedBatch, SkippedItem } from '../core/paper.js';
-import { normalizeArxivId } from './arxiv-id.js';
 import { cleanText } from './normalize-whitespace.js';
 import { parseDate } from './parse-date.js';
 import { MalformedPayloadError, SourceError, SourceErrorCode } from './source-errors.js';

@@ -1,6 +1,6 @@
 import type { Element } from '@xmldom/xmldom';
+import { type ArxivId, normalizeArxivId } from '../core/arxiv-id.js';
 import type { PaperInput, ParsedBatch, SkippedItem } from '../core/paper.js';
-import { type ArxivId, normalizeArxivId } from './arxiv-id.js';
 import { cleanText } from './normalize-whitespace.js';
 import { parseDate } from './parse-date.js';
 import { MalformedPayloadError } from './source-errors.js';

@@ -1,7 +1,7 @@
+import { normalizeArxivId } from '../core/arxiv-id.js';
 import { type Logger, silentLogger } from '../core/logger.js';
 import type { PaperInput, ParsedBatch } from '../core/paper.js';
 import { parseArxivAtom } from './arxiv-atom.js';
-import { normalizeArxivId } from './arxiv-id.js';
 import { assertCategories, buildSearchQuery, type SubmittedRange } from './arxiv-query.js';
 import { type ArxivRssOptions, parseArxivRss } from './arxiv-rss.js';
 import type { HttpClient } from './http-client.js';

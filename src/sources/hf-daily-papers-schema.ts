@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { normalizeArxivId } from './arxiv-id.js';
+import { normalizeArxivId } from '../core/arxiv-id.js';
 
 /*
  * The parts of one `/api/daily_papers` item that we use. The real API leaves a missing field out (never null),

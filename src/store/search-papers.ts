@@ -2,7 +2,6 @@ import { and, arrayContains, asc, desc, gte, type SQL, sql } from 'drizzle-orm';
 import type { PaperSearch, SearchRequest, SearchResults } from '../core/search.js';
 import type { Database } from '../db/database.js';
 import { papers } from '../db/schema.js';
-import { paperColumns } from './paper-columns.js';
 
 /**
  * Ranking: `ts_rank` over the weighted document (title A = 1.0, AI keywords B and authors C = 0.4,
@@ -10,13 +9,14 @@ import { paperColumns } from './paper-columns.js';
  *   upvotes: 1 + 0.25 * min(1, log10(1 + upvotes) / 3)      (full boost at 999 upvotes)
  *   recency: 1 + 0.25 * 0.5 ^ (age in days / 30)            (halves every 30 days)
  * so a strong text match is never buried under a popular but weak one.
+ *
+ * Ranking reads each match's whole document, so it is bounded: search ranks at most `MAX_CANDIDATES`
+ * matches, taken in the order of the requested sort (newest first for relevance). A word in most papers
+ * ("model") thus ranks its newest 1,000 matches, and `total` stops counting there (`totalCapped`).
  */
-const paperDate = sql`greatest(${papers.publishedAt}, ${papers.dailyDate}::timestamptz)`;
+export const MAX_CANDIDATES = 1000;
 
-function boosts(now: Date): SQL {
-  const ageDays = sql`greatest(0, extract(epoch from (${now.toISOString()}::timestamptz - coalesce(${paperDate}, ${now.toISOString()}::timestamptz))) / 86400)`;
-  return sql`(1 + 0.25 * least(1, log(1 + greatest(coalesce(${papers.upvotes}, 0), 0)) / 3)) * (1 + 0.25 * power(0.5, ${ageDays} / 30))`;
-}
+const paperDate = sql`greatest(${papers.publishedAt}, ${papers.dailyDate}::timestamptz)`;
 
 export function createPaperSearch(db: Database): PaperSearch {
   return {
@@ -35,52 +35,78 @@ async function runSearch(
   mode: 'words' | 'trigrams',
 ): Promise<SearchResults> {
   const query = request.query.trim();
-  // Exclusions take no part in ranking (ts_rank scores `a & !b` as zero), and a query of exclusions alone
-  // still needs a score for the boosts to order by.
-  const textScore =
-    mode === 'words'
-      ? sql`greatest(ts_rank('{0.2, 0.4, 0.4, 1.0}', ${papers.search}, websearch_to_tsquery('english', ${withoutExclusions(query)})), 0.0001)`
-      : sql`word_similarity(${query.toLowerCase()}, ${papers.fuzzy})`;
   const matches =
     mode === 'words'
       ? sql`${papers.search} @@ websearch_to_tsquery('english', ${query})`
       : sql`${query.toLowerCase()} <% ${papers.fuzzy}`;
-  const score = sql<number>`(${textScore} * ${boosts(now)})::float8`;
-
   const filters: SQL[] = [matches];
   if (request.since) filters.push(gte(paperDate, request.since.toISOString()));
   if (request.source) filters.push(arrayContains(papers.sources, [request.source]));
 
-  const order: SQL[] =
+  const candidateOrder =
     request.sort === 'upvotes'
-      ? [sql`${papers.upvotes} desc nulls last`, desc(score)]
-      : request.sort === 'date'
-        ? [sql`${paperDate} desc nulls last`, desc(score)]
-        : [desc(score)];
-
-  const rows = await db
-    .select({ paper: paperColumns, score, total: sql<number>`count(*) over ()`.mapWith(Number) })
+      ? sql`coalesce(${papers.upvotes}, -1) desc`
+      : sql`${paperDate} desc nulls last`;
+  const candidates = db
+    .select({
+      id: papers.id,
+      search: papers.search,
+      fuzzy: papers.fuzzy,
+      upvotes: papers.upvotes,
+      date: sql<Date | null>`${paperDate}`.as('date'),
+    })
     .from(papers)
     .where(and(...filters))
-    .orderBy(...order, asc(papers.id))
-    .limit(request.limit)
-    .offset(request.offset ?? 0);
+    .orderBy(candidateOrder, asc(papers.id))
+    .limit(MAX_CANDIDATES)
+    .as('candidates');
 
+  // Exclusions take no part in ranking (ts_rank scores `a & !b` as zero), and a query of exclusions alone
+  // still needs a score for the boosts to order by.
+  const textScore =
+    mode === 'words'
+      ? sql`greatest(ts_rank('{0.2, 0.4, 0.4, 1.0}', ${candidates.search}, websearch_to_tsquery('english', ${withoutExclusions(query)})), 0.0001)`
+      : sql`word_similarity(${query.toLowerCase()}, ${candidates.fuzzy})`;
+  const ageDays = sql`greatest(0, extract(epoch from (${now.toISOString()}::timestamptz - coalesce(${candidates.date}, ${now.toISOString()}::timestamptz))) / 86400)`;
+  const boosts = sql`(1 + 0.25 * least(1, log(1 + greatest(coalesce(${candidates.upvotes}, 0), 0)) / 3)) * (1 + 0.25 * power(0.5, ${ageDays} / 30))`;
+  const score = sql<number>`(${textScore} * ${boosts})::float8`;
+  const order: SQL[] =
+    request.sort === 'upvotes'
+      ? [sql`${candidates.upvotes} desc nulls last`, desc(score)]
+      : request.sort === 'date'
+        ? [sql`${candidates.date} desc nulls last`, desc(score)]
+        : [desc(score)];
+
+  const rank = (offset: number, limit: number) =>
+    db
+      .select({ id: candidates.id, score, total: sql<number>`count(*) over ()`.mapWith(Number) })
+      .from(candidates)
+      .orderBy(...order, asc(candidates.id))
+      .limit(limit)
+      .offset(offset);
+
+  const ranked = await rank(request.offset ?? 0, request.limit);
+  // A page past the end has no rows to carry the count.
+  const total = ranked[0]?.total ?? (request.offset ? ((await rank(0, 1))[0]?.total ?? 0) : 0);
+  const found = await db.query.papers.findMany({
+    where: (table, { inArray }) =>
+      inArray(
+        table.id,
+        ranked.map((row) => row.id),
+      ),
+    columns: { search: false, fuzzy: false },
+  });
+  const byId = new Map(found.map((paper) => [paper.id, paper]));
   return {
     query,
-    total: rows[0]?.total ?? (request.offset ? await countMatches(db, filters) : 0),
+    total,
+    totalCapped: total >= MAX_CANDIDATES,
     fuzzy: mode === 'trigrams',
-    hits: rows.map((row) => ({ paper: row.paper, score: Number(row.score) })),
+    hits: ranked.flatMap((row) => {
+      const paper = byId.get(row.id);
+      return paper ? [{ paper, score: Number(row.score) }] : [];
+    }),
   };
-}
-
-/** Only needed when a page past the end is asked for. */
-async function countMatches(db: Database, filters: SQL[]): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)`.mapWith(Number) })
-    .from(papers)
-    .where(and(...filters));
-  return row?.n ?? 0;
 }
 
 /** The query without its `-excluded` words and phrases. */

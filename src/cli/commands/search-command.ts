@@ -76,6 +76,7 @@ function toJson(results: SearchResults) {
   return {
     query: results.query,
     total: results.total,
+    totalCapped: results.totalCapped,
     fuzzy: results.fuzzy,
     results: results.hits.map(({ paper, score }) => ({
       id: paper.id,
@@ -93,7 +94,7 @@ function formatResults(results: SearchResults): string {
   if (results.total === 0) return `No papers match "${results.query}".`;
   const heading = results.fuzzy
     ? `No exact matches for "${results.query}"; ${results.total} similar (fuzzy) matches:`
-    : `${results.total} papers match "${results.query}":`;
+    : `${results.total}${results.totalCapped ? '+' : ''} papers match "${results.query}":`;
   const lines = results.hits.map(({ paper }, index) => formatPaper(paper, index + 1));
   return [heading, ...lines].join('\n');
 }

@@ -54,7 +54,9 @@ export const searchResultsCard = (results: SearchResults, request: SearchCardReq
   const pages = Math.max(1, Math.ceil(results.total / pageSize));
   const subheader = [
     results.fuzzy ? 'Fuzzy matches (no exact hit)' : null,
-    plural(results.total, 'result'),
+    results.totalCapped
+      ? `${results.total.toLocaleString('en-US')}+ results`
+      : plural(results.total, 'result'),
     `page ${request.page + 1} of ${pages}`,
     request.since ? `since ${request.since}` : null,
     request.sort ? SORT_NAMES[request.sort] : null,

@@ -38,7 +38,7 @@ export const CommandErrorId = {
   UnknownTimezone: 'unknownTimezone',
   /** `detail`: `value`. */
   BadDays: 'badDays',
-  /** `detail`: `expression`, and either `fields` (how many there were) or `field` and `part` (the bad piece). */
+  /** `detail`: `expression`, and either `fields` (how many there were) or `reason` (the scheduler's cron grammar). */
   BadCron: 'badCron',
   /** A `config` without settings. */
   ConfigMissing: 'configMissing',
@@ -280,5 +280,5 @@ const describeBadCron = (d: CommandError['detail']): string => {
   if (d.fields !== undefined) {
     return `A cron expression has 5 fields (minute hour day month weekday), not ${d.fields}: ${quoted(d.expression)}.`;
   }
-  return `${quoted(d.part)} is not a valid ${d.field} in the cron expression ${quoted(d.expression)}.`;
+  return `${String(d.reason ?? 'Invalid cron expression.').replaceAll('`', '"')} (in ${quoted(d.expression)})`;
 };

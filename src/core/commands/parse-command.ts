@@ -1,8 +1,8 @@
+import { closestWord } from '../edit-distance.js';
 import { err, ok, type Result } from '../result.js';
 import { parseTerms } from '../subscriptions/parse-terms.js';
 import type { Command } from './command.js';
 import { type CommandError, CommandErrorId, commandError } from './command-error.js';
-import { closestWord } from './edit-distance.js';
 import { parseConfig } from './parse-config.js';
 import { parsePaperId } from './parse-paper-id.js';
 import { parseSchedule } from './parse-schedule.js';

@@ -1,8 +1,8 @@
 import { SOURCE_PATTERN } from '../channel.js';
+import { closestWord } from '../edit-distance.js';
 import { err, ok, type Result } from '../result.js';
 import type { Command, ConfigChanges } from './command.js';
 import { type CommandError, CommandErrorId, commandError } from './command-error.js';
-import { closestWord } from './edit-distance.js';
 import { wholeNumber } from './parse-search.js';
 import type { Token } from './tokenize.js';
 

@@ -1,9 +1,9 @@
+import { closestWord } from '../edit-distance.js';
 import { err, ok, type Result } from '../result.js';
 import { SEARCH_LIMIT, SEARCH_SORTS, type SearchSort } from '../search.js';
 import { parseSince } from '../since.js';
 import type { Command } from './command.js';
 import { type CommandError, CommandErrorId, commandError } from './command-error.js';
-import { closestWord } from './edit-distance.js';
 import type { Token } from './tokenize.js';
 
 type SearchCommand = Extract<Command, { kind: 'search' }>;

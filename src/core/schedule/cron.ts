@@ -40,8 +40,6 @@ const FIELDS: readonly FieldRule[] = [
   { name: 'day-of-week', min: 0, max: 7, names: DAY_NAMES },
 ];
 
-const EXAMPLE = 'For example `30 9 * * 1-5` is 09:30 on weekdays.';
-
 function parseValue(text: string, rule: FieldRule): Result<number, string> {
   if (/^\d+$/.test(text)) {
     const value = Number(text);
@@ -118,13 +116,13 @@ export function parseCron(expression: string): Result<CronSpec, string> {
   const texts = expression.trim().split(/\s+/).filter(Boolean);
   if (texts.length !== FIELDS.length) {
     return err(
-      `Expected five fields (minute hour day-of-month month day-of-week), got ${texts.length} in \`${expression.trim()}\`. ${EXAMPLE}`,
+      `Expected five fields (minute hour day-of-month month day-of-week), got ${texts.length} in \`${expression.trim()}\`.`,
     );
   }
   const lists: number[][] = [];
   for (const [index, rule] of FIELDS.entries()) {
     const parsed = parseField(texts[index] ?? '', rule);
-    if (!parsed.ok) return err(`${parsed.error} ${EXAMPLE}`);
+    if (!parsed.ok) return parsed;
     lists.push(parsed.value);
   }
   const [minutes = [], hours = [], daysOfMonth = [], months = [], daysOfWeek = []] = lists;

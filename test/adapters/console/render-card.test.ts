@@ -276,7 +276,13 @@ describe('renderCard on a built search card', () => {
   it('renders real fixture papers without colour', () => {
     const papers = hfPapers().slice(0, 3);
     const built = searchResultsCard(
-      { query: 'agents', total: 12, fuzzy: false, hits: papers.map((paper) => ({ paper, score: 1 })) },
+      {
+        query: 'agents',
+        total: 12,
+        totalCapped: false,
+        fuzzy: false,
+        hits: papers.map((paper) => ({ paper, score: 1 })),
+      },
       { query: 'agents', page: 0, pageSize: 3 },
     );
     const lines = renderCard(built, { color: false, width: 80 }).split('\n');

@@ -16,6 +16,7 @@ const hf = hfPapers();
 const results = (papers: Paper[], total: number, fuzzy = false): SearchResults => ({
   query: 'agents',
   total,
+  totalCapped: false,
   fuzzy,
   hits: papers.map((paper, index) => ({ paper, score: 1 - index / 10 })),
 });

@@ -106,7 +106,7 @@ const RENDERINGS: Record<CommandErrorId, { command: string; message: string; exa
   },
   badCron: {
     command: 'schedule cron "30 25 * * *"',
-    message: '"25" is not a valid hour in the cron expression "30 25 * * *".',
+    message: 'Hour "25" is out of range 0-23. (in "30 25 * * *")',
     example: '/papers schedule cron "30 9 * * 1-5" Europe/Berlin',
   },
   configMissing: {

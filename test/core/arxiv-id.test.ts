@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizeArxivId } from '../../src/sources/arxiv-id.js';
+import { normalizeArxivId } from '../../src/core/arxiv-id.js';
 
 describe('normalizeArxivId', () => {
   it.each([
