@@ -1,13 +1,18 @@
 import type { Config } from './config.js';
+import type { BotDependencies } from './core/bot/bot-dependencies.js';
 import type { Logger } from './core/logger.js';
+import type { ChannelStore, DigestPapers, SubscriptionStore } from './core/ports.js';
 import type { PaperSearch } from './core/search.js';
 import { type DatabaseHandle, openDatabase, pgliteDirectory } from './db/database.js';
 import { type ArxivSource, createArxivSource } from './sources/arxiv.js';
 import { createHfDailyPapersSource, type HfDailyPapersSource } from './sources/hf-daily-papers.js';
 import { createHttpClient } from './sources/http-client.js';
+import { createChannelStore } from './store/channel-store.js';
+import { createDigestPapers } from './store/digest-papers.js';
 import { createIngestRunStore, type IngestRunStore } from './store/ingest-run-store.js';
 import { createPaperStore, type PaperStore } from './store/paper-store.js';
 import { createPaperSearch } from './store/search-papers.js';
+import { createSubscriptionStore } from './store/subscription-store.js';
 import { userAgent } from './version.js';
 
 /** Everything the commands need, built from the configuration in one place. */
@@ -16,8 +21,13 @@ export interface Services {
   papers: PaperStore;
   runs: IngestRunStore;
   search: PaperSearch;
+  channels: ChannelStore;
+  subscriptions: SubscriptionStore;
+  digestPapers: DigestPapers;
   hf: HfDailyPapersSource;
   arxiv: ArxivSource;
+  /** What the command handler needs, wired to these services. */
+  bot: BotDependencies;
   close(): Promise<void>;
 }
 
@@ -32,23 +42,53 @@ export async function openServices(config: Config, logger: Logger): Promise<Serv
     maxRetries: config.HTTP_MAX_RETRIES,
     logger: logger.child({ component: 'http' }),
   });
+  const papers = createPaperStore(database.db);
+  const search = createPaperSearch(database.db);
+  const channels = createChannelStore(database.db);
+  const subscriptions = createSubscriptionStore(database.db);
+  const digestPapers = createDigestPapers(database.db);
+  const arxiv = createArxivSource({
+    apiUrl: config.ARXIV_API_URL,
+    rssUrl: config.ARXIV_RSS_URL,
+    http,
+    minIntervalMs: config.ARXIV_MIN_INTERVAL_MS,
+    logger: logger.child({ source: 'arxiv' }),
+  });
+  // A paper the store lacks is looked up on arXiv; if arXiv cannot be reached the answer is "unknown".
+  const fetchPaper = async (id: string) => {
+    try {
+      const found = await arxiv.fetchById(id);
+      if (!found) return null;
+      await papers.upsertPapers([found]);
+      return papers.getPaper(id);
+    } catch (error) {
+      logger.warn('could not look a paper up on arXiv', { id, error });
+      return null;
+    }
+  };
   return {
     database,
-    papers: createPaperStore(database.db),
+    papers,
     runs: createIngestRunStore(database.db),
-    search: createPaperSearch(database.db),
+    search,
+    channels,
+    subscriptions,
+    digestPapers,
     hf: createHfDailyPapersSource({
       baseUrl: config.HF_API_URL,
       http,
       logger: logger.child({ source: 'hf' }),
     }),
-    arxiv: createArxivSource({
-      apiUrl: config.ARXIV_API_URL,
-      rssUrl: config.ARXIV_RSS_URL,
-      http,
-      minIntervalMs: config.ARXIV_MIN_INTERVAL_MS,
-      logger: logger.child({ source: 'arxiv' }),
-    }),
+    arxiv,
+    bot: {
+      channels,
+      subscriptions,
+      digestPapers,
+      catalog: papers,
+      search,
+      fetchPaper,
+      logger: logger.child({ component: 'bot' }),
+    },
     close: () => database.close(),
   };
 }

@@ -8,6 +8,10 @@ export interface CliContext {
   config: Config;
   logger: Logger;
   out: (line: string) => void;
+  /** Writes text as is (no newline added). */
+  write: (text: string) => void;
+  /** A person at a terminal: colour and prompts. */
+  interactive: boolean;
   openServices: () => Promise<Services>;
   now: () => Date;
   /** What the user types (standard input outside tests). */

@@ -4,6 +4,7 @@ import { createStreamLogger } from '../logging/stream-logger.js';
 import { openServices } from '../services.js';
 import { version } from '../version.js';
 import type { CliCommand } from './cli-context.js';
+import { digestCommand } from './commands/digest-command.js';
 import { importCommand } from './commands/import-command.js';
 import { ingestCommand } from './commands/ingest-command.js';
 import { migrateCommand } from './commands/migrate-command.js';
@@ -17,6 +18,7 @@ const COMMANDS: Record<string, CliCommand> = {
   import: importCommand,
   search: searchCommand,
   migrate: migrateCommand,
+  digest: digestCommand,
 };
 
 export interface CliIo {
@@ -62,6 +64,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       config,
       logger,
       out: (line) => io.stdout(`${line}\n`),
+      write: io.stdout,
+      interactive: io.isTTY ?? false,
       openServices: () => openServices(config, logger),
       now: io.now ?? (() => new Date()),
       input: io.stdin ?? process.stdin,

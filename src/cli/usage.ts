@@ -7,6 +7,8 @@ Commands:
   import <file>           import a saved HF daily_papers JSON array or an arXiv Atom/RSS file
   search <query...>       search stored papers
       [--limit N] [--since 7d|2w|YYYY-MM-DD] [--sort relevance|upvotes|date] [--source hf|arxiv] [--json]
+  digest                  print the digest a channel would get (nothing is posted)
+      [--channel console:local] [--date YYYY-MM-DD] [--json]
   migrate                 apply database migrations and exit
   help                    show this help
 

@@ -76,3 +76,12 @@ export interface Channel extends ChannelRef {
   /** Why the channel was deactivated, e.g. `channel_not_found`. */
   inactiveReason: string | null;
 }
+
+/** Reads `console:local`, `slack:T024BE7LD:C0123456` or `discord:<guild>:<channel>` back into a channel. */
+export function parseChannelKey(key: string): ChannelRef | null {
+  if (key === 'console:local') return CONSOLE_CHANNEL;
+  const [platform, workspaceId, channelId, ...rest] = key.split(':');
+  if (rest.length > 0 || !workspaceId || !channelId) return null;
+  if (!PLATFORMS.includes(platform as Platform)) return null;
+  return { platform: platform as Platform, workspaceId, channelId };
+}

@@ -123,9 +123,22 @@ describe('paperboy import and search', () => {
     expect(result.stdout).toContain('https://huggingface.co/papers/');
   });
 
-  it('answers searches typed at the start prompt until end of input', async () => {
-    const result = await cli([], env(), 'sparse attention\n');
-    expect(result.code).toBe(0);
-    expect(result.stdout).toContain('MiniMax Sparse Attention (2606.13392)');
+  it('prints the digest a channel would get, as text or JSON, without marking it delivered', async () => {
+    const json = await cli(['digest', '--channel', 'console:local', '--date', '2026-06-12', '--json'], env());
+    expect(json.code).toBe(0);
+    const digest = JSON.parse(json.stdout);
+    expect(digest).toMatchObject({
+      channel: 'console:local',
+      day: '2026-06-12',
+      at: '2026-06-13T01:30:00.000Z',
+    });
+    expect(digest.items.slice(0, 2)).toEqual([
+      expect.objectContaining({ id: '2606.13681', reason: 'trending', upvotes: 118 }),
+      expect.objectContaining({ id: '2606.13392', reason: 'trending', upvotes: 103 }),
+    ]);
+    const again = await cli(['digest', '--date', '2026-06-12'], env());
+    expect(again.stdout).toContain('Your paper digest');
+    expect(again.stdout).toContain('EvoArena');
+    expect((await cli(['digest', '--channel', 'irc:#papers'], env())).code).toBe(2);
   });
 });

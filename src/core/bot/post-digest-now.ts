@@ -1,0 +1,39 @@
+import { noticeCard } from '../cards/build-cards.js';
+import type { Reply } from '../cards/card.js';
+import type { Channel } from '../channel.js';
+import { buildDigest } from '../digest/build-digest.js';
+import { digestCard } from '../digest/digest-card.js';
+import type { BotDependencies } from './bot-dependencies.js';
+
+/**
+ * `/papers digest`: builds the channel's digest now and posts it to the channel; its papers count as
+ * delivered, so the scheduled digest will not repeat them.
+ */
+export async function postDigestNow(
+  dependencies: BotDependencies,
+  channel: Channel,
+  now: Date,
+): Promise<Reply> {
+  const digest = await buildDigest(
+    { papers: dependencies.digestPapers, subscriptions: dependencies.subscriptions },
+    channel,
+    now,
+  );
+  const card = digestCard(digest, { postWhenEmpty: channel.settings.postWhenEmpty });
+  if (!card) {
+    return {
+      card: noticeCard({
+        tone: 'info',
+        text: 'No new papers right now, and this channel does not post empty digests.',
+        example: '/papers config empty:on',
+      }),
+      visibility: 'ephemeral',
+    };
+  }
+  await dependencies.digestPapers.markDelivered(
+    channel,
+    digest.items.map((item) => ({ paperId: item.paper.id, matchedTerm: item.matchedTerm })),
+    now,
+  );
+  return { card, visibility: 'channel' };
+}

@@ -1,0 +1,72 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../../src/cli/run-cli.js';
+import { silentLogger } from '../../../src/core/logger.js';
+
+let dataDir: string;
+beforeAll(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'paperboy-console-'));
+});
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+/** Runs `paperboy` (no command) with these lines on stdin, as `npm start` would, offline. */
+async function session(lines: string[]) {
+  let stdout = '';
+  const code = await runCli([], {
+    env: { PAPERBOY_DATA_DIR: dataDir, HF_API_URL: 'http://127.0.0.1:9' },
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: () => {},
+    stdin: Readable.from([`${lines.join('\n')}\n`]),
+    logger: silentLogger,
+    now: () => new Date('2026-07-14T08:00:00Z'),
+  });
+  return { code, stdout };
+}
+
+describe('the console adapter', () => {
+  it('loads the bundled sample when no source is reachable, then answers commands typed at the prompt', async () => {
+    const { code, stdout } = await session([
+      'help',
+      '/papers topic:benchmark limit:2',
+      'next',
+      'subscribe lora -survey',
+      'schedule 09:30 Europe/Berln',
+      'digest',
+      'quit',
+      'this line is never read',
+    ]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(
+      /No paper source could be reached \(.*\)\. Loaded the bundled sample of \d+ papers/,
+    );
+    expect(stdout).toContain('paperboy is running in this terminal as channel console:local');
+    expect(stdout).toContain('/papers subscribe <terms>');
+    expect(stdout).toMatch(/Papers about "benchmark"\n\d+ results · page 1 of \d+/);
+    expect(stdout).toMatch(/Papers about "benchmark"\n\d+ results · page 2 of \d+/);
+    expect(stdout).toContain('Subscribed to lora, -survey.');
+    expect(stdout).toContain('Unknown timezone "Europe/Berln". Did you mean Europe/Berlin?');
+    expect(stdout).toContain('Example: /papers schedule');
+    expect(stdout).toContain('(posted to the channel)\nYour paper digest\nDaily Papers of Mon, 13 Jul 2026');
+    expect(stdout).not.toContain('never read');
+    // No terminal: no colour codes and no prompt.
+    expect(stdout).not.toContain('\u001b[');
+    expect(stdout).not.toContain('paperboy> ');
+  });
+
+  it('keeps the store between runs and does not load the sample twice', async () => {
+    const { stdout } = await session(['subscriptions']);
+    expect(stdout).not.toContain('bundled sample');
+    expect(stdout).toContain('• lora');
+    expect(stdout).toContain('• -survey');
+  });
+
+  it('says there is no next page instead of searching for "next"', async () => {
+    const { stdout } = await session(['next']);
+    expect(stdout).toContain('There is no next page.');
+  });
+});
