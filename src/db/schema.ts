@@ -53,6 +53,10 @@ export const papers = pgTable(
       .generatedAlwaysAs(
         sql`setweight(to_tsvector('english', coalesce("title", '')), 'A') || setweight(to_tsvector('english', coalesce("ai_keywords", '[]'::jsonb)), 'B') || setweight(to_tsvector('english', "authors"), 'C') || setweight(to_tsvector('english', coalesce("abstract", '')), 'D')`,
       ),
+    // The date search filters and sorts on: the later of the arXiv publication and the Daily-Papers day (UTC).
+    paperDate: timestamp('paper_date', { withTimezone: true }).generatedAlwaysAs(
+      sql`greatest("published_at", ("daily_date"::timestamp at time zone 'UTC'))`,
+    ),
     // Title and keywords as one lowercase string, for the trigram (typo-tolerant) fallback.
     fuzzy: text('fuzzy')
       .notNull()
@@ -63,6 +67,8 @@ export const papers = pgTable(
     index('papers_fuzzy_trgm_idx').using('gin', sql`${t.fuzzy} gin_trgm_ops`),
     index('papers_daily_date_idx').on(t.dailyDate),
     index('papers_published_at_idx').on(t.publishedAt),
+    index('papers_paper_date_idx').on(t.paperDate.desc().nullsLast(), t.id),
+    index('papers_upvotes_idx').on(sql`coalesce(${t.upvotes}, -1) desc`, t.id),
     index('papers_categories_idx').using('gin', t.categories),
   ],
 );

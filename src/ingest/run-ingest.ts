@@ -3,6 +3,9 @@ import type { ParsedBatch, SkippedItem } from '../core/paper.js';
 import type { IngestRunStore } from '../store/ingest-run-store.js';
 import type { PaperStore } from '../store/paper-store.js';
 
+/** Papers stored in one run after which the planner's statistics are refreshed. */
+const REFRESH_STATISTICS_AFTER = 500;
+
 export interface IngestPage {
   /** Names the page in progress lines, e.g. `page 2` or `cs.LG+cs.CL`. */
   label: string;
@@ -53,6 +56,7 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestSummar
       for (const item of batch.skipped) log.warn('skipped an item that failed validation', { ...item });
     }
     await runs.finish(runId, { status: 'succeeded', fetched, stored, skippedItems: skipped }, now());
+    if (stored >= REFRESH_STATISTICS_AFTER) await papers.refreshStatistics();
     return { runId, source, status: 'succeeded', fetched, stored, skipped };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

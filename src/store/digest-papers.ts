@@ -1,12 +1,10 @@
-import { and, asc, desc, eq, gte, lte, notExists, type SQL, sql } from 'drizzle-orm';
+import { and, asc, between, desc, eq, gte, lte, notExists, type SQL, sql } from 'drizzle-orm';
 import type { DigestPapers } from '../core/ports.js';
 import type { Database } from '../db/database.js';
 import { deliveredPapers, papers } from '../db/schema.js';
 import { channelIdOf } from './channel-store.js';
 import { paperColumns } from './paper-columns.js';
 import { termCondition } from './term-condition.js';
-
-const paperDate = sql`greatest(${papers.publishedAt}, ${papers.dailyDate}::timestamptz)`;
 
 export function createDigestPapers(db: Database): DigestPapers {
   const notDeliveredTo = (ref: Parameters<DigestPapers['trending']>[0]['channel']): SQL =>
@@ -63,11 +61,11 @@ export function createDigestPapers(db: Database): DigestPapers {
             sql`(${sql.join(positive.map(termCondition), sql` or `)})`,
             ...excluded.map((term) => sql`not ${termCondition(term)}`),
             sql`(${sql.join(scopes, sql` or `)})`,
-            sql`${paperDate} between ${from.toISOString()}::timestamptz and ${to.toISOString()}::timestamptz`,
+            between(papers.paperDate, from, to),
             notDeliveredTo(channel),
           ),
         )
-        .orderBy(sql`${paperDate} desc`, asc(papers.id))
+        .orderBy(desc(papers.paperDate), asc(papers.id))
         .limit(limit);
       return rows;
     },

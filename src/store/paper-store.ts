@@ -17,6 +17,11 @@ export interface PaperStore extends PaperCatalog {
   upsertPapers(inputs: readonly PaperInput[], now?: Date): Promise<number>;
   getPapers(ids: readonly string[]): Promise<Paper[]>;
   countPapers(): Promise<number>;
+  /**
+   * Refreshes the planner's statistics after a large import. Postgres does this on its own (autovacuum);
+   * the embedded database does not, and without them it picks slow plans for common search words.
+   */
+  refreshStatistics(): Promise<void>;
 }
 
 export function createPaperStore(db: Database): PaperStore {
@@ -58,6 +63,10 @@ export function createPaperStore(db: Database): PaperStore {
         .where(and(gte(papers.dailyDate, firstDay), lte(papers.dailyDate, lastDay)))
         .orderBy(desc(sql`coalesce(${papers.upvotes}, 0)`), asc(papers.id))
         .limit(limit);
+    },
+
+    async refreshStatistics() {
+      await db.execute(sql`analyze papers`);
     },
 
     async countPapers() {

@@ -16,8 +16,6 @@ import { papers } from '../db/schema.js';
  */
 export const MAX_CANDIDATES = 1000;
 
-const paperDate = sql`greatest(${papers.publishedAt}, ${papers.dailyDate}::timestamptz)`;
-
 export function createPaperSearch(db: Database): PaperSearch {
   return {
     async search(request, now = new Date()) {
@@ -40,20 +38,20 @@ async function runSearch(
       ? sql`${papers.search} @@ websearch_to_tsquery('english', ${query})`
       : sql`${query.toLowerCase()} <% ${papers.fuzzy}`;
   const filters: SQL[] = [matches];
-  if (request.since) filters.push(gte(paperDate, request.since.toISOString()));
+  if (request.since) filters.push(gte(papers.paperDate, request.since));
   if (request.source) filters.push(arrayContains(papers.sources, [request.source]));
 
   const candidateOrder =
     request.sort === 'upvotes'
       ? sql`coalesce(${papers.upvotes}, -1) desc`
-      : sql`${paperDate} desc nulls last`;
+      : sql`${papers.paperDate} desc nulls last`;
   const candidates = db
     .select({
       id: papers.id,
       search: papers.search,
       fuzzy: papers.fuzzy,
       upvotes: papers.upvotes,
-      date: sql<Date | null>`${paperDate}`.as('date'),
+      date: papers.paperDate,
     })
     .from(papers)
     .where(and(...filters))
@@ -94,7 +92,7 @@ async function runSearch(
         table.id,
         ranked.map((row) => row.id),
       ),
-    columns: { search: false, fuzzy: false },
+    columns: { search: false, fuzzy: false, paperDate: false },
   });
   const byId = new Map(found.map((paper) => [paper.id, paper]));
   return {

@@ -1,0 +1,3 @@
+ALTER TABLE "papers" ADD COLUMN "paper_date" timestamp with time zone GENERATED ALWAYS AS (greatest("published_at", ("daily_date"::timestamp at time zone 'UTC'))) STORED;--> statement-breakpoint
+CREATE INDEX "papers_paper_date_idx" ON "papers" USING btree ("paper_date" DESC NULLS LAST,"id");--> statement-breakpoint
+CREATE INDEX "papers_upvotes_idx" ON "papers" USING btree (coalesce("upvotes", -1) desc,"id");
