@@ -48,6 +48,10 @@ describe('truncateAtWord', () => {
     expect(truncateAtWord('😀😀😀😀', 4)).toBe('😀…');
   });
 
+  it('drops trailing whitespace instead of cutting when that is enough', () => {
+    expect(truncateAtWord('   \u{10000}\u{10000}  \u{10000} ', 11)).toBe('   \u{10000}\u{10000}  \u{10000}');
+  });
+
   it('never exceeds max and never leaves a lone surrogate (property)', () => {
     fc.assert(
       fc.property(
@@ -58,6 +62,8 @@ describe('truncateAtWord', () => {
           expect(cut.length).toBeLessThanOrEqual(Math.max(0, max));
           expect(hasLoneSurrogate(cut)).toBe(false);
           if (text.length <= max) expect(cut).toBe(text);
+          // Trailing whitespace is dropped before anything is cut.
+          else if (text.trimEnd().length <= max) expect(cut).toBe(text.trimEnd());
           else if (max >= 1) expect(cut.endsWith('…')).toBe(true);
         },
       ),
