@@ -94,7 +94,7 @@ function formatResults(results: SearchResults): string {
   if (results.total === 0) return `No papers match "${results.query}".`;
   const heading = results.fuzzy
     ? `No exact matches for "${results.query}"; ${results.total} similar (fuzzy) matches:`
-    : `${results.total}${results.totalCapped ? '+' : ''} papers match "${results.query}":`;
+    : `${results.total}${results.totalCapped ? '+' : ''} ${results.total === 1 ? 'paper matches' : 'papers match'} "${results.query}":`;
   const lines = results.hits.map(({ paper }, index) => formatPaper(paper, index + 1));
   return [heading, ...lines].join('\n');
 }
