@@ -1,3 +1,4 @@
+import cron from 'node-cron';
 import { z } from 'zod';
 
 /**
@@ -25,6 +26,27 @@ const booleanFlag = (name: string) =>
       message: `${name} must be true or false`,
     })
     .transform((value) => ['true', '1', 'yes'].includes(value));
+
+/** `90s`, `30m`, `6h`, `1d` or plain milliseconds, into milliseconds. */
+const duration = (name: string, example: string, min: number, max: number) =>
+  z.string().transform((value, ctx) => {
+    const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?$/.exec(value.trim());
+    const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[match?.[2] ?? 'ms'] ?? 1;
+    const ms = match ? Math.round(Number(match[1]) * unit) : Number.NaN;
+    if (!(ms >= min && ms <= max)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `${name} must be a duration such as ${example} (got "${value}")`,
+      });
+      return z.NEVER;
+    }
+    return ms;
+  });
+
+const cronExpression = (name: string, example: string) =>
+  z.string().refine((value) => cron.validate(value), {
+    message: `${name} must be a cron expression such as "${example}"`,
+  });
 
 const ARXIV_CATEGORY = /^[a-z-]+(\.[A-Za-z-]+)?$/;
 
@@ -61,6 +83,12 @@ const configSchema = z.object({
   HTTP_TIMEOUT_MS: integer('HTTP_TIMEOUT_MS', 100, 300_000).default(20_000),
   HTTP_MAX_RETRIES: integer('HTTP_MAX_RETRIES', 0, 10).default(4),
   PAPERBOY_CONTACT: z.string().optional(),
+  INGEST_CRON: cronExpression('INGEST_CRON', '*/30 * * * *').default('*/30 * * * *'),
+  DIGEST_GRACE: duration('DIGEST_GRACE', '6h', 60_000, 7 * 86_400_000).default(6 * 3_600_000),
+  SHUTDOWN_TIMEOUT: duration('SHUTDOWN_TIMEOUT', '10s', 0, 600_000).default(10_000),
+  DELIVERY_MAX_ATTEMPTS: integer('DELIVERY_MAX_ATTEMPTS', 1, 50).default(8),
+  DELIVERY_LEASE: duration('DELIVERY_LEASE', '60s', 5_000, 3_600_000).default(60_000),
+  REPLICA_ID: z.string().optional(),
   LOG_LEVEL: z
     .enum(['debug', 'info', 'warn', 'error', 'silent'], {
       error: 'LOG_LEVEL must be one of debug, info, warn, error, silent',

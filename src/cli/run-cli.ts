@@ -10,6 +10,7 @@ import { ingestCommand } from './commands/ingest-command.js';
 import { migrateCommand } from './commands/migrate-command.js';
 import { searchCommand } from './commands/search-command.js';
 import { startCommand } from './commands/start-command.js';
+import { retryCommand, statusCommand } from './commands/status-command.js';
 import { USAGE, UsageError } from './usage.js';
 
 const COMMANDS: Record<string, CliCommand> = {
@@ -19,6 +20,8 @@ const COMMANDS: Record<string, CliCommand> = {
   search: searchCommand,
   migrate: migrateCommand,
   digest: digestCommand,
+  status: statusCommand,
+  retry: retryCommand,
 };
 
 export interface CliIo {

@@ -9,6 +9,8 @@ Commands:
       [--limit N] [--since 7d|2w|YYYY-MM-DD] [--sort relevance|upvotes|date] [--source hf|arxiv] [--json]
   digest                  print the digest a channel would get (nothing is posted)
       [--channel console:local] [--date YYYY-MM-DD] [--json]
+  status                  channels, next digests, last deliveries, failed and dead deliveries
+  retry <delivery-id>     re-queue a dead delivery
   migrate                 apply database migrations and exit
   help                    show this help
 

@@ -12,7 +12,8 @@ import type { SubscriptionTerm } from './subscriptions/term.js';
 export interface ChannelStore {
   get(ref: ChannelRef): Promise<Channel | null>;
   ensure(ref: ChannelRef): Promise<Channel>;
-  updateSettings(ref: ChannelRef, settings: ChannelSettings): Promise<Channel>;
+  /** Saves settings; a changed schedule owes the channel only the slots due after `now`. */
+  updateSettings(ref: ChannelRef, settings: ChannelSettings, now?: Date): Promise<Channel>;
   setActive(ref: ChannelRef, active: boolean, reason?: string | null): Promise<void>;
   list(): Promise<Channel[]>;
 }
@@ -75,6 +76,8 @@ export interface DigestPapers {
     categories: string[];
     from: Date;
     to: Date;
+    /** Only papers first stored at or after this instant (new since an ingest began). */
+    firstSeenSince?: Date;
     limit: number;
   }): Promise<SubscriptionMatch[]>;
   /** Records papers as sent to the channel, so no later digest repeats them. */

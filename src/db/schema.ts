@@ -13,6 +13,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import type { Card } from '../core/cards/card.js';
 import type { ChannelSettings, Platform } from '../core/channel.js';
 import type { PaperLinks, PaperSource, SkippedItem } from '../core/paper.js';
 import type { SubscriptionTerm } from '../core/subscriptions/term.js';
@@ -104,6 +105,8 @@ export const channels = pgTable(
     settings: jsonb('settings').$type<ChannelSettings>().notNull(),
     active: boolean('active').notNull().default(true),
     inactiveReason: text('inactive_reason'),
+    /** Slots due before the schedule was last changed are not owed to the channel. */
+    scheduleChangedAt: timestamp('schedule_changed_at', { withTimezone: true }).notNull().defaultNow(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -140,3 +143,70 @@ export const deliveredPapers = pgTable(
   },
   (t) => [primaryKey({ columns: [t.channelId, t.paperId] })],
 );
+
+export type DigestSlotStatus = 'claimed' | 'empty' | 'missed';
+
+/**
+ * One due digest of one channel. The unique (channel, slot) row is the claim: the replica whose insert
+ * succeeds builds the digest; the others do nothing.
+ */
+export const digestSlots = pgTable(
+  'digest_slots',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    channelId: bigint('channel_id', { mode: 'number' })
+      .notNull()
+      .references(() => channels.id, { onDelete: 'cascade' }),
+    slot: text('slot').notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    status: text('status').$type<DigestSlotStatus>().notNull(),
+    late: boolean('late').notNull().default(false),
+    claimedBy: text('claimed_by'),
+    claimedAt: timestamp('claimed_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('digest_slots_channel_slot_idx').on(t.channelId, t.slot),
+    index('digest_slots_due_idx').on(t.dueAt),
+  ],
+);
+
+export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'dead';
+
+/** A message (a digest or an alert) waiting to be posted, being posted, posted, or given up on. */
+export const deliveries = pgTable(
+  'deliveries',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    channelId: bigint('channel_id', { mode: 'number' })
+      .notNull()
+      .references(() => channels.id, { onDelete: 'cascade' }),
+    slotId: bigint('slot_id', { mode: 'number' }).references(() => digestSlots.id, { onDelete: 'set null' }),
+    kind: text('kind').$type<'digest' | 'alert'>().notNull(),
+    card: jsonb('card').$type<Card>().notNull(),
+    /** Stable per message, so a platform that supports it (Discord's nonce) can drop a repeated send. */
+    idempotencyKey: text('idempotency_key').notNull(),
+    status: text('status').$type<DeliveryStatus>().notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull(),
+    leaseUntil: timestamp('lease_until', { withTimezone: true }),
+    leasedBy: text('leased_by'),
+    lastError: text('last_error'),
+    /** How many of the message's platform posts went out, and their ids, so a retry resumes after them. */
+    partsSent: integer('parts_sent').notNull().default(0),
+    messageIds: jsonb('message_ids').$type<string[]>().notNull().default([]),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('deliveries_due_idx').on(t.status, t.nextAttemptAt),
+    uniqueIndex('deliveries_idempotency_idx').on(t.idempotencyKey),
+  ],
+);
+
+/** Runs of replicated cron jobs (ingestion): the first replica to insert a run's key does the work. */
+export const cronRuns = pgTable('cron_runs', {
+  key: text('key').primaryKey(),
+  owner: text('owner').notNull(),
+  claimedAt: timestamp('claimed_at', { withTimezone: true }).notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+});

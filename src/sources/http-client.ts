@@ -1,5 +1,5 @@
+import { backoffDelay } from '../core/backoff.js';
 import { type Logger, silentLogger } from '../core/logger.js';
-import { backoffDelay } from './backoff.js';
 import { parseRetryAfter } from './retry-after.js';
 import { defaultSleep } from './sleep.js';
 import {

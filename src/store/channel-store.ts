@@ -36,18 +36,22 @@ export function createChannelStore(db: Database): ChannelStore {
     async ensure(ref) {
       await db
         .insert(channels)
-        .values({ ...ref, settings: DEFAULT_SETTINGS })
+        .values({ ...ref, settings: DEFAULT_SETTINGS, scheduleChangedAt: new Date(0) })
         .onConflictDoNothing();
       const channel = await get(ref);
       if (!channel) throw new Error(`channel ${ref.platform}:${ref.channelId} vanished while being created`);
       return channel;
     },
 
-    async updateSettings(ref, settings) {
+    async updateSettings(ref, settings, now = new Date()) {
       const valid = channelSettingsSchema.parse(settings);
       const [row] = await db
         .update(channels)
-        .set({ settings: valid, updatedAt: new Date() })
+        .set({
+          settings: valid,
+          updatedAt: now,
+          scheduleChangedAt: sql`case when ${channels.settings} -> 'schedule' = ${JSON.stringify(valid.schedule)}::jsonb then ${channels.scheduleChangedAt} else ${now.toISOString()}::timestamptz end`,
+        })
         .where(whereChannel(ref))
         .returning();
       if (!row) throw new Error(`unknown channel ${ref.platform}:${ref.channelId}`);
@@ -69,7 +73,7 @@ export function createChannelStore(db: Database): ChannelStore {
 }
 
 /** Settings written by an older version may lack newer keys: the defaults fill them in. */
-function toChannel(row: typeof channels.$inferSelect): Channel {
+export function toChannel(row: typeof channels.$inferSelect): Channel {
   const parsed = channelSettingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...row.settings });
   const settings: ChannelSettings = parsed.success ? parsed.data : DEFAULT_SETTINGS;
   return {

@@ -1,7 +1,7 @@
 import { and, asc, between, desc, eq, gte, lte, notExists, type SQL, sql } from 'drizzle-orm';
 import type { DigestPapers } from '../core/ports.js';
 import type { Database } from '../db/database.js';
-import { deliveredPapers, papers } from '../db/schema.js';
+import { channels, deliveredPapers, papers } from '../db/schema.js';
 import { channelIdOf } from './channel-store.js';
 import { paperColumns } from './paper-columns.js';
 import { termCondition } from './term-condition.js';
@@ -40,7 +40,7 @@ export function createDigestPapers(db: Database): DigestPapers {
         .limit(limit);
     },
 
-    async matching({ channel, terms, includeHf, categories, from, to, limit }) {
+    async matching({ channel, terms, includeHf, categories, from, to, firstSeenSince, limit }) {
       const positive = terms.filter((term) => term.kind !== 'exclude');
       if (positive.length === 0) return [];
       const excluded = terms.filter((term) => term.kind === 'exclude');
@@ -62,6 +62,7 @@ export function createDigestPapers(db: Database): DigestPapers {
             ...excluded.map((term) => sql`not ${termCondition(term)}`),
             sql`(${sql.join(scopes, sql` or `)})`,
             between(papers.paperDate, from, to),
+            firstSeenSince ? gte(papers.firstSeenAt, firstSeenSince) : undefined,
             notDeliveredTo(channel),
           ),
         )
@@ -85,4 +86,9 @@ export function createDigestPapers(db: Database): DigestPapers {
         .onConflictDoNothing();
     },
   };
+}
+
+/** Serialises digest and alert transactions of one channel, so no paper reaches it twice. */
+export async function lockChannel(db: Database, channelId: number): Promise<void> {
+  await db.execute(sql`select 1 from ${channels} where ${channels.id} = ${channelId} for update`);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay } from '../../src/sources/backoff.js';
+import { backoffDelay } from '../../src/core/backoff.js';
 import { parseRetryAfter } from '../../src/sources/retry-after.js';
 
 describe('parseRetryAfter', () => {

@@ -1,16 +1,15 @@
 import { createConsoleAdapter } from '../../adapters/console/console-adapter.js';
-import { dueDigest } from '../../core/bot/due-digest.js';
+import { createConsolePoster } from '../../adapters/console/console-poster.js';
 import { CONSOLE_CHANNEL } from '../../core/channel.js';
 import { fillEmptyStore } from '../../ingest/fill-empty-store.js';
+import { createSchedulerService } from '../../scheduler/scheduler-service.js';
 import type { CliCommand } from '../cli-context.js';
 import { parseFlags } from '../parse-flags.js';
 
-/** How often the console checks whether its scheduled digest is due. */
-const DIGEST_CHECK_MS = 30_000;
-
 /**
  * `paperboy` with no command: the bot in the terminal, as channel `console:local`, on the embedded database
- * unless DATABASE_URL is set. Its scheduled digest appears in the terminal at its time.
+ * unless DATABASE_URL is set. The scheduler runs alongside: ingestion on INGEST_CRON, and the channel's digest
+ * appears in the terminal at its time.
  */
 export const startCommand: CliCommand = async (context) => {
   parseFlags(context.args, {});
@@ -40,27 +39,22 @@ export const startCommand: CliCommand = async (context) => {
       interactive: context.interactive,
       now: context.now,
     });
-    let checkedUpTo = context.now();
-    const checkDigest = async () => {
-      const now = context.now();
-      try {
-        const card = await dueDigest(services.bot, CONSOLE_CHANNEL, checkedUpTo, now);
-        checkedUpTo = now;
-        if (card) console.post(card);
-      } catch (error) {
-        context.logger.error('the scheduled digest failed', { error });
-      }
-    };
-    const timer = setInterval(() => void checkDigest(), DIGEST_CHECK_MS);
+    const scheduler = createSchedulerService({
+      services,
+      config: context.config,
+      posters: [createConsolePoster((card) => console.post(card))],
+      logger: context.logger,
+    });
+    scheduler.start();
     const stop = () => console.close();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
     try {
       await console.run();
     } finally {
-      clearInterval(timer);
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
+      await scheduler.stop();
     }
     return 0;
   } finally {

@@ -141,7 +141,11 @@ async function answer(
       );
     case 'config': {
       const channel = await channels.ensure(context.channel);
-      const updated = await channels.updateSettings(channel, { ...channel.settings, ...command.changes });
+      const updated = await channels.updateSettings(
+        channel,
+        { ...channel.settings, ...command.changes },
+        context.now,
+      );
       return ephemeral(settingsCard(updated, await subscriptions.list(channel), context.now));
     }
     case 'settings': {
@@ -193,10 +197,11 @@ async function changeSchedule(
       example: '/papers schedule 09:30 Europe/Berlin weekdays',
     });
   }
-  const updated = await dependencies.channels.updateSettings(channel, {
-    ...channel.settings,
-    schedule: valid.value,
-  });
+  const updated = await dependencies.channels.updateSettings(
+    channel,
+    { ...channel.settings, schedule: valid.value },
+    now,
+  );
   const text = updated.settings.schedule.enabled
     ? `Digest scheduled: ${describeSchedule(updated.settings.schedule, now)}.`
     : 'The daily digest is off. Turn it back on with /papers schedule 09:00 UTC weekdays.';

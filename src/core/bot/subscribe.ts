@@ -34,7 +34,7 @@ export async function subscribe(
 
   if (added.length > 0 && current.length === 0 && !channel.settings.schedule.enabled) {
     const schedule = { ...channel.settings.schedule, enabled: true };
-    await dependencies.channels.updateSettings(channel, { ...channel.settings, schedule });
+    await dependencies.channels.updateSettings(channel, { ...channel.settings, schedule }, now);
     lines.push(
       `The daily digest is now on: ${describeSchedule(schedule, now)}. Change it with /papers schedule.`,
     );

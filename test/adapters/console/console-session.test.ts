@@ -16,7 +16,13 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 async function session(lines: string[]) {
   let stdout = '';
   const code = await runCli([], {
-    env: { PAPERBOY_DATA_DIR: dataDir, HF_API_URL: 'http://127.0.0.1:9' },
+    env: {
+      PAPERBOY_DATA_DIR: dataDir,
+      HF_API_URL: 'http://127.0.0.1:9',
+      ARXIV_API_URL: 'http://127.0.0.1:9/api',
+      ARXIV_RSS_URL: 'http://127.0.0.1:9/rss',
+      INGEST_CRON: '0 0 1 1 *',
+    },
     stdout: (text) => {
       stdout += text;
     },

@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { BotDependencies } from '../../../src/core/bot/bot-dependencies.js';
-import { dueDigest } from '../../../src/core/bot/due-digest.js';
 import { handleAction, handleText } from '../../../src/core/bot/handle-command.js';
 import type { Reply } from '../../../src/core/cards/card.js';
 import type { ChannelRef } from '../../../src/core/channel.js';
@@ -189,55 +188,5 @@ describe('handleText', () => {
       tone: 'error',
       text: expect.stringContaining('Something went wrong on our side'),
     });
-  });
-});
-
-describe('dueDigest', () => {
-  it('gives the digest once its scheduled time has passed, and nothing before', async () => {
-    await say('schedule 09:00 Europe/Berlin daily');
-    // 09:00 in Berlin on 13 June is 07:00 UTC.
-    expect(
-      await dueDigest(
-        dependencies,
-        channel,
-        new Date('2026-06-13T06:00:00Z'),
-        new Date('2026-06-13T06:59:00Z'),
-      ),
-    ).toBeNull();
-    const card = await dueDigest(
-      dependencies,
-      channel,
-      new Date('2026-06-13T06:59:00Z'),
-      new Date('2026-06-13T07:00:30Z'),
-    );
-    expect(card?.items.map((item) => item.id)).toEqual([
-      '2606.13681',
-      '2606.13392',
-      '2606.08063',
-      '2606.13289',
-      '2606.13106',
-    ]);
-  });
-
-  it('gives nothing for a channel whose digest is off or that is inactive', async () => {
-    await say('settings');
-    expect(
-      await dueDigest(
-        dependencies,
-        channel,
-        new Date('2026-06-12T00:00:00Z'),
-        new Date('2026-06-14T00:00:00Z'),
-      ),
-    ).toBeNull();
-    await say('schedule 09:00 UTC daily');
-    await dependencies.channels.setActive(channel, false, 'channel_not_found');
-    expect(
-      await dueDigest(
-        dependencies,
-        channel,
-        new Date('2026-06-12T00:00:00Z'),
-        new Date('2026-06-14T00:00:00Z'),
-      ),
-    ).toBeNull();
   });
 });

@@ -1,0 +1,198 @@
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import type { Card } from '../core/cards/card.js';
+import type { Channel } from '../core/channel.js';
+import type { Database } from '../db/database.js';
+import { channels, type DeliveryStatus, deliveries } from '../db/schema.js';
+import { toChannel } from './channel-store.js';
+import { rowsOf } from './rows.js';
+
+export interface QueuedDelivery {
+  id: number;
+  channelId: number;
+  channel: Channel;
+  kind: 'digest' | 'alert';
+  card: Card;
+  idempotencyKey: string;
+  /** Attempts including this one. */
+  attempts: number;
+  partsSent: number;
+  messageIds: string[];
+  /** `sending` when an earlier worker's lease ran out mid-send: that send's outcome is unknown. */
+  previousStatus: DeliveryStatus;
+}
+
+export interface NewDelivery {
+  channelId: number;
+  slotId: number | null;
+  kind: 'digest' | 'alert';
+  card: Card;
+  idempotencyKey: string;
+}
+
+/**
+ * The deliveries table as a queue: `take` leases due deliveries with `FOR UPDATE SKIP LOCKED`, so workers on
+ * several replicas never take the same one; a lease that runs out (the worker died) makes it due again.
+ * Every change checks the lease holder, so a worker whose lease was taken over cannot overwrite the newer state.
+ */
+export function createDeliveryQueue(db: Database) {
+  const held = (id: number, owner: string) =>
+    and(eq(deliveries.id, id), eq(deliveries.leasedBy, owner), eq(deliveries.status, 'sending'));
+
+  return {
+    async enqueue(delivery: NewDelivery, now: Date): Promise<number | null> {
+      const [row] = await db
+        .insert(deliveries)
+        .values({ ...delivery, nextAttemptAt: now, createdAt: now })
+        .onConflictDoNothing()
+        .returning({ id: deliveries.id });
+      return row?.id ?? null;
+    },
+
+    async take(options: {
+      owner: string;
+      now: Date;
+      leaseMs: number;
+      limit: number;
+      /** Only channels of these platforms: a replica takes what it can post. */
+      platforms: string[];
+    }): Promise<QueuedDelivery[]> {
+      const now = options.now.toISOString();
+      const leaseUntil = new Date(options.now.getTime() + options.leaseMs).toISOString();
+      const picked = rowsOf<{ id: string | number; previous_status: DeliveryStatus }>(
+        await db.execute(sql`
+          with picked as (
+            select d.id, d.status as previous_status
+            from ${deliveries} d join ${channels} c on c.id = d.channel_id
+            where c.active and c.platform = any(${sql.param(options.platforms)}::text[]) and (
+              (d.status in ('pending', 'failed') and d.next_attempt_at <= ${now}::timestamptz)
+              or (d.status = 'sending' and d.lease_until < ${now}::timestamptz))
+            order by d.next_attempt_at, d.id
+            limit ${options.limit}
+            for update of d skip locked
+          )
+          update ${deliveries} d
+          set status = 'sending', lease_until = ${leaseUntil}::timestamptz, leased_by = ${options.owner},
+              attempts = d.attempts + 1
+          from picked where d.id = picked.id
+          returning d.id, picked.previous_status`),
+      );
+      if (picked.length === 0) return [];
+      const previous = new Map(picked.map((row) => [Number(row.id), row.previous_status]));
+      const rows = await db
+        .select({ delivery: deliveries, channel: channels })
+        .from(deliveries)
+        .innerJoin(channels, eq(channels.id, deliveries.channelId))
+        .where(inArray(deliveries.id, [...previous.keys()]));
+      return rows.map(({ delivery, channel }) => ({
+        id: delivery.id,
+        channelId: delivery.channelId,
+        channel: toChannel(channel),
+        kind: delivery.kind,
+        card: delivery.card,
+        idempotencyKey: delivery.idempotencyKey,
+        attempts: delivery.attempts,
+        partsSent: delivery.partsSent,
+        messageIds: delivery.messageIds,
+        previousStatus: previous.get(delivery.id) ?? 'pending',
+      }));
+    },
+
+    /** Written right after each platform post, before the next one. */
+    async recordPart(id: number, owner: string, messageId: string): Promise<boolean> {
+      const updated = await db
+        .update(deliveries)
+        .set({
+          partsSent: sql`${deliveries.partsSent} + 1`,
+          messageIds: sql`${deliveries.messageIds} || ${JSON.stringify([messageId])}::jsonb`,
+        })
+        .where(held(id, owner))
+        .returning({ id: deliveries.id });
+      return updated.length > 0;
+    },
+
+    async markSent(id: number, owner: string, now: Date): Promise<boolean> {
+      const updated = await db
+        .update(deliveries)
+        .set({ status: 'sent', sentAt: now, leaseUntil: null, lastError: null })
+        .where(held(id, owner))
+        .returning({ id: deliveries.id });
+      return updated.length > 0;
+    },
+
+    async markRetry(
+      id: number,
+      owner: string,
+      retry: { error: string; nextAttemptAt: Date; countAttempt: boolean },
+    ): Promise<void> {
+      await db
+        .update(deliveries)
+        .set({
+          status: 'failed',
+          lastError: retry.error,
+          nextAttemptAt: retry.nextAttemptAt,
+          leaseUntil: null,
+          attempts: retry.countAttempt ? deliveries.attempts : sql`greatest(${deliveries.attempts} - 1, 0)`,
+        })
+        .where(held(id, owner));
+    },
+
+    async markDead(id: number, owner: string, error: string): Promise<void> {
+      await db
+        .update(deliveries)
+        .set({ status: 'dead', lastError: error, leaseUntil: null })
+        .where(held(id, owner));
+    },
+
+    /** A channel that cannot be posted to: everything still queued for it is given up with the reason. */
+    async abandonChannel(channelId: number, reason: string): Promise<number> {
+      const updated = await db
+        .update(deliveries)
+        .set({ status: 'dead', lastError: reason, leaseUntil: null })
+        .where(and(eq(deliveries.channelId, channelId), inArray(deliveries.status, ['pending', 'failed'])))
+        .returning({ id: deliveries.id });
+      return updated.length;
+    },
+
+    /** On shutdown: this worker's leases end now, so another replica can take the deliveries at once. */
+    async releaseLeases(owner: string, now: Date): Promise<number> {
+      const updated = await db
+        .update(deliveries)
+        .set({ leaseUntil: new Date(now.getTime() - 1) })
+        .where(and(eq(deliveries.leasedBy, owner), eq(deliveries.status, 'sending')))
+        .returning({ id: deliveries.id });
+      return updated.length;
+    },
+
+    /** `paperboy retry <id>`: a dead (or failed) delivery goes back in the queue with fresh attempts. */
+    async requeue(id: number, now: Date): Promise<boolean> {
+      const updated = await db
+        .update(deliveries)
+        .set({ status: 'pending', attempts: 0, nextAttemptAt: now, leaseUntil: null, leasedBy: null })
+        .where(and(eq(deliveries.id, id), or(eq(deliveries.status, 'dead'), eq(deliveries.status, 'failed'))))
+        .returning({ id: deliveries.id });
+      return updated.length > 0;
+    },
+
+    /** Deliveries that failed and wait for a retry, or were given up, newest first. */
+    async problems(limit = 50) {
+      return db
+        .select({
+          id: deliveries.id,
+          channel: channels,
+          kind: deliveries.kind,
+          status: deliveries.status,
+          attempts: deliveries.attempts,
+          lastError: deliveries.lastError,
+          nextAttemptAt: deliveries.nextAttemptAt,
+          createdAt: deliveries.createdAt,
+        })
+        .from(deliveries)
+        .innerJoin(channels, eq(channels.id, deliveries.channelId))
+        .where(inArray(deliveries.status, ['failed', 'dead']))
+        .orderBy(sql`${deliveries.createdAt} desc`)
+        .limit(limit);
+    },
+  };
+}
+
+export type DeliveryQueue = ReturnType<typeof createDeliveryQueue>;
