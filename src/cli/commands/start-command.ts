@@ -13,7 +13,17 @@ import { parseFlags } from '../parse-flags.js';
  */
 export const startCommand: CliCommand = async (context) => {
   parseFlags(context.args, {});
+  // SIGINT/SIGTERM end the session cleanly at any point: the scheduler stops claiming, posts in flight get
+  // SHUTDOWN_TIMEOUT to finish, leases are released and the database is closed before exiting 0.
+  let stop = () => {
+    stopRequested = true;
+  };
+  let stopRequested = false;
+  const onSignal = () => stop();
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   const services = await context.openServices();
+  let scheduler: ReturnType<typeof createSchedulerService> | undefined;
   try {
     await services.channels.ensure(CONSOLE_CHANNEL);
     await fillEmptyStore({
@@ -23,14 +33,7 @@ export const startCommand: CliCommand = async (context) => {
       out: context.out,
       now: context.now(),
     });
-    const stored = await services.papers.countPapers();
-    const database = services.database.driver === 'pglite' ? 'embedded database' : 'Postgres';
-    context.out(
-      `paperboy is running in this terminal as channel console:local (${database}, ${stored} papers).`,
-    );
-    context.out(
-      'Type what you would type after /papers in Slack: "help", "lora", "subscribe lora"; "quit" to leave.',
-    );
+    if (stopRequested) return 0;
 
     const console = createConsoleAdapter({
       dependencies: services.bot,
@@ -39,25 +42,29 @@ export const startCommand: CliCommand = async (context) => {
       interactive: context.interactive,
       now: context.now,
     });
-    const scheduler = createSchedulerService({
+    stop = () => console.close();
+    scheduler = createSchedulerService({
       services,
       config: context.config,
       posters: [createConsolePoster((card) => console.post(card))],
       logger: context.logger,
     });
     scheduler.start();
-    const stop = () => console.close();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-    try {
-      await console.run();
-    } finally {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      await scheduler.stop();
-    }
+
+    const stored = await services.papers.countPapers();
+    const database = services.database.driver === 'pglite' ? 'embedded database' : 'Postgres';
+    context.out(
+      `paperboy is running in this terminal as channel console:local (${database}, ${stored} papers).`,
+    );
+    context.out(
+      'Type what you would type after /papers in Slack: "help", "lora", "subscribe lora"; "quit" to leave.',
+    );
+    await console.run();
     return 0;
   } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await scheduler?.stop();
     await services.close();
   }
 };
