@@ -43,6 +43,11 @@ const duration = (name: string, example: string, min: number, max: number) =>
     return ms;
   });
 
+const prefixed = (name: string, prefix: string) =>
+  z.string().refine((value) => value.startsWith(prefix), {
+    message: `${name} must start with ${prefix} (copy it from your Slack app's settings)`,
+  });
+
 const cronExpression = (name: string, example: string) =>
   z.string().refine((value) => cron.validate(value), {
     message: `${name} must be a cron expression such as "${example}"`,
@@ -89,6 +94,35 @@ const configSchema = z.object({
   DELIVERY_MAX_ATTEMPTS: integer('DELIVERY_MAX_ATTEMPTS', 1, 50).default(8),
   DELIVERY_LEASE: duration('DELIVERY_LEASE', '60s', 5_000, 3_600_000).default(60_000),
   REPLICA_ID: z.string().optional(),
+  PORT: integer('PORT', 0, 65_535).default(3000),
+  SLACK_BOT_TOKEN: prefixed('SLACK_BOT_TOKEN', 'xoxb-').optional(),
+  SLACK_SIGNING_SECRET: z.string().optional(),
+  SLACK_APP_TOKEN: prefixed('SLACK_APP_TOKEN', 'xapp-').optional(),
+  SLACK_CLIENT_ID: z.string().optional(),
+  SLACK_CLIENT_SECRET: z.string().optional(),
+  SLACK_STATE_SECRET: z.string().optional(),
+  SLACK_API_URL: optionalUrl('SLACK_API_URL', 'https://slack.com/api/').optional(),
+  SLACK_ADMIN_ONLY: booleanFlag('SLACK_ADMIN_ONLY').default(false),
+  PAPERBOY_SECRET_KEY: z
+    .string()
+    .refine((value) => /^[0-9a-fA-F]{64}$/.test(value) || Buffer.from(value, 'base64').length === 32, {
+      message:
+        'PAPERBOY_SECRET_KEY must be 32 random bytes as 64 hex characters or base64; generate one with: openssl rand -hex 32',
+    })
+    .optional(),
+  DISCORD_TOKEN: z.string().optional(),
+  DISCORD_APPLICATION_ID: z
+    .string()
+    .regex(/^\d{15,25}$/, { message: 'DISCORD_APPLICATION_ID must be the numeric application id from the Developer Portal' })
+    .optional(),
+  DISCORD_PUBLIC_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, {
+      message: 'DISCORD_PUBLIC_KEY must be the 64 hex characters "Public Key" from the Developer Portal',
+    })
+    .optional(),
+  DISCORD_GATEWAY: booleanFlag('DISCORD_GATEWAY').default(true),
+  DISCORD_API_URL: optionalUrl('DISCORD_API_URL', 'https://discord.com/api').optional(),
   LOG_LEVEL: z
     .enum(['debug', 'info', 'warn', 'error', 'silent'], {
       error: 'LOG_LEVEL must be one of debug, info, warn, error, silent',
