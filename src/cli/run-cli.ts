@@ -5,6 +5,7 @@ import { openServices } from '../services.js';
 import { version } from '../version.js';
 import type { CliCommand } from './cli-context.js';
 import { digestCommand } from './commands/digest-command.js';
+import { discordCommand } from './commands/discord-command.js';
 import { importCommand } from './commands/import-command.js';
 import { ingestCommand } from './commands/ingest-command.js';
 import { migrateCommand } from './commands/migrate-command.js';
@@ -22,6 +23,7 @@ const COMMANDS: Record<string, CliCommand> = {
   digest: digestCommand,
   status: statusCommand,
   retry: retryCommand,
+  discord: discordCommand,
 };
 
 export interface CliIo {

@@ -11,6 +11,8 @@ Commands:
       [--channel console:local] [--date YYYY-MM-DD] [--json]
   status                  channels, next digests, last deliveries, failed and dead deliveries
   retry <delivery-id>     re-queue a dead delivery
+  discord register [--guild ID]
+                          register the Discord slash commands (globally, or in one guild at once)
   migrate                 apply database migrations and exit
   help                    show this help
 

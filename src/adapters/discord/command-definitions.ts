@@ -1,0 +1,158 @@
+import type { RESTPutAPIApplicationCommandsJSONBody } from 'discord.js';
+import { SEARCH_LIMIT, SEARCH_SORTS } from '../../core/search.js';
+
+/** Manage Channels (1 << 4), as Discord's `default_member_permissions` string. */
+export const MANAGE_CHANNELS = 1n << 4n;
+const MANAGE = MANAGE_CHANNELS.toString();
+
+const STRING = 3;
+const INTEGER = 4;
+const BOOLEAN = 5;
+const SUB_COMMAND = 1;
+
+/**
+ * The application commands paperboy registers (`paperboy discord register`). Commands that change a
+ * channel default to members with Manage Channels; the handler checks the member's permissions again.
+ */
+export const DISCORD_COMMANDS: RESTPutAPIApplicationCommandsJSONBody = [
+  {
+    name: 'papers',
+    description: "Search papers, or show today's top papers",
+    contexts: [0],
+    options: [
+      {
+        type: STRING,
+        name: 'topic',
+        description: 'Words, "phrases", -exclusions, or an arXiv id or link',
+        autocomplete: true,
+        max_length: 200,
+      },
+      {
+        type: STRING,
+        name: 'since',
+        description: 'Only papers since: 7d, 2w, 3m, 1y or 2026-06-01',
+        max_length: 20,
+      },
+      {
+        type: INTEGER,
+        name: 'limit',
+        description: `Results per page (${SEARCH_LIMIT.min}-${SEARCH_LIMIT.max})`,
+        min_value: SEARCH_LIMIT.min,
+        max_value: SEARCH_LIMIT.max,
+      },
+      {
+        type: STRING,
+        name: 'sort',
+        description: 'Order of the results',
+        choices: SEARCH_SORTS.map((sort) => ({ name: sort, value: sort })),
+      },
+    ],
+  },
+  {
+    name: 'subscribe',
+    description: "Follow terms in this channel (they join the channel's digest)",
+    contexts: [0],
+    default_member_permissions: MANAGE,
+    options: [
+      {
+        type: STRING,
+        name: 'terms',
+        description: 'lora "vision language" -survey author:"Yann LeCun" category:cs.CL',
+        required: true,
+        max_length: 1000,
+      },
+    ],
+  },
+  {
+    name: 'unsubscribe',
+    description: 'Stop following a term in this channel',
+    contexts: [0],
+    default_member_permissions: MANAGE,
+    options: [
+      {
+        type: STRING,
+        name: 'term',
+        description: 'The term to stop following',
+        required: true,
+        autocomplete: true,
+      },
+    ],
+  },
+  { name: 'subscriptions', description: "List this channel's terms", contexts: [0] },
+  {
+    name: 'digest',
+    description: "This channel's daily digest",
+    contexts: [0],
+    default_member_permissions: MANAGE,
+    options: [
+      {
+        type: SUB_COMMAND,
+        name: 'schedule',
+        description: 'When the digest is posted',
+        options: [
+          { type: STRING, name: 'time', description: 'HH:MM, e.g. 09:30', required: true, max_length: 10 },
+          {
+            type: STRING,
+            name: 'timezone',
+            description: 'IANA timezone, e.g. Europe/Berlin (default UTC)',
+            max_length: 64,
+          },
+          {
+            type: STRING,
+            name: 'days',
+            description: 'daily or weekdays (default weekdays)',
+            choices: [
+              { name: 'weekdays', value: 'weekdays' },
+              { name: 'daily', value: 'daily' },
+            ],
+          },
+        ],
+      },
+      { type: SUB_COMMAND, name: 'off', description: 'Stop posting the digest' },
+      {
+        type: SUB_COMMAND,
+        name: 'config',
+        description: "Change the channel's settings",
+        options: [
+          {
+            type: INTEGER,
+            name: 'top',
+            description: 'Trending papers per digest (1-20)',
+            min_value: 1,
+            max_value: 20,
+          },
+          {
+            type: INTEGER,
+            name: 'min-upvotes',
+            description: 'Minimum upvotes of a trending paper',
+            min_value: 0,
+            max_value: 100_000,
+          },
+          {
+            type: STRING,
+            name: 'sources',
+            description: 'hf and/or arXiv categories, e.g. hf,cs.LG',
+            max_length: 200,
+          },
+          { type: BOOLEAN, name: 'threads', description: "Post each paper's details in a thread" },
+          {
+            type: STRING,
+            name: 'alerts',
+            description: 'digest: matches wait for the digest; instant: posted after each ingest',
+            choices: [
+              { name: 'digest', value: 'digest' },
+              { name: 'instant', value: 'instant' },
+            ],
+          },
+          { type: BOOLEAN, name: 'empty', description: 'Post "No new papers today" on empty days' },
+        ],
+      },
+      { type: SUB_COMMAND, name: 'now', description: 'Post the digest now' },
+      { type: SUB_COMMAND, name: 'settings', description: "Show the channel's settings" },
+    ],
+  },
+];
+
+/** Commands whose handler checks Manage Channels (`/digest settings` only reads, but lives under /digest). */
+export const needsManageChannels = (name: string, sub: string | undefined): boolean =>
+  name === 'subscribe' || name === 'unsubscribe' || (name === 'digest' && sub !== 'settings');

@@ -1,0 +1,28 @@
+import { DiscordAPIError, RateLimitError } from 'discord.js';
+import { PermanentDeliveryError, RateLimitedError } from '../../core/delivery/poster.js';
+
+/** Discord error codes after which posting to the channel can never succeed. */
+export const PERMANENT_CODES: ReadonlyMap<number, string> = new Map([
+  [10003, 'Unknown Channel'],
+  [10004, 'Unknown Guild'],
+  [50001, 'Missing Access'],
+  [50013, 'Missing Permissions'],
+]);
+
+/**
+ * Turns what discord.js's REST threw into the delivery worker's vocabulary: `PermanentDeliveryError` for the
+ * codes above, `RateLimitedError` when REST gave up waiting on a 429 (a wait longer than we let it sleep), and
+ * the error itself otherwise (network errors, 5xx: retried with backoff).
+ */
+export function classifyDiscordError(error: unknown): unknown {
+  if (error instanceof DiscordAPIError && typeof error.code === 'number') {
+    const name = PERMANENT_CODES.get(error.code);
+    if (name) return new PermanentDeliveryError(`${error.code} ${name}`, { cause: error });
+  }
+  if (error instanceof RateLimitError) return new RateLimitedError(Math.max(error.timeToReset, 1000));
+  return error;
+}
+
+/** True for Discord's code 160004: a thread was already started from this message (a retried start). */
+export const isThreadAlreadyCreated = (error: unknown): boolean =>
+  error instanceof DiscordAPIError && error.code === 160004;

@@ -1,0 +1,90 @@
+import { type REST, Routes } from 'discord.js';
+import type { OutgoingMessage, Poster } from '../../core/delivery/poster.js';
+import type { Logger } from '../../core/logger.js';
+import { classifyDiscordError, isThreadAlreadyCreated } from './discord-errors.js';
+import { type DiscordMessage, renderCard, renderDetails } from './embeds.js';
+import { postNonce } from './nonce.js';
+
+const THREAD_NAME_MAX = 100;
+/** Public thread archive after a day without messages. */
+const THREAD_ARCHIVE_MINUTES = 1440;
+
+/**
+ * Posts digests and alerts through discord.js's REST (buckets, the global limit and 429 waits are its job).
+ * A message is a sequence of posts: the card's messages in the channel, then, in thread mode, the papers'
+ * details in a thread started from the first one. Each post carries a nonce derived from the message's
+ * idempotency key and its position, with `enforce_nonce`, so a post retried after a crash cannot show twice;
+ * `partsSent` says where to resume.
+ */
+export function createDiscordPoster(rest: REST, logger: Logger): Poster {
+  const log = logger.child({ component: 'discord-poster' });
+
+  async function create(channelId: string, body: DiscordMessage, nonce: string): Promise<string> {
+    const created = (await rest.post(Routes.channelMessages(channelId), {
+      body: { ...body, nonce, enforce_nonce: true },
+    })) as { id: string };
+    return created.id;
+  }
+
+  /** Starts the details thread from the digest's first message; its id is that message's id. */
+  async function startThread(channelId: string, messageId: string, name: string): Promise<string | null> {
+    try {
+      await rest.post(Routes.threads(channelId, messageId), {
+        body: {
+          name: name.slice(0, THREAD_NAME_MAX) || 'Details',
+          auto_archive_duration: THREAD_ARCHIVE_MINUTES,
+        },
+      });
+    } catch (error) {
+      if (isThreadAlreadyCreated(error)) return messageId;
+      const classified = classifyDiscordError(error);
+      if (classified === error) throw error;
+      // No right to start threads here: the digest itself went out, so skip the details rather than fail it.
+      log.warn('could not start the details thread; posting the digest without it', {
+        channel: channelId,
+        error: error instanceof Error ? error.message : String(error),
+      });
+      return null;
+    }
+    return messageId;
+  }
+
+  return {
+    platform: 'discord',
+    supportsIdempotency: true,
+    async post(message: OutgoingMessage, onPartSent) {
+      const channelId = message.channel.channelId;
+      const main = renderCard(message.card, message.threads ? 'compact' : 'full');
+      const details = message.threads && message.card.items.length > 0 ? renderDetails(message.card) : [];
+      const sentIds = [...message.messageIds];
+      try {
+        for (let part = message.partsSent; part < main.length; part += 1) {
+          const id = await create(
+            channelId,
+            main[part] as DiscordMessage,
+            postNonce(message.idempotencyKey, part),
+          );
+          sentIds[part] = id;
+          await onPartSent(id);
+        }
+        const parentId = sentIds[0];
+        if (details.length === 0 || parentId === undefined) return;
+        const firstDetail = Math.max(0, message.partsSent - main.length);
+        if (firstDetail >= details.length) return;
+        const threadId = await startThread(channelId, parentId, message.card.header);
+        if (threadId === null) return;
+        for (let index = firstDetail; index < details.length; index += 1) {
+          const part = main.length + index;
+          const id = await create(
+            threadId,
+            details[index] as DiscordMessage,
+            postNonce(message.idempotencyKey, part),
+          );
+          await onPartSent(id);
+        }
+      } catch (error) {
+        throw classifyDiscordError(error);
+      }
+    },
+  };
+}

@@ -1,0 +1,142 @@
+import { type REST, Routes } from 'discord.js';
+import type { BotDependencies } from '../../core/bot/bot-dependencies.js';
+import { handleAction, handleCommand } from '../../core/bot/handle-command.js';
+import { noticeCard } from '../../core/cards/build-cards.js';
+import type { Reply } from '../../core/cards/card.js';
+import type { ChannelRef } from '../../core/channel.js';
+import { describeCommandError } from '../../core/commands/command-error.js';
+import type { Logger } from '../../core/logger.js';
+import { createAutocomplete } from './autocomplete.js';
+import type { ButtonCodec } from './buttons.js';
+import { MANAGE_CHANNELS, needsManageChannels } from './command-definitions.js';
+import { withDiscordExamples } from './discord-examples.js';
+import { renderReply } from './embeds.js';
+import { commandFromInteraction, readOptions } from './interaction-command.js';
+import { InteractionType, type RawInteraction, type Respond, ResponseType } from './interaction-types.js';
+import { EPHEMERAL } from './limits.js';
+
+export interface InteractionHandlerOptions {
+  bot: BotDependencies;
+  rest: REST;
+  applicationId: string;
+  buttons: ButtonCodec;
+  logger: Logger;
+  now: () => Date;
+  /** Answer with a deferred response when the core has not answered by then (Discord waits 3 s). */
+  deferAfterMs?: number;
+}
+
+const ADMINISTRATOR = 1n << 3n;
+const ephemeral = (text: string, example?: string): Reply => ({
+  card: noticeCard({ tone: 'error', text, ...(example ? { example } : {}) }),
+  visibility: 'ephemeral',
+});
+
+const hasManageChannels = (permissions: string | undefined): boolean => {
+  try {
+    const bits = BigInt(permissions ?? '0');
+    return (bits & (MANAGE_CHANNELS | ADMINISTRATOR)) !== 0n;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Answers interactions, whichever transport delivered them (gateway or HTTP): slash commands through the core
+ * handler, "Next" and "Share in channel" buttons, and autocomplete. Replies come at once when the core is
+ * quick, else a deferred response is sent before Discord's 3 s and the original is edited afterwards.
+ */
+export function createInteractionHandler(options: InteractionHandlerOptions) {
+  const { bot, rest, applicationId, buttons, now } = options;
+  const log = options.logger.child({ component: 'discord-interactions' });
+  const autocomplete = createAutocomplete(bot, now);
+  const deferAfterMs = options.deferAfterMs ?? 2000;
+
+  const body = (reply: Reply) => ({
+    ...renderReply(withDiscordExamples(reply.card)),
+    components: reply.visibility === 'ephemeral' ? buttons.components(reply.card.actions) : [],
+    flags: reply.visibility === 'ephemeral' ? EPHEMERAL : 0,
+  });
+
+  /** Responds with the reply if it is ready in time, else defers and edits the original when it is. */
+  async function answer(
+    work: Promise<Reply>,
+    interaction: RawInteraction,
+    respond: Respond,
+    mode: { update: boolean; ephemeral: boolean },
+  ): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), deferAfterMs);
+    });
+    const first = await Promise.race([work, late]);
+    clearTimeout(timer);
+    if (first !== 'late') {
+      // An update edits the message the button is on, which keeps its own flags (ephemeral or not).
+      const { flags, ...edit } = body(first);
+      await respond(
+        mode.update
+          ? { type: ResponseType.Update, data: edit }
+          : { type: ResponseType.Message, data: { ...edit, flags } },
+      );
+      return;
+    }
+    await respond(
+      mode.update
+        ? { type: ResponseType.DeferredUpdate }
+        : { type: ResponseType.Deferred, data: { flags: mode.ephemeral ? EPHEMERAL : 0 } },
+    );
+    const reply = await work;
+    const { flags: _flags, ...edit } = body(reply);
+    await rest.patch(Routes.webhookMessage(applicationId, interaction.token, '@original'), {
+      body: edit,
+      auth: false,
+    });
+  }
+
+  return async function handle(interaction: RawInteraction, respond: Respond): Promise<void> {
+    if (interaction.type === InteractionType.Ping) return respond({ type: ResponseType.Pong });
+    const channelId = interaction.channel_id ?? interaction.channel?.id;
+    if (interaction.guild_id === undefined || channelId === undefined) {
+      const reply = ephemeral(
+        'paperboy works in server channels. Run the command in a channel of your server.',
+      );
+      return respond({ type: ResponseType.Message, data: body(reply) });
+    }
+    const channel: ChannelRef = { platform: 'discord', workspaceId: interaction.guild_id, channelId };
+    const context = { channel, now: now() };
+    const data = interaction.data;
+    if (interaction.type === InteractionType.Autocomplete && data) {
+      const focused = readOptions(data).values;
+      const option = [...focused.values()].find((entry) => entry.focused);
+      const choices = option ? await autocomplete(channel, option.name, String(option.value ?? '')) : [];
+      return respond({ type: ResponseType.Autocomplete, data: { choices } });
+    }
+    if (interaction.type === InteractionType.Component && data?.custom_id !== undefined) {
+      const action = buttons.decode(data.custom_id);
+      if (!action) return respond({ type: ResponseType.DeferredUpdate });
+      const work = handleAction(bot, context, action);
+      return answer(work, interaction, respond, { update: action.kind === 'nextPage', ephemeral: false });
+    }
+    if (interaction.type !== InteractionType.Command || !data) {
+      log.debug('ignoring an interaction type paperboy does not use', { type: interaction.type });
+      return;
+    }
+    const { sub } = readOptions(data);
+    if (needsManageChannels(data.name, sub) && !hasManageChannels(interaction.member?.permissions)) {
+      const reply = ephemeral(
+        `Only members who can manage this channel can use /${data.name}${sub ? ` ${sub}` : ''}.`,
+      );
+      return respond({ type: ResponseType.Message, data: body(reply) });
+    }
+    const command = commandFromInteraction(data);
+    if (!command.ok) {
+      const { message, example } = describeCommandError(command.error);
+      return respond({ type: ResponseType.Message, data: body(ephemeral(message, example)) });
+    }
+    const work = handleCommand(bot, context, command.value);
+    return answer(work, interaction, respond, { update: false, ephemeral: command.value.kind !== 'digest' });
+  };
+}
+
+export type InteractionHandler = ReturnType<typeof createInteractionHandler>;

@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createButtonCodec } from '../../../src/adapters/discord/buttons.js';
+import { createDiscordRest } from '../../../src/adapters/discord/discord-rest.js';
+import { createInteractionHandler } from '../../../src/adapters/discord/interaction-handler.js';
+import type { InteractionResponse, RawInteraction } from '../../../src/adapters/discord/interaction-types.js';
+import type { BotDependencies } from '../../../src/core/bot/bot-dependencies.js';
+import { silentLogger } from '../../../src/core/logger.js';
+import type { DatabaseHandle } from '../../../src/db/database.js';
+import { type FakeDiscord, startFakeDiscord } from '../../helpers/fake-discord.js';
+import { openTestDatabase } from '../../helpers/test-database.js';
+import { APPLICATION_ID, botOn, commandInteraction, NOW } from './discord-fixtures.js';
+
+let handle: DatabaseHandle;
+let bot: BotDependencies;
+let discord: FakeDiscord;
+
+beforeAll(async () => {
+  handle = await openTestDatabase('pglite');
+  bot = await botOn(handle);
+  discord = await startFakeDiscord({ applicationId: APPLICATION_ID });
+});
+afterAll(async () => {
+  await discord?.close();
+  await handle?.close();
+});
+
+const handlerWith = (dependencies: BotDependencies, deferAfterMs: number) =>
+  createInteractionHandler({
+    bot: dependencies,
+    rest: createDiscordRest(discord.api, 'test-token'),
+    applicationId: APPLICATION_ID,
+    buttons: createButtonCodec(),
+    logger: silentLogger,
+    now: () => NOW,
+    deferAfterMs,
+  });
+
+async function run(handler: ReturnType<typeof handlerWith>, interaction: unknown) {
+  const responses: InteractionResponse[] = [];
+  await handler(interaction as RawInteraction, async (response) => {
+    responses.push(response);
+  });
+  return responses;
+}
+
+describe('interaction replies', () => {
+  it('defers a slow answer (type 5, ephemeral) and then edits the original with the results', async () => {
+    const slow: BotDependencies = {
+      ...bot,
+      search: {
+        search: async (request, now) => {
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          return bot.search.search(request, now);
+        },
+      },
+    };
+    const interaction = commandInteraction('papers', [{ name: 'topic', type: 3, value: 'lora' }], {
+      token: 'slow-token',
+    });
+    const responses = await run(handlerWith(slow, 20), interaction);
+    expect(responses).toEqual([{ type: 5, data: { flags: 64 } }]);
+    const edit = discord.calls.find((call) => call.method === 'PATCH' && call.path.includes('slow-token'));
+    expect(edit?.path).toBe(`/webhooks/${APPLICATION_ID}/slow-token/messages/@original`);
+    expect((edit?.body as { embeds: unknown[] } | undefined)?.embeds.length).toBeGreaterThan(1);
+    expect(edit?.authorization).toBeUndefined();
+  });
+
+  it('pages with the Next button by updating the message (type 7)', async () => {
+    const handler = handlerWith(bot, 2000);
+    const first = await run(
+      handler,
+      commandInteraction('papers', [
+        { name: 'topic', type: 3, value: 'model' },
+        { name: 'limit', type: 4, value: 2 },
+      ]),
+    );
+    const rows = first[0]?.data?.components as
+      | { components: { label: string; custom_id: string }[] }[]
+      | undefined;
+    const buttons = rows?.[0]?.components ?? [];
+    const next = buttons.find((button) => button.label === 'Next');
+    expect(next).toBeDefined();
+    const page = await run(handler, {
+      ...commandInteraction('papers'),
+      type: 3,
+      data: { custom_id: next?.custom_id, component_type: 2 },
+    });
+    expect(page[0]?.type).toBe(7);
+    expect(JSON.stringify(page[0]?.data)).toContain('page 2 of');
+  });
+
+  it('suggests topics from the channel terms and recent Hugging Face keywords (autocomplete)', async () => {
+    const handler = handlerWith(bot, 2000);
+    const responses = await run(handler, {
+      ...commandInteraction('papers', [{ name: 'topic', type: 3, value: '', focused: true } as never]),
+      type: 4,
+    });
+    expect(responses[0]?.type).toBe(8);
+    const choices =
+      (responses[0]?.data as { choices: { name: string; value: string }[] } | undefined)?.choices ?? [];
+    expect(choices.length).toBeGreaterThan(0);
+    expect(choices.length).toBeLessThanOrEqual(25);
+  });
+});
