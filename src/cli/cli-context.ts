@@ -10,6 +10,8 @@ export interface CliContext {
   out: (line: string) => void;
   /** Writes text as is (no newline added). */
   write: (text: string) => void;
+  /** Writes to standard error as is, for messages meant for the operator. */
+  writeError: (text: string) => void;
   /** A person at a terminal: colour and prompts. */
   interactive: boolean;
   openServices: () => Promise<Services>;

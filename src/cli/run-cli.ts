@@ -70,6 +70,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       logger,
       out: (line) => io.stdout(`${line}\n`),
       write: io.stdout,
+      writeError: io.stderr,
       interactive: io.isTTY ?? false,
       openServices: () => openServices(config, logger),
       now: io.now ?? (() => new Date()),

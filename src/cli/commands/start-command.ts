@@ -1,6 +1,9 @@
 import { createConsoleAdapter } from '../../adapters/console/console-adapter.js';
 import { createConsolePoster } from '../../adapters/console/console-poster.js';
+import { configuredPlatforms, createChatAdapters } from '../../app/chat-adapters.js';
+import { runService } from '../../app/run-service.js';
 import { CONSOLE_CHANNEL } from '../../core/channel.js';
+import { createHttpServer } from '../../http/http-server.js';
 import { fillEmptyStore } from '../../ingest/fill-empty-store.js';
 import { createSchedulerService } from '../../scheduler/scheduler-service.js';
 import type { CliCommand } from '../cli-context.js';
@@ -13,6 +16,14 @@ import { parseFlags } from '../parse-flags.js';
  */
 export const startCommand: CliCommand = async (context) => {
   parseFlags(context.args, {});
+  const platforms = configuredPlatforms(context.config);
+  if (!platforms.ok) {
+    context.writeError(
+      `paperboy cannot start:\n${platforms.error.map((line) => `  - ${line}`).join('\n')}\n`,
+    );
+    return 2;
+  }
+  if (platforms.value.slack || platforms.value.discord) return runChatService(context, platforms.value);
   // SIGINT/SIGTERM end the session cleanly at any point: the scheduler stops claiming, posts in flight get
   // SHUTDOWN_TIMEOUT to finish, leases are released and the database is closed before exiting 0.
   let stop = () => {
@@ -68,3 +79,45 @@ export const startCommand: CliCommand = async (context) => {
     await services.close();
   }
 };
+
+/** With Slack or Discord credentials: the HTTP server, the adapters and the scheduler, until SIGTERM/SIGINT. */
+async function runChatService(
+  context: Parameters<CliCommand>[0],
+  platforms: { slack: boolean; discord: boolean },
+): Promise<number> {
+  let resolveStop = () => {};
+  const stopSignal = new Promise<void>((resolve) => {
+    resolveStop = resolve;
+  });
+  process.once('SIGINT', resolveStop);
+  process.once('SIGTERM', resolveStop);
+  const services = await context.openServices();
+  try {
+    const http = createHttpServer(context.logger);
+    const adapters = createChatAdapters(platforms, {
+      config: context.config,
+      bot: services.bot,
+      http,
+      db: services.database.db,
+      logger: context.logger,
+      now: () => new Date(),
+    });
+    await runService({
+      services,
+      config: context.config,
+      logger: context.logger,
+      http,
+      adapters,
+      stopSignal,
+      onReady: (port) =>
+        context.out(
+          `paperboy is running for ${adapters.map((adapter) => adapter.name).join(' and ')} on port ${port}.`,
+        ),
+    });
+    return 0;
+  } finally {
+    process.off('SIGINT', resolveStop);
+    process.off('SIGTERM', resolveStop);
+    await services.close();
+  }
+}

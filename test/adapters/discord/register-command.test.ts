@@ -20,6 +20,7 @@ async function run(args: string[], env: Record<string, string> = {}) {
     logger: silentLogger,
     out: (line) => lines.push(line),
     write: () => {},
+    writeError: () => {},
     interactive: false,
     openServices: () => Promise.reject(new Error('not needed')),
     now: () => NOW,
