@@ -113,7 +113,9 @@ const configSchema = z.object({
   DISCORD_TOKEN: z.string().optional(),
   DISCORD_APPLICATION_ID: z
     .string()
-    .regex(/^\d{15,25}$/, { message: 'DISCORD_APPLICATION_ID must be the numeric application id from the Developer Portal' })
+    .regex(/^\d{15,25}$/, {
+      message: 'DISCORD_APPLICATION_ID must be the numeric application id from the Developer Portal',
+    })
     .optional(),
   DISCORD_PUBLIC_KEY: z
     .string()

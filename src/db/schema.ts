@@ -210,3 +210,20 @@ export const cronRuns = pgTable('cron_runs', {
   claimedAt: timestamp('claimed_at', { withTimezone: true }).notNull(),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 });
+
+/**
+ * A Slack workspace (or an Enterprise Grid org, for org-wide installs) that installed paperboy through OAuth.
+ * The whole installation, bot token included, is stored encrypted (AES-256-GCM with PAPERBOY_SECRET_KEY).
+ */
+export const slackInstallations = pgTable('slack_installations', {
+  /** `team:T123` for a workspace, `enterprise:E123` for an org-wide install. */
+  installKey: text('install_key').primaryKey(),
+  teamId: text('team_id'),
+  enterpriseId: text('enterprise_id'),
+  isEnterpriseInstall: boolean('is_enterprise_install').notNull().default(false),
+  botUserId: text('bot_user_id'),
+  /** `v1:` + base64(iv | tag | ciphertext) of the installation's JSON; the install key is the associated data. */
+  installationEncrypted: text('installation_encrypted').notNull(),
+  installedAt: timestamp('installed_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,0 +1,18 @@
+import type { webApi } from '@slack/bolt';
+import type { CommandKind } from '../../core/commands/command.js';
+
+/** Commands that change a channel's settings or subscriptions, or post for everyone. */
+export const CHANGING_COMMANDS: ReadonlySet<CommandKind> = new Set([
+  'subscribe',
+  'unsubscribe',
+  'schedule',
+  'scheduleOff',
+  'config',
+  'digest',
+]);
+
+/** True when the user is an admin or owner of the workspace (`users.info`, scope `users:read`). */
+export async function isWorkspaceAdmin(client: webApi.WebClient, userId: string): Promise<boolean> {
+  const { user } = await client.users.info({ user: userId });
+  return Boolean(user?.is_admin || user?.is_owner || user?.is_primary_owner);
+}

@@ -1,0 +1,184 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { App, HTTPReceiver, type Receiver, SocketModeReceiver, webApi } from '@slack/bolt';
+import type { ChatAdapter, ChatAdapterContext } from '../chat-adapter.js';
+import { registerCardActions } from './action-listener.js';
+import { toBoltLogger } from './bolt-logger.js';
+import { type ChannelPacer, createChannelPacer } from './channel-pacer.js';
+import { registerPapersCommand } from './command-listener.js';
+import { registerChannelEvents } from './event-listeners.js';
+import { createSlackInstallationStore, type SlackInstallationStore } from './installation-store.js';
+import { createSecretBox } from './secret-box.js';
+import { slackErrorCode } from './slack-errors.js';
+import { resolveSlackMode, type SlackMode, slackApiUrl } from './slack-mode.js';
+import { createSlackPoster } from './slack-poster.js';
+
+/**
+ * The bot scopes paperboy asks for when a workspace installs it (and that `slack/manifest.yml` lists):
+ * `commands` for /papers, `chat:write` to post, `users:read` for the SLACK_ADMIN_ONLY check, and
+ * `channels:read` / `groups:read`, which the `member_joined_channel` event needs (public / private channels).
+ */
+export const SLACK_BOT_SCOPES = ['commands', 'chat:write', 'users:read', 'channels:read', 'groups:read'];
+
+/** The routes Slack calls on the shared HTTP server. */
+export const SLACK_ROUTES = {
+  events: '/slack/events',
+  install: '/slack/install',
+  redirect: '/slack/oauth_redirect',
+};
+
+export interface SlackAdapterOptions {
+  /** An answer ready within this time goes in the slash command's ack; later ones via response_url. */
+  ackBudgetMs?: number;
+  /** Paces digest posts per channel (tests inject a clock and a sleep). */
+  pacer?: ChannelPacer;
+}
+
+/** Web API calls made while answering a user: a couple of quick retries, never a long wait. */
+const INTERACTIVE_RETRIES = { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 1000 };
+
+/**
+ * The Slack platform: Bolt answers `/papers`, the Next/Share buttons and channel events, over HTTP on the shared
+ * server (`POST /slack/events`, plus `/slack/install` and `/slack/oauth_redirect` with OAuth) or over Socket
+ * Mode; the poster sends digests with `chat.postMessage`. The mode comes from `resolveSlackMode(config)`, which
+ * the composition root calls first (this throws its errors).
+ *
+ * The poster's Web API client makes no retries of its own and rejects rate-limited calls: the delivery worker
+ * owns retries (backoff, `Retry-After`) and records them in Postgres, where web-api's default of ten retries over
+ * thirty minutes would hold a delivery's lease long past its expiry and let another replica post it again.
+ */
+export function createSlackAdapter(
+  context: ChatAdapterContext,
+  options: SlackAdapterOptions = {},
+): ChatAdapter {
+  const resolved = resolveSlackMode(context.config);
+  if (!resolved.ok) throw new Error(resolved.error.join('\n'));
+  const mode = resolved.value;
+  if (!mode)
+    throw new Error('Slack is not configured: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (see README).');
+  const logger = context.logger.child({ adapter: 'slack' });
+  const boltLogger = toBoltLogger(logger);
+  const apiUrl = slackApiUrl(context.config);
+  const clientOptions = { ...(apiUrl ? { slackApiUrl: apiUrl } : {}), retryConfig: INTERACTIVE_RETRIES };
+  const installations =
+    mode.kind === 'oauth' ? createSlackInstallationStore(context.db, createSecretBox(mode.secretKey)) : null;
+  const receiver = createReceiver(mode, installations, clientOptions, boltLogger);
+  const app = new App({
+    receiver,
+    ...(mode.kind === 'oauth' ? {} : { token: mode.botToken }),
+    clientOptions,
+    logger: boltLogger,
+    deferInitialization: true,
+  });
+  app.error(async (error) => {
+    logger.error('Slack listener failed', { error });
+  });
+
+  const shared = { bot: context.bot, now: context.now, logger };
+  registerPapersCommand(app, {
+    ...shared,
+    adminOnly: context.config.SLACK_ADMIN_ONLY,
+    ackBudgetMs: options.ackBudgetMs ?? 1500,
+  });
+  registerCardActions(app, shared);
+  registerChannelEvents(app, {
+    channels: context.bot.channels,
+    logger,
+    ...(installations
+      ? {
+          forgetWorkspace: (teamId: string) =>
+            installations.deleteInstallation({ teamId, enterpriseId: undefined, isEnterpriseInstall: false }),
+        }
+      : {}),
+  });
+
+  const postingClient = new webApi.WebClient(undefined, {
+    ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    logger: boltLogger,
+  });
+  const poster = createSlackPoster({
+    client: postingClient,
+    tokenFor: async (teamId) =>
+      installations ? installations.botToken(teamId) : mode.kind === 'oauth' ? null : mode.botToken,
+    pacer: options.pacer ?? createChannelPacer({}),
+    logger,
+  });
+
+  let stopped = false;
+  const listen = (request: IncomingMessage, response: ServerResponse) => {
+    if (stopped || !(receiver instanceof HTTPReceiver)) {
+      response.writeHead(503, { 'content-type': 'text/plain' }).end('paperboy is shutting down\n');
+      return;
+    }
+    try {
+      receiver.requestListener(request, response);
+    } catch {
+      if (!response.headersSent) response.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
+    }
+  };
+
+  return {
+    name: 'slack',
+    poster,
+    async start() {
+      // auth.test: the bot user id (to recognise the bot joining a channel), and a clear failure on a bad token.
+      await app.init().catch((error: unknown) => {
+        throw new Error(
+          `Slack rejected SLACK_BOT_TOKEN (auth.test: ${slackErrorCode(error) ?? String(error)}). Copy the Bot User OAuth Token (xoxb-...) from your Slack app's Install App page.`,
+          { cause: error },
+        );
+      });
+      if (mode.kind === 'socket') {
+        await app.start().catch((error: unknown) => {
+          throw new Error(
+            `Socket Mode could not connect (apps.connections.open: ${slackErrorCode(error) ?? String(error)}). Check SLACK_APP_TOKEN: an App-Level Token (xapp-...) with the connections:write scope, and that Socket Mode is enabled for the app.`,
+            { cause: error },
+          );
+        });
+      } else {
+        context.http.route(SLACK_ROUTES.events, listen, 'POST');
+        if (mode.kind === 'oauth') {
+          context.http.route(SLACK_ROUTES.install, listen, 'GET');
+          context.http.route(SLACK_ROUTES.redirect, listen, 'GET');
+        }
+      }
+      logger.info('Slack adapter ready', { mode: mode.kind });
+    },
+    async stop() {
+      stopped = true;
+      if (mode.kind === 'socket') await app.stop();
+    },
+  };
+}
+
+function createReceiver(
+  mode: SlackMode,
+  installations: SlackInstallationStore | null,
+  clientOptions: webApi.WebClientOptions,
+  logger: ReturnType<typeof toBoltLogger>,
+): Receiver {
+  switch (mode.kind) {
+    case 'http':
+      return new HTTPReceiver({ signingSecret: mode.signingSecret, endpoints: SLACK_ROUTES.events, logger });
+    case 'socket':
+      return new SocketModeReceiver({ appToken: mode.appToken, logger, installerOptions: { clientOptions } });
+    case 'oauth':
+      return new HTTPReceiver({
+        signingSecret: mode.signingSecret,
+        endpoints: SLACK_ROUTES.events,
+        logger,
+        clientId: mode.clientId,
+        clientSecret: mode.clientSecret,
+        stateSecret: mode.stateSecret,
+        scopes: SLACK_BOT_SCOPES,
+        ...(installations ? { installationStore: installations } : {}),
+        installerOptions: {
+          clientOptions,
+          installPath: SLACK_ROUTES.install,
+          redirectUriPath: SLACK_ROUTES.redirect,
+          directInstall: true,
+        },
+      });
+  }
+}

@@ -1,0 +1,60 @@
+import type { webApi } from '@slack/bolt';
+import { channelKey } from '../../core/channel.js';
+import { PermanentDeliveryError, type Poster } from '../../core/delivery/poster.js';
+import type { Logger } from '../../core/logger.js';
+import { renderPosts } from './blocks.js';
+import type { ChannelPacer } from './channel-pacer.js';
+import { classifySlackError } from './slack-errors.js';
+
+export interface SlackPosterOptions {
+  /** A client with its own retries off and `rejectRateLimitedCalls`, so the delivery worker decides retries. */
+  client: webApi.WebClient;
+  /** The bot token of a workspace, or null when paperboy is not installed there (any more). */
+  tokenFor(teamId: string): Promise<string | null>;
+  pacer: ChannelPacer;
+  logger: Logger;
+}
+
+/**
+ * Posts digests and alerts with `chat.postMessage`: the card's messages (and, with threads, each paper's details
+ * as a reply under the message that lists it), paced per channel. Each post's `ts` is recorded through
+ * `onPartSent` before the next; a retry resumes after the posts already recorded, replying in the threads of
+ * the recorded parent posts. Slack has no idempotency key, hence `supportsIdempotency: false`.
+ */
+export function createSlackPoster(options: SlackPosterOptions): Poster {
+  const { client, pacer } = options;
+  return {
+    platform: 'slack',
+    supportsIdempotency: false,
+    async post(message, onPartSent) {
+      const { channel } = message;
+      const token = await options.tokenFor(channel.workspaceId);
+      if (!token) throw new PermanentDeliveryError('not_installed');
+      const posts = renderPosts(message.card, { threads: message.threads });
+      const ids = message.messageIds.slice(0, message.partsSent);
+      for (let part = message.partsSent; part < posts.length; part += 1) {
+        const post = posts[part];
+        if (!post) break;
+        const threadTs = post.threadOf === null ? undefined : ids[post.threadOf];
+        await pacer.wait(channelKey(channel));
+        let ts: string;
+        try {
+          const response = await client.chat.postMessage({
+            token,
+            channel: channel.channelId,
+            text: post.message.text,
+            blocks: post.message.blocks,
+            unfurl_links: false,
+            unfurl_media: false,
+            ...(threadTs ? { thread_ts: threadTs } : {}),
+          });
+          ts = response.ts ?? '';
+        } catch (error) {
+          throw classifySlackError(error);
+        }
+        ids.push(ts);
+        await onPartSent(ts);
+      }
+    },
+  };
+}

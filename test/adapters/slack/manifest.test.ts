@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { SLACK_BOT_SCOPES, SLACK_ROUTES } from '../../../src/adapters/slack/slack-adapter.js';
+
+const manifest = readFileSync(new URL('../../../slack/manifest.yml', import.meta.url), 'utf8');
+
+/** The items of the YAML list under `key:` (the manifest is simple enough to read without a YAML parser). */
+const listUnder = (key: string): string[] => {
+  const lines = manifest.split('\n');
+  const start = lines.findIndex((line) => line.trim() === `${key}:`);
+  const items: string[] = [];
+  for (const line of lines.slice(start + 1)) {
+    if (line.trim().startsWith('#')) continue;
+    const item = /^\s*- (\S+)$/.exec(line);
+    if (!item) break;
+    items.push(item[1] ?? '');
+  }
+  return items;
+};
+
+describe('slack/manifest.yml', () => {
+  it('asks for exactly the bot scopes paperboy requests when installed', () => {
+    expect(listUnder('bot')).toEqual(SLACK_BOT_SCOPES);
+  });
+
+  it('subscribes to the events the adapter handles, and sends everything to /slack/events', () => {
+    expect(listUnder('bot_events')).toEqual(['member_joined_channel', 'app_uninstalled', 'tokens_revoked']);
+    expect(manifest).toContain('command: /papers');
+    expect(manifest.match(/(url|request_url): (\S+)/g)).toEqual([
+      `url: https://paperboy.example.com${SLACK_ROUTES.events}`,
+      `request_url: https://paperboy.example.com${SLACK_ROUTES.events}`,
+      `request_url: https://paperboy.example.com${SLACK_ROUTES.events}`,
+    ]);
+    expect(manifest).toContain(`https://paperboy.example.com${SLACK_ROUTES.redirect}`);
+  });
+});

@@ -1,0 +1,153 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One Web API call the fake received. */
+export interface SlackCall {
+  method: string;
+  params: Record<string, unknown>;
+  /** The bearer token of the call (from the header or the `token` parameter). */
+  token: string | null;
+}
+
+/** What the fake answers instead of its default: a status with `Retry-After`, or a body. */
+export type FakeReply =
+  | { status: 429; retryAfterSeconds: number }
+  | { status: 500 }
+  | { body: Record<string, unknown> };
+
+export type FakeRule = (params: Record<string, unknown>, call: SlackCall) => FakeReply | undefined;
+
+/**
+ * A local fake of Slack's Web API (`http://127.0.0.1:<port>/api/<method>`) for web-api clients pointed at it with
+ * `slackApiUrl`. It records every call and answers `auth.test`, `chat.postMessage`, `users.info`,
+ * `conversations.info`, `apps.connections.open` and `oauth.v2.access` like Slack does; `rule` makes a method
+ * answer 429 + `Retry-After`, 500, or `{ ok: false, error }` when its function says so.
+ *
+ * @example
+ * const slack = await startFakeSlack();
+ * slack.rule('chat.postMessage', (params) => (params.channel === 'CGONE' ? slackError('channel_not_found') : undefined));
+ */
+export async function startFakeSlack(options: { teamId?: string; botUserId?: string } = {}) {
+  const calls: SlackCall[] = [];
+  const rules = new Map<string, FakeRule[]>();
+  const admins = new Set<string>();
+  let ts = 1_700_000_000_000_100;
+  let socketUrl = '';
+  const teamId = options.teamId ?? 'T1';
+  const botUserId = options.botUserId ?? 'UBOT';
+
+  const defaults: Record<string, (params: Record<string, unknown>) => Record<string, unknown>> = {
+    'auth.test': () => ({
+      ok: true,
+      user_id: botUserId,
+      bot_id: 'BBOT',
+      team_id: teamId,
+      team: 'Test',
+      url: 'https://test.slack.com/',
+    }),
+    'chat.postMessage': (params) => {
+      ts += 100;
+      const id = String(ts);
+      return { ok: true, channel: params.channel, ts: `${id.slice(0, 10)}.${id.slice(10)}` };
+    },
+    'users.info': (params) => ({
+      ok: true,
+      user: {
+        id: params.user,
+        is_admin: admins.has(String(params.user)),
+        is_owner: false,
+        is_primary_owner: false,
+      },
+    }),
+    'conversations.info': (params) => ({
+      ok: true,
+      channel: { id: params.channel, name: 'papers', is_member: true },
+    }),
+    'apps.connections.open': () => ({ ok: true, url: socketUrl }),
+    'oauth.v2.access': () => ({
+      ok: true,
+      access_token: 'xoxb-installed-token',
+      token_type: 'bot',
+      scope: 'commands,chat:write,users:read,channels:read,groups:read',
+      bot_user_id: 'UBOT2',
+      app_id: 'A1',
+      team: { id: 'T2', name: 'Second' },
+      enterprise: null,
+      is_enterprise_install: false,
+      authed_user: { id: 'U2' },
+    }),
+  };
+
+  const server: Server = createServer((request, response) => {
+    void (async () => {
+      const method = new URL(request.url ?? '/', 'http://localhost').pathname.replace(/^\/api\//, '');
+      const params = await readParams(request);
+      const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1] ?? null;
+      const call: SlackCall = {
+        method,
+        params,
+        token: bearer ?? (typeof params.token === 'string' ? params.token : null),
+      };
+      calls.push(call);
+      let reply: FakeReply | undefined;
+      for (const rule of rules.get(method) ?? []) {
+        reply = rule(params, call);
+        if (reply) break;
+      }
+      if (reply && 'status' in reply) {
+        const headers: Record<string, string> = { 'content-type': 'application/json' };
+        if (reply.status === 429) headers['retry-after'] = String(reply.retryAfterSeconds);
+        response
+          .writeHead(reply.status, headers)
+          .end(JSON.stringify({ ok: false, error: reply.status === 429 ? 'ratelimited' : 'internal_error' }));
+        return;
+      }
+      const body = reply?.body ?? defaults[method]?.(params) ?? { ok: false, error: 'unknown_method' };
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    })();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    /** For web-api's `slackApiUrl` (with the trailing slash) and for `SLACK_API_URL` (without). */
+    apiUrl: `http://127.0.0.1:${port}/api/`,
+    calls,
+    callsTo: (method: string) => calls.filter((call) => call.method === method),
+    rule(method: string, rule: FakeRule) {
+      rules.set(method, [...(rules.get(method) ?? []), rule]);
+    },
+    makeAdmin: (userId: string) => admins.add(userId),
+    setSocketUrl(url: string) {
+      socketUrl = url;
+    },
+    reset() {
+      calls.length = 0;
+      rules.clear();
+      admins.clear();
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+export type FakeSlack = Awaited<ReturnType<typeof startFakeSlack>>;
+
+export const slackError = (error: string): FakeReply => ({ body: { ok: false, error } });
+
+/** web-api posts form-encoded parameters, with `blocks` as a JSON string; JSON bodies are read too. */
+async function readParams(request: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  const raw = Buffer.concat(chunks).toString('utf8');
+  if ((request.headers['content-type'] ?? '').includes('json'))
+    return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+  const params: Record<string, unknown> = Object.fromEntries(new URLSearchParams(raw));
+  for (const key of ['blocks', 'attachments']) {
+    if (typeof params[key] === 'string') params[key] = JSON.parse(params[key] as string);
+  }
+  return params;
+}
