@@ -23,6 +23,11 @@ export interface DeliveryWorkerOptions {
   maxDelayMs?: number;
 }
 
+/** Our lease ran out and another worker holds the delivery now: it finishes the post, we stop. */
+class LeaseLostError extends Error {
+  override name = 'LeaseLostError';
+}
+
 /**
  * Posts queued deliveries: leases a batch, posts each through its platform's poster, and records the outcome:
  * `sent`; `failed` with the next attempt time (exponential backoff with jitter, or the platform's
@@ -64,7 +69,9 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
           messageIds: delivery.messageIds,
         },
         async (messageId) => {
-          await queue.recordPart(delivery.id, owner, messageId);
+          const leaseUntil = new Date(now().getTime() + options.leaseMs);
+          if (!(await queue.recordPart(delivery.id, owner, messageId, leaseUntil)))
+            throw new LeaseLostError();
         },
       );
       if (!(await queue.markSent(delivery.id, owner, now())))
@@ -76,7 +83,9 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
 
   async function recordFailure(delivery: QueuedDelivery, error: unknown, where: Record<string, unknown>) {
     const message = error instanceof Error ? error.message : String(error);
-    if (error instanceof PermanentDeliveryError) {
+    if (error instanceof LeaseLostError) {
+      log.warn('another worker took this delivery over; stopped posting it', where);
+    } else if (error instanceof PermanentDeliveryError) {
       log.warn('channel cannot be posted to; deactivating it', { ...where, reason: error.reason });
       await queue.markDead(delivery.id, owner, message);
       await options.channels.setActive(delivery.channel, false, error.reason);

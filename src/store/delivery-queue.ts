@@ -97,13 +97,17 @@ export function createDeliveryQueue(db: Database) {
       }));
     },
 
-    /** Written right after each platform post, before the next one. */
-    async recordPart(id: number, owner: string, messageId: string): Promise<boolean> {
+    /**
+     * Written right after each platform post, before the next one; it also renews the lease, so a long paced
+     * digest keeps it. False when the lease was lost to another worker: the caller must stop posting.
+     */
+    async recordPart(id: number, owner: string, messageId: string, leaseUntil: Date): Promise<boolean> {
       const updated = await db
         .update(deliveries)
         .set({
           partsSent: sql`${deliveries.partsSent} + 1`,
           messageIds: sql`${deliveries.messageIds} || ${JSON.stringify([messageId])}::jsonb`,
+          leaseUntil,
         })
         .where(held(id, owner))
         .returning({ id: deliveries.id });

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { noticeCard } from '../../src/core/cards/build-cards.js';
 import type { ChannelRef } from '../../src/core/channel.js';
-import { PermanentDeliveryError, RateLimitedError } from '../../src/core/delivery/poster.js';
+import { PermanentDeliveryError, type Poster, RateLimitedError } from '../../src/core/delivery/poster.js';
 import { silentLogger } from '../../src/core/logger.js';
 import type { DatabaseHandle } from '../../src/db/database.js';
 import { channels, deliveries } from '../../src/db/schema.js';
@@ -208,6 +208,44 @@ describe('the delivery worker', () => {
       status: 'sent',
       partsSent: 3,
       messageIds: ['C1-0', 'C1-1', 'C1-2'],
+    });
+  });
+
+  it('renews its lease with each post, and stops posting once another worker took the delivery over', async () => {
+    const id = await enqueue();
+    const posted: string[] = [];
+    const takenByB: number[] = [];
+    const queue = createDeliveryQueue(handle.db);
+    const takeAsB = async () =>
+      takenByB.push(
+        (await queue.take({ owner: 'worker-b', now: clock, leaseMs: 60_000, limit: 1, platforms: ['slack'] }))
+          .length,
+      );
+    const slow: Poster = {
+      platform: 'slack',
+      supportsIdempotency: false,
+      async post(message, onPartSent) {
+        for (let part = message.partsSent; part < 3; part += 1) {
+          posted.push(`part ${part}`);
+          if (part === 0) later(50_000); // a slow post: the lease, taken at 0 s, is renewed at 50 s
+          if (part === 1) {
+            later(30_000);
+            await takeAsB(); // 80 s: still leased to A thanks to the renewal
+            later(40_000);
+            await takeAsB(); // 120 s: A's renewed lease ran out; B takes over
+          }
+          await onPartSent(`ts-${part}`);
+        }
+      },
+    };
+    await worker(slow).runOnce();
+    expect(takenByB).toEqual([0, 1]);
+    expect(posted).toEqual(['part 0', 'part 1']);
+    expect(await row(id)).toMatchObject({
+      status: 'sending',
+      leasedBy: 'worker-b',
+      partsSent: 1,
+      messageIds: ['ts-0'],
     });
   });
 
