@@ -1,0 +1,94 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run-cli.js';
+import { silentLogger } from '../../src/core/logger.js';
+import { APPLICATION_ID, signRequest, testKeyPair } from '../adapters/discord/discord-fixtures.js';
+import { type FakeDiscord, startFakeDiscord } from '../helpers/fake-discord.js';
+
+let dataDir: string;
+let discord: FakeDiscord;
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'paperboy-service-'));
+  discord = await startFakeDiscord({ applicationId: APPLICATION_ID });
+});
+afterAll(async () => {
+  await discord?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('paperboy as a chat service', () => {
+  it('refuses to start with incomplete chat credentials, saying what to set', async () => {
+    let stderr = '';
+    const code = await runCli([], {
+      env: { PAPERBOY_DATA_DIR: dataDir, SLACK_BOT_TOKEN: 'xoxb-1' },
+      stdout: () => {},
+      stderr: (text) => {
+        stderr += text;
+      },
+      logger: silentLogger,
+    });
+    expect(code).toBe(2);
+    expect(stderr).toContain('SLACK_SIGNING_SECRET');
+  });
+
+  it('serves Discord interactions and /healthz on one port, then stops on SIGTERM with exit code 0', async () => {
+    const { privateKey, publicKeyHex } = testKeyPair();
+    let stdout = '';
+    let announced: (port: number) => void = () => {};
+    const port = new Promise<number>((resolve) => {
+      announced = resolve;
+    });
+    const exit = runCli([], {
+      env: {
+        PAPERBOY_DATA_DIR: dataDir,
+        PORT: '0',
+        DISCORD_TOKEN: 'test-token',
+        DISCORD_APPLICATION_ID: APPLICATION_ID,
+        DISCORD_PUBLIC_KEY: publicKeyHex,
+        DISCORD_GATEWAY: 'false',
+        DISCORD_API_URL: discord.api,
+        INGEST_CRON: '0 0 1 1 *',
+        HF_API_URL: 'http://127.0.0.1:9',
+      },
+      stdout: (text) => {
+        stdout += text;
+        const match = /on port (\d+)/.exec(stdout);
+        if (match) announced(Number(match[1]));
+      },
+      stderr: () => {},
+      logger: silentLogger,
+    });
+    const base = `http://127.0.0.1:${await port}`;
+    expect(stdout).toContain('paperboy is running for discord');
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+
+    const body = JSON.stringify({ type: 1, id: '1', application_id: APPLICATION_ID, token: 't', version: 1 });
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const pong = await fetch(`${base}/discord/interactions`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-signature-ed25519': signRequest(privateKey, timestamp, body),
+        'x-signature-timestamp': timestamp,
+      },
+      body,
+    });
+    expect(pong.status).toBe(200);
+    expect(await pong.json()).toEqual({ type: 1 });
+    const forged = await fetch(`${base}/discord/interactions`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-signature-ed25519': '00',
+        'x-signature-timestamp': timestamp,
+      },
+      body,
+    });
+    expect(forged.status).toBe(401);
+
+    process.emit('SIGTERM');
+    expect(await exit).toBe(0);
+  });
+});
