@@ -2,6 +2,8 @@ import type { ChatAdapter } from '../adapters/chat-adapter.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../core/logger.js';
 import type { HttpServer } from '../http/http-server.js';
+import type { Metrics } from '../observability/metrics.js';
+import { createReadinessCheck } from '../observability/readiness.js';
 import { createSchedulerService } from '../scheduler/scheduler-service.js';
 import type { Services } from '../services.js';
 
@@ -16,6 +18,7 @@ export async function runService(options: {
   logger: Logger;
   http: HttpServer;
   adapters: ChatAdapter[];
+  metrics: Metrics;
   stopSignal: Promise<void>;
   onReady?: (port: number) => void;
 }): Promise<void> {
@@ -27,13 +30,34 @@ export async function runService(options: {
     config,
     posters: adapters.map((adapter) => adapter.poster),
     logger,
+    onDelivery: options.metrics.onDelivery,
   });
+  const ready = createReadinessCheck(services.database.db, () => started.length === adapters.length);
+  http.route(
+    '/readyz',
+    async (_request, response) => {
+      const reason = await ready();
+      response
+        .writeHead(reason ? 503 : 200, { 'content-type': 'text/plain' })
+        .end(reason ? `not ready: ${reason}\n` : 'ready\n');
+    },
+    'GET',
+  );
+  http.route(
+    '/metrics',
+    async (_request, response) => {
+      const body = await options.metrics.registry.metrics();
+      response.writeHead(200, { 'content-type': options.metrics.registry.contentType }).end(body);
+    },
+    'GET',
+  );
   try {
+    const listening = http.listen(config.PORT);
     for (const adapter of adapters) {
       await adapter.start();
       started.push(adapter);
     }
-    const { port } = await http.listen(config.PORT);
+    const { port } = await listening;
     scheduler.start();
     log.info('paperboy is running', { port, adapters: adapters.map((adapter) => adapter.name) });
     options.onReady?.(port);

@@ -21,6 +21,17 @@ export interface DeliveryWorkerOptions {
   batchSize?: number;
   baseDelayMs?: number;
   maxDelayMs?: number;
+  /** Told how each attempt ended (metrics). */
+  onOutcome?: (event: DeliveryOutcome) => void;
+}
+
+export interface DeliveryOutcome {
+  platform: Platform;
+  outcome: 'sent' | 'retry' | 'rate_limited' | 'dead' | 'deactivated';
+  /** From queuing to sent. */
+  latencyMs?: number;
+  /** The platform's Retry-After. */
+  waitMs?: number;
 }
 
 /** Our lease ran out and another worker holds the delivery now: it finishes the post, we stop. */
@@ -90,13 +101,20 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
       await queue.markDead(delivery.id, owner, message);
       await options.channels.setActive(delivery.channel, false, error.reason);
       await queue.abandonChannel(delivery.channelId, message);
+      options.onOutcome?.({ platform: delivery.channel.platform, outcome: 'deactivated' });
     } else if (error instanceof RateLimitedError) {
       log.info('rate limited; retrying after the wait', { ...where, retryAfterMs: error.retryAfterMs });
       const nextAttemptAt = new Date(now().getTime() + error.retryAfterMs);
       await queue.markRetry(delivery.id, owner, { error: message, nextAttemptAt, countAttempt: false });
+      options.onOutcome?.({
+        platform: delivery.channel.platform,
+        outcome: 'rate_limited',
+        waitMs: error.retryAfterMs,
+      });
     } else if (delivery.attempts >= options.maxAttempts) {
       log.error('delivery failed for the last time', { ...where, error: message });
       await queue.markDead(delivery.id, owner, message);
+      options.onOutcome?.({ platform: delivery.channel.platform, outcome: 'dead' });
     } else {
       const waitMs = backoffDelay(delivery.attempts, {
         baseDelayMs: options.baseDelayMs ?? 5_000,
@@ -109,6 +127,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
         nextAttemptAt: new Date(now().getTime() + waitMs),
         countAttempt: true,
       });
+      options.onOutcome?.({ platform: delivery.channel.platform, outcome: 'retry' });
     }
   }
 

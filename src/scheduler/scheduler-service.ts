@@ -5,7 +5,7 @@ import type { Poster } from '../core/delivery/poster.js';
 import type { Logger } from '../core/logger.js';
 import type { Services } from '../services.js';
 import { createDeliveryQueue } from '../store/delivery-queue.js';
-import { createDeliveryWorker } from './delivery-worker.js';
+import { createDeliveryWorker, type DeliveryOutcome } from './delivery-worker.js';
 import { createDigestScheduler } from './digest-scheduler.js';
 import { createPgRunCoordinator } from './pg-run-coordinator.js';
 import { runScheduledIngest } from './scheduled-ingest.js';
@@ -24,6 +24,7 @@ export function createSchedulerService(options: {
   config: Config;
   posters: Poster[];
   logger: Logger;
+  onDelivery?: (event: DeliveryOutcome) => void;
 }) {
   const { services, config } = options;
   const owner = replicaName(config);
@@ -42,6 +43,7 @@ export function createSchedulerService(options: {
     leaseMs: config.DELIVERY_LEASE,
     maxAttempts: config.DELIVERY_MAX_ATTEMPTS,
     logger: log,
+    ...(options.onDelivery ? { onOutcome: options.onDelivery } : {}),
   });
   const tasks: ScheduledTask[] = [];
   let stopped = false;

@@ -19,6 +19,7 @@ export interface QueuedDelivery {
   messageIds: string[];
   /** `sending` when an earlier worker's lease ran out mid-send: that send's outcome is unknown. */
   previousStatus: DeliveryStatus;
+  createdAt: Date;
 }
 
 export interface NewDelivery {
@@ -94,6 +95,7 @@ export function createDeliveryQueue(db: Database) {
         partsSent: delivery.partsSent,
         messageIds: delivery.messageIds,
         previousStatus: previous.get(delivery.id) ?? 'pending',
+        createdAt: delivery.createdAt,
       }));
     },
 

@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
 import { silentLogger } from '../../src/core/logger.js';
-import { APPLICATION_ID, signRequest, testKeyPair } from '../adapters/discord/discord-fixtures.js';
+import {
+  APPLICATION_ID,
+  commandInteraction,
+  signRequest,
+  testKeyPair,
+} from '../adapters/discord/discord-fixtures.js';
 import { type FakeDiscord, startFakeDiscord } from '../helpers/fake-discord.js';
 
 let dataDir: string;
@@ -87,6 +92,27 @@ describe('paperboy as a chat service', () => {
       body,
     });
     expect(forged.status).toBe(401);
+
+    const search = JSON.stringify(commandInteraction('papers', [{ name: 'topic', type: 3, value: 'lora' }]));
+    const answered = await fetch(`${base}/discord/interactions`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-signature-ed25519': signRequest(privateKey, timestamp, search),
+        'x-signature-timestamp': timestamp,
+      },
+      body: search,
+    });
+    expect(answered.status).toBe(200);
+
+    const ready = await fetch(`${base}/readyz`);
+    expect([ready.status, await ready.text()]).toEqual([200, 'ready\n']);
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(metrics).toContain('paperboy_commands_total{platform="discord",outcome="ok"} 1');
+    expect(metrics).toMatch(/paperboy_command_duration_seconds_count\{platform="discord"\} 1/);
+    expect(metrics).toMatch(/paperboy_papers \d+/);
+    expect(metrics).toContain('# TYPE paperboy_channels_active gauge');
+    expect(metrics).toContain('# TYPE paperboy_deliveries gauge');
 
     process.emit('SIGTERM');
     expect(await exit).toBe(0);

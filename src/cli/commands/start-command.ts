@@ -5,6 +5,7 @@ import { runService } from '../../app/run-service.js';
 import { CONSOLE_CHANNEL } from '../../core/channel.js';
 import { createHttpServer } from '../../http/http-server.js';
 import { fillEmptyStore } from '../../ingest/fill-empty-store.js';
+import { createMetrics } from '../../observability/metrics.js';
 import { createSchedulerService } from '../../scheduler/scheduler-service.js';
 import type { CliCommand } from '../cli-context.js';
 import { parseFlags } from '../parse-flags.js';
@@ -94,9 +95,10 @@ async function runChatService(
   const services = await context.openServices();
   try {
     const http = createHttpServer(context.logger);
+    const metrics = createMetrics(services.database.db);
     const adapters = createChatAdapters(platforms, {
       config: context.config,
-      bot: services.bot,
+      bot: { ...services.bot, observer: metrics.observer },
       http,
       db: services.database.db,
       logger: context.logger,
@@ -108,6 +110,7 @@ async function runChatService(
       logger: context.logger,
       http,
       adapters,
+      metrics,
       stopSignal,
       onReady: (port) =>
         context.out(

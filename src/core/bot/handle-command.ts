@@ -19,6 +19,7 @@ import { validateSchedule } from '../schedule/schedule-plan.js';
 import { SEARCH_LIMIT } from '../search.js';
 import { parseSince } from '../since.js';
 import type { BotDependencies, CommandContext } from './bot-dependencies.js';
+import type { CommandOutcome } from './bot-observer.js';
 import { postDigestNow } from './post-digest-now.js';
 import { settingsCard, subscriptionsCard } from './settings-card.js';
 import { subscribe, unsubscribe } from './subscribe.js';
@@ -64,7 +65,9 @@ export async function handleAction(
       }),
     );
   }
-  const reply = await guarded(dependencies, () => searchPage(dependencies, context, token));
+  const reply = await guarded(dependencies, context, action.kind, () =>
+    searchPage(dependencies, context, token),
+  );
   return action.kind === 'share' ? { ...reply, visibility: 'channel' } : reply;
 }
 
@@ -73,13 +76,24 @@ export async function handleCommand(
   context: CommandContext,
   command: Command,
 ): Promise<Reply> {
-  return guarded(dependencies, () => answer(dependencies, context, command));
+  return guarded(dependencies, context, command.kind, () => answer(dependencies, context, command));
 }
 
-async function guarded(dependencies: BotDependencies, work: () => Promise<Reply>): Promise<Reply> {
+async function guarded(
+  dependencies: BotDependencies,
+  context: CommandContext,
+  command: string,
+  work: () => Promise<Reply>,
+): Promise<Reply> {
+  const started = performance.now();
   try {
-    return await work();
+    const reply = await work();
+    const refused =
+      reply.visibility === 'ephemeral' && reply.card.notices.some((notice) => notice.tone === 'error');
+    observe(dependencies, context, command, refused ? 'user_error' : 'ok', started);
+    return reply;
   } catch (error) {
+    observe(dependencies, context, command, 'failed', started);
     dependencies.logger.error('command failed', { error });
     return ephemeral(
       noticeCard({ tone: 'error', text: 'Something went wrong on our side. Please try again in a minute.' }),
@@ -206,4 +220,19 @@ async function changeSchedule(
     ? `Digest scheduled: ${describeSchedule(updated.settings.schedule, now)}.`
     : 'The daily digest is off. Turn it back on with /papers schedule 09:00 UTC weekdays.';
   return noticeCard({ tone: 'success', text });
+}
+
+function observe(
+  dependencies: BotDependencies,
+  context: CommandContext,
+  command: string,
+  outcome: CommandOutcome,
+  started: number,
+): void {
+  dependencies.observer?.commandAnswered({
+    platform: context.channel.platform,
+    command,
+    outcome,
+    durationMs: performance.now() - started,
+  });
 }

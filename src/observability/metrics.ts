@@ -1,0 +1,96 @@
+import { sql } from 'drizzle-orm';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { BotObserver } from '../core/bot/bot-observer.js';
+import type { Database } from '../db/database.js';
+import type { DeliveryOutcome } from '../scheduler/delivery-worker.js';
+import { rowsOf } from '../store/rows.js';
+
+/**
+ * Prometheus metrics. Commands, delivery attempts and rate-limit waits are counted in this process; deliveries by
+ * status, ingest runs, papers and active channels are read from the database at scrape time, so every replica
+ * reports the same cluster-wide figures for them.
+ */
+export function createMetrics(db: Database) {
+  const registry = new Registry();
+  const commands = new Counter({
+    name: 'paperboy_commands_total',
+    help: 'Commands answered, by platform and outcome (ok, user_error, failed).',
+    labelNames: ['platform', 'outcome'],
+    registers: [registry],
+  });
+  const commandSeconds = new Histogram({
+    name: 'paperboy_command_duration_seconds',
+    help: 'Time to answer a command in the core handler.',
+    labelNames: ['platform'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [registry],
+  });
+  const attempts = new Counter({
+    name: 'paperboy_delivery_attempts_total',
+    help: 'Delivery attempts by platform and outcome (sent, retry, rate_limited, dead, deactivated).',
+    labelNames: ['platform', 'outcome'],
+    registers: [registry],
+  });
+  const deliverySeconds = new Histogram({
+    name: 'paperboy_delivery_latency_seconds',
+    help: 'From queuing a digest or alert to its last post.',
+    labelNames: ['platform'],
+    buckets: [0.5, 1, 5, 15, 60, 300, 900, 3600],
+    registers: [registry],
+  });
+  const rateLimitSeconds = new Counter({
+    name: 'paperboy_rate_limit_wait_seconds_total',
+    help: 'Seconds platforms asked us to wait (Retry-After).',
+    labelNames: ['platform'],
+    registers: [registry],
+  });
+
+  const fromDatabase = (name: string, help: string, labelNames: string[], query: ReturnType<typeof sql>) =>
+    new Gauge({
+      name,
+      help,
+      labelNames,
+      registers: [registry],
+      async collect() {
+        this.reset();
+        for (const row of rowsOf<Record<string, string | number>>(await db.execute(query))) {
+          const labels = Object.fromEntries(labelNames.map((label) => [label, String(row[label])]));
+          this.set(labels, Number(row.value));
+        }
+      },
+    });
+  fromDatabase(
+    'paperboy_deliveries',
+    'Deliveries by status (cluster-wide).',
+    ['status'],
+    sql`select status, count(*) as value from deliveries group by status`,
+  );
+  fromDatabase(
+    'paperboy_ingest_runs',
+    'Ingest runs by source and status (cluster-wide).',
+    ['source', 'status'],
+    sql`select source, status, count(*) as value from ingest_runs group by source, status`,
+  );
+  fromDatabase('paperboy_papers', 'Papers stored.', [], sql`select count(*) as value from papers`);
+  fromDatabase(
+    'paperboy_channels_active',
+    'Active channels by platform.',
+    ['platform'],
+    sql`select platform, count(*) as value from channels where active group by platform`,
+  );
+
+  const observer: BotObserver = {
+    commandAnswered({ platform, outcome, durationMs }) {
+      commands.inc({ platform, outcome });
+      commandSeconds.observe({ platform }, durationMs / 1000);
+    },
+  };
+  const onDelivery = ({ platform, outcome, latencyMs, waitMs }: DeliveryOutcome) => {
+    attempts.inc({ platform, outcome });
+    if (latencyMs !== undefined) deliverySeconds.observe({ platform }, latencyMs / 1000);
+    if (waitMs !== undefined) rateLimitSeconds.inc({ platform }, waitMs / 1000);
+  };
+  return { registry, observer, onDelivery };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;
