@@ -1,6 +1,6 @@
 import { type Config, formatConfigErrors, parseConfig } from '../config.js';
 import type { Logger } from '../core/logger.js';
-import { createStreamLogger } from '../logging/stream-logger.js';
+import { createPinoLogger } from '../logging/pino-logger.js';
 import { openServices } from '../services.js';
 import { version } from '../version.js';
 import type { CliCommand } from './cli-context.js';
@@ -62,7 +62,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   const config: Config = parsed.config;
-  const logger = io.logger ?? createStreamLogger(config.LOG_LEVEL, io.stderr);
+  const logger = io.logger ?? createPinoLogger(config.LOG_LEVEL, { pretty: io.isTTY ?? false });
   try {
     return await command({
       args,

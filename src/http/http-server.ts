@@ -27,8 +27,17 @@ export function createHttpServer(logger: Logger): HttpServer {
   const prefixes: { prefix: string; handler: RouteHandler; method?: string }[] = [];
   const log = logger.child({ component: 'http' });
 
+  let requests = 0;
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    const started = performance.now();
+    const requestLog = log.child({ request: ++requests, method: request.method, path });
+    response.once('finish', () =>
+      requestLog.debug('request answered', {
+        status: response.statusCode,
+        ms: Math.round(performance.now() - started),
+      }),
+    );
     const route =
       exact.get(path) ??
       prefixes.find((candidate) => path === candidate.prefix || path.startsWith(`${candidate.prefix}/`));
@@ -43,7 +52,7 @@ export function createHttpServer(logger: Logger): HttpServer {
       return;
     }
     Promise.resolve(route.handler(request, response)).catch((error: unknown) => {
-      log.error('request failed', { path, error });
+      requestLog.error('request failed', { error });
       if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain' });
       if (!response.writableEnded) response.end('internal error\n');
     });
