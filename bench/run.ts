@@ -6,10 +6,11 @@ import { papers } from '../src/db/schema.js';
 import { createPaperStore } from '../src/store/paper-store.js';
 import { createPaperSearch } from '../src/store/search-papers.js';
 import { type BenchRow, percentile, printTable, timed } from './measure.js';
+import { benchStartup } from './startup.js';
 import { syntheticPapers } from './synthetic-papers.js';
 
 /**
- * `npm run bench`: ingest and search on a generated store, on PGlite and (when BENCH_DATABASE_URL or
+ * `npm run bench`: start-up time and idle memory of the built service, then ingest and search on a generated store, on PGlite and (when BENCH_DATABASE_URL or
  * DATABASE_URL is set) on Postgres. Prints a table and writes bench/results.json.
  */
 const PAPER_COUNT = Number(process.env.BENCH_PAPERS ?? 100_000);
@@ -44,9 +45,9 @@ const QUERIES = [
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 async function main(): Promise<void> {
+  const rows: BenchRow[] = [...(await benchStartup(log))];
   log(`generating ${PAPER_COUNT} papers from the fixtures' vocabulary`);
   const corpus = syntheticPapers(PAPER_COUNT);
-  const rows: BenchRow[] = [];
   const backends: { name: string; open: () => Promise<DatabaseHandle> }[] = [
     { name: 'pglite', open: () => openDatabase({ dataDir: 'memory://' }) },
   ];

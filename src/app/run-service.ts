@@ -64,6 +64,8 @@ export async function runService(options: {
     await options.stopSignal;
     log.info('shutting down');
   } finally {
+    // Stop accepting first, then let the scheduler's posts and the adapters' answers in flight finish.
+    const closed = http.close();
     await scheduler.stop();
     for (const adapter of started.reverse()) {
       await adapter
@@ -72,6 +74,6 @@ export async function runService(options: {
           log.error('adapter did not stop cleanly', { adapter: adapter.name, error }),
         );
     }
-    await http.close();
+    await closed;
   }
 }
