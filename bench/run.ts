@@ -5,6 +5,7 @@ import { type DatabaseHandle, openDatabase } from '../src/db/database.js';
 import { papers } from '../src/db/schema.js';
 import { createPaperStore } from '../src/store/paper-store.js';
 import { createPaperSearch } from '../src/store/search-papers.js';
+import { benchSlackCommands } from './command-latency.js';
 import { type BenchRow, percentile, printTable, timed } from './measure.js';
 import { benchStartup } from './startup.js';
 import { syntheticPapers } from './synthetic-papers.js';
@@ -60,6 +61,8 @@ async function main(): Promise<void> {
     try {
       rows.push(await benchIngest(backend.name, handle, corpus));
       rows.push(...(await benchSearch(backend.name, handle)));
+      log(`${backend.name}: slack commands`);
+      rows.push(await benchSlackCommands(backend.name, handle));
     } finally {
       await handle.close();
     }
