@@ -1,14 +1,9 @@
 import { createSlackAdapter } from '../src/adapters/slack/slack-adapter.js';
 import { parseConfig } from '../src/config.js';
-import type { BotDependencies } from '../src/core/bot/bot-dependencies.js';
 import { silentLogger } from '../src/core/logger.js';
 import type { DatabaseHandle } from '../src/db/database.js';
 import { createHttpServer } from '../src/http/http-server.js';
-import { createChannelStore } from '../src/store/channel-store.js';
-import { createDigestPapers } from '../src/store/digest-papers.js';
-import { createPaperStore } from '../src/store/paper-store.js';
-import { createPaperSearch } from '../src/store/search-papers.js';
-import { createSubscriptionStore } from '../src/store/subscription-store.js';
+import { createStoreBotDependencies } from '../src/store/store-bot-dependencies.js';
 import { startFakeSlack } from '../test/helpers/fake-slack.js';
 import {
   postSigned,
@@ -39,15 +34,7 @@ const TOPICS = [
  * (the ack). Answers not ready within the adapter's ack budget go out through response_url afterwards.
  */
 export async function benchSlackCommands(backend: string, handle: DatabaseHandle): Promise<BenchRow> {
-  const papers = createPaperStore(handle.db);
-  const bot: BotDependencies = {
-    channels: createChannelStore(handle.db),
-    subscriptions: createSubscriptionStore(handle.db),
-    digestPapers: createDigestPapers(handle.db),
-    catalog: papers,
-    search: createPaperSearch(handle.db),
-    logger: silentLogger,
-  };
+  const bot = createStoreBotDependencies(handle.db, silentLogger);
   const fake = await startFakeSlack();
   const responses = await startResponseUrlReceiver();
   const http = createHttpServer(silentLogger);

@@ -5,11 +5,8 @@ import type { BotDependencies } from '../../../src/core/bot/bot-dependencies.js'
 import { silentLogger } from '../../../src/core/logger.js';
 import type { DatabaseHandle } from '../../../src/db/database.js';
 import type { HttpServer } from '../../../src/http/http-server.js';
-import { createChannelStore } from '../../../src/store/channel-store.js';
-import { createDigestPapers } from '../../../src/store/digest-papers.js';
 import { createPaperStore } from '../../../src/store/paper-store.js';
-import { createPaperSearch } from '../../../src/store/search-papers.js';
-import { createSubscriptionStore } from '../../../src/store/subscription-store.js';
+import { createStoreBotDependencies } from '../../../src/store/store-bot-dependencies.js';
 import { fixtureCorpus } from '../../helpers/fixture-corpus.js';
 
 export const APPLICATION_ID = '100000000000000001';
@@ -22,14 +19,7 @@ export const NOW = new Date('2026-07-14T08:00:00Z');
 export async function botOn(handle: DatabaseHandle): Promise<BotDependencies> {
   const papers = createPaperStore(handle.db);
   await papers.upsertPapers(fixtureCorpus());
-  return {
-    channels: createChannelStore(handle.db),
-    subscriptions: createSubscriptionStore(handle.db),
-    digestPapers: createDigestPapers(handle.db),
-    catalog: papers,
-    search: createPaperSearch(handle.db),
-    logger: silentLogger,
-  };
+  return createStoreBotDependencies(handle.db, silentLogger);
 }
 
 export function discordConfig(env: Record<string, string>): Config {

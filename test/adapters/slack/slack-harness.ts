@@ -4,11 +4,8 @@ import type { BotDependencies } from '../../../src/core/bot/bot-dependencies.js'
 import { silentLogger } from '../../../src/core/logger.js';
 import type { DatabaseHandle } from '../../../src/db/database.js';
 import { createHttpServer } from '../../../src/http/http-server.js';
-import { createChannelStore } from '../../../src/store/channel-store.js';
-import { createDigestPapers } from '../../../src/store/digest-papers.js';
 import { createPaperStore } from '../../../src/store/paper-store.js';
-import { createPaperSearch } from '../../../src/store/search-papers.js';
-import { createSubscriptionStore } from '../../../src/store/subscription-store.js';
+import { createStoreBotDependencies } from '../../../src/store/store-bot-dependencies.js';
 import { type FakeSlack, startFakeSlack } from '../../helpers/fake-slack.js';
 import { type ResponseUrlReceiver, startResponseUrlReceiver } from '../../helpers/fake-slack-receivers.js';
 import { fixtureCorpus } from '../../helpers/fixture-corpus.js';
@@ -23,13 +20,8 @@ export async function openBotDatabase(): Promise<{ handle: DatabaseHandle; bot: 
   const papers = createPaperStore(handle.db);
   await papers.upsertPapers(fixtureCorpus());
   const bot: BotDependencies = {
-    channels: createChannelStore(handle.db),
-    subscriptions: createSubscriptionStore(handle.db),
-    digestPapers: createDigestPapers(handle.db),
-    catalog: papers,
-    search: createPaperSearch(handle.db),
+    ...createStoreBotDependencies(handle.db, silentLogger),
     fetchPaper: async () => null,
-    logger: silentLogger,
   };
   return { handle, bot };
 }

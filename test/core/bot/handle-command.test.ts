@@ -6,11 +6,8 @@ import type { Reply } from '../../../src/core/cards/card.js';
 import type { ChannelRef } from '../../../src/core/channel.js';
 import { silentLogger } from '../../../src/core/logger.js';
 import type { DatabaseHandle } from '../../../src/db/database.js';
-import { createChannelStore } from '../../../src/store/channel-store.js';
-import { createDigestPapers } from '../../../src/store/digest-papers.js';
 import { createPaperStore } from '../../../src/store/paper-store.js';
-import { createPaperSearch } from '../../../src/store/search-papers.js';
-import { createSubscriptionStore } from '../../../src/store/subscription-store.js';
+import { createStoreBotDependencies } from '../../../src/store/store-bot-dependencies.js';
 import { fixtureCorpus } from '../../helpers/fixture-corpus.js';
 import { openTestDatabase } from '../../helpers/test-database.js';
 
@@ -28,16 +25,11 @@ beforeAll(async () => {
   const papers = createPaperStore(handle.db);
   await papers.upsertPapers(fixtureCorpus());
   dependencies = {
-    channels: createChannelStore(handle.db),
-    subscriptions: createSubscriptionStore(handle.db),
-    digestPapers: createDigestPapers(handle.db),
-    catalog: papers,
-    search: createPaperSearch(handle.db),
+    ...createStoreBotDependencies(handle.db, silentLogger),
     fetchPaper: async (id) => {
       fetched.push(id);
       return null;
     },
-    logger: silentLogger,
   };
 });
 afterAll(async () => handle?.close());

@@ -1,0 +1,20 @@
+import type { BotDependencies } from '../core/bot/bot-dependencies.js';
+import type { Logger } from '../core/logger.js';
+import type { Database } from '../db/database.js';
+import { createChannelStore } from './channel-store.js';
+import { createDigestPapers } from './digest-papers.js';
+import { createPaperStore } from './paper-store.js';
+import { createPaperSearch } from './search-papers.js';
+import { createSubscriptionStore } from './subscription-store.js';
+
+/** The command handler's dependencies on one database (without a paper fetcher: callers add one if they can). */
+export function createStoreBotDependencies(db: Database, logger: Logger): BotDependencies {
+  return {
+    channels: createChannelStore(db),
+    subscriptions: createSubscriptionStore(db),
+    digestPapers: createDigestPapers(db),
+    catalog: createPaperStore(db),
+    search: createPaperSearch(db),
+    logger,
+  };
+}
