@@ -32,7 +32,8 @@ const QUIT = new Set(['quit', 'exit', ':q']);
  */
 export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAdapter {
   const { dependencies, write, interactive } = options;
-  const lines = createInterface({ input: options.input, terminal: false });
+  // Created when `run` starts reading, so no line typed (or piped) before then is dropped.
+  let lines: ReturnType<typeof createInterface> | undefined;
   const show = (card: Card) => write(`${renderCard(card, { color: interactive })}\n`);
   const prompt = () => {
     if (interactive) write('paperboy> ');
@@ -60,6 +61,7 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
 
   return {
     async run() {
+      lines = createInterface({ input: options.input, terminal: false });
       prompt();
       for await (const raw of lines) {
         const line = raw.trim();
@@ -73,6 +75,6 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
       write(`\n${renderCard(card, { color: interactive })}\n`);
       prompt();
     },
-    close: () => lines.close(),
+    close: () => lines?.close(),
   };
 }
