@@ -1,14 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { PgliteThread } from './pglite-thread.js';
 import * as schema from './schema.js';
 
 /** The drizzle database, whichever driver is behind it. */
@@ -64,15 +64,17 @@ async function migratePostgresWithLock(url: string): Promise<void> {
 
 async function openPglite(dataDir: string, options: OpenDatabaseOptions): Promise<DatabaseHandle> {
   if (!dataDir.includes('://')) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir, { extensions: { pg_trgm } });
-  const db = drizzlePglite(client, { schema }) as unknown as Database;
+  const thread = await PgliteThread.start(dataDir);
+  // The thread answers the calls drizzle's PGlite driver makes (`query`, `transaction`).
+  const client = thread as unknown as PGlite;
+  const db = drizzlePglite({ client, schema }) as unknown as Database;
   try {
-    if (options.migrate !== false) await migratePglite(drizzlePglite(client), { migrationsFolder });
+    if (options.migrate !== false) await migratePglite(drizzlePglite({ client }), { migrationsFolder });
   } catch (error) {
-    await client.close();
+    await thread.close();
     throw error;
   }
-  return { db, driver: 'pglite', close: () => client.close() };
+  return { db, driver: 'pglite', close: () => thread.close() };
 }
 
 /** The PGlite directory inside paperboy's data directory; `memory://` keeps everything in memory. */
