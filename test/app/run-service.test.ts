@@ -10,7 +10,7 @@ import {
   signRequest,
   testKeyPair,
 } from '../adapters/discord/discord-fixtures.js';
-import { type FakeDiscord, startFakeDiscord } from '../helpers/fake-discord.js';
+import { type FakeDiscord, type InitialResponse, startFakeDiscord } from '../helpers/fake-discord.js';
 
 let dataDir: string;
 let discord: FakeDiscord;
@@ -104,6 +104,11 @@ describe('paperboy as a chat service', () => {
       body: search,
     });
     expect(answered.status).toBe(200);
+    const answer = await discord.answerFor(
+      JSON.parse(search).token,
+      (await answered.json()) as InitialResponse,
+    );
+    expect(answer.data.embeds.length).toBeGreaterThan(0);
 
     const ready = await fetch(`${base}/readyz`);
     expect([ready.status, await ready.text()]).toEqual([200, 'ready\n']);

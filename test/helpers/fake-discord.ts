@@ -53,6 +53,8 @@ export async function startFakeDiscord(options: { applicationId: string }) {
       'x-ratelimit-bucket': bucket,
     };
     if (status === 204) {
+      // No body, so no content type (discord.js parses a JSON content type, and an empty body would fail it).
+      delete headers['content-type'];
       response.writeHead(204, headers).end();
       return;
     }
@@ -207,6 +209,23 @@ export async function startFakeDiscord(options: { applicationId: string }) {
       if (seen) return Promise.resolve(seen);
       return new Promise((resolve) => waiters.push({ test, resolve }));
     },
+    /**
+     * What the user sees for the interaction with this token: the message of the initial response (given, as
+     * over HTTP, or else the callback the bot posted), or the edit of `@original` that follows a deferral.
+     */
+    async answerFor(token: string, initial?: InitialResponse): Promise<SeenAnswer> {
+      const first =
+        initial ??
+        ((await this.waitFor((call) => call.method === 'POST' && call.path.endsWith(`/${token}/callback`)))
+          .body as unknown as InitialResponse);
+      const flags = Number(first.data?.flags ?? 0);
+      if (first.type !== DEFERRED && first.type !== DEFERRED_UPDATE)
+        return { deferred: false, flags, data: first.data ?? {} };
+      const edit = await this.waitFor(
+        (call) => call.method === 'PATCH' && call.path.endsWith(`/${token}/messages/@original`),
+      );
+      return { deferred: true, flags, data: edit.body as Record<string, unknown> };
+    },
     async close() {
       await gateway.close();
       server.closeAllConnections();
@@ -216,3 +235,20 @@ export async function startFakeDiscord(options: { applicationId: string }) {
 }
 
 export type FakeDiscord = Awaited<ReturnType<typeof startFakeDiscord>>;
+
+const DEFERRED = 5;
+const DEFERRED_UPDATE = 6;
+
+/** An interaction's initial response (its callback body, or the HTTP response to Discord). */
+export interface InitialResponse {
+  type: number;
+  data?: Record<string, unknown> & { flags?: number };
+}
+
+/** A message as the user sees it: `flags` from the first response, `data` from it or from the later edit. */
+export interface SeenAnswer {
+  deferred: boolean;
+  flags: number;
+  // biome-ignore lint/suspicious/noExplicitAny: tests read the message body freely
+  data: any;
+}

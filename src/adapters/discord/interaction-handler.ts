@@ -22,7 +22,10 @@ export interface InteractionHandlerOptions {
   buttons: ButtonCodec;
   logger: Logger;
   now: () => Date;
-  /** Answer with a deferred response when the core has not answered by then (Discord waits 3 s). */
+  /**
+   * Answer with a deferred response when the core has not answered by then (default 25 ms: Discord waits 3 s,
+   * but a quick first response keeps a busy bot's answers inside that window whatever the database does).
+   */
   deferAfterMs?: number;
 }
 
@@ -50,7 +53,7 @@ export function createInteractionHandler(options: InteractionHandlerOptions) {
   const { bot, rest, applicationId, buttons, now } = options;
   const log = options.logger.child({ component: 'discord-interactions' });
   const autocomplete = createAutocomplete(bot, now);
-  const deferAfterMs = options.deferAfterMs ?? 2000;
+  const deferAfterMs = options.deferAfterMs ?? 25;
 
   const body = (reply: Reply) => ({
     ...renderReply(withDiscordExamples(reply.card)),

@@ -31,17 +31,19 @@ const json = (text: string) =>
   JSON.parse(text) as { response_type?: string; text?: string; blocks?: { type: string }[] };
 
 describe('slash commands over HTTP', () => {
-  it('answers a correctly signed /papers help in the ack, privately', async () => {
+  it('answers a correctly signed /papers help, privately', async () => {
     const answer = await send(command('help', 'help'));
     expect(answer.status).toBe(200);
-    const body = json(answer.text);
+    const body = json(await slack.firstAnswer(answer, 'help'));
     expect(body.response_type).toBe('ephemeral');
     expect(body.blocks?.[0]).toMatchObject({ type: 'header', text: { text: 'paperboy commands' } });
     expect(body.text).toContain('/papers');
   });
 
   it('answers a search with Next and Share in channel buttons', async () => {
-    const body = json((await send(command('topic:benchmark limit:3', 'search'))).text);
+    const body = json(
+      await slack.firstAnswer(await send(command('topic:benchmark limit:3', 'search')), 'search'),
+    );
     const actions = body.blocks?.find((block) => block.type === 'actions') as
       | { elements: { action_id: string; text: { text: string } }[] }
       | undefined;
@@ -98,7 +100,7 @@ describe('slash commands over HTTP', () => {
   });
 
   it('shows a command mistake with an example, privately', async () => {
-    const body = json((await send(command('limit:500 lora', 'mistake'))).text);
+    const body = json(await slack.firstAnswer(await send(command('limit:500 lora', 'mistake')), 'mistake'));
     expect(body.response_type).toBe('ephemeral');
     expect(JSON.stringify(body.blocks)).toContain('Example: `/papers');
   });

@@ -81,7 +81,7 @@ const buttonsOf = (body: string) => {
 describe('buttons', () => {
   it('"Next" replaces the answer with the next page; "Share in channel" posts the page for everyone', async () => {
     const answer = await command('topic:benchmark limit:2', 'first');
-    const [next, share] = buttonsOf(answer.text);
+    const [next, share] = buttonsOf(await slack.firstAnswer(answer, 'first'));
     expect(next?.action_id).toBe('papers_next');
 
     expect((await buttonClick('papers_next', next?.value ?? '', 'next')).status).toBe(200);
@@ -107,18 +107,18 @@ describe('SLACK_ADMIN_ONLY', () => {
   const channel: ChannelRef = { platform: 'slack', workspaceId: 'T1', channelId: 'C1' };
 
   it('refuses a subscription change from a member, clearly, and changes nothing', async () => {
-    const answer = await command('subscribe grokking', 'member', 'U1');
-    expect(answer.text).toContain('Only workspace admins and owners');
+    const answer = await slack.firstAnswer(await command('subscribe grokking', 'member', 'U1'), 'member');
+    expect(answer).toContain('Only workspace admins and owners');
     expect(await bot.subscriptions.list(channel)).toEqual([]);
     expect(slack.fake.callsTo('users.info').at(-1)?.params.user).toBe('U1');
   });
 
   it('lets an admin subscribe, and lets everyone read', async () => {
-    const answer = await command('subscribe grokking', 'admin', 'UADMIN');
-    expect(JSON.parse(answer.text).response_type).toBe('ephemeral');
+    const answer = await slack.firstAnswer(await command('subscribe grokking', 'admin', 'UADMIN'), 'admin');
+    expect(JSON.parse(answer).response_type).toBe('ephemeral');
     expect((await bot.subscriptions.list(channel)).map((term) => term.text)).toEqual(['grokking']);
-    const reading = await command('subscriptions', 'reader', 'U1');
-    expect(reading.text).toContain('grokking');
+    const reading = await slack.firstAnswer(await command('subscriptions', 'reader', 'U1'), 'reader');
+    expect(reading).toContain('grokking');
   });
 });
 
@@ -133,17 +133,14 @@ describe('scheduling in a channel the bot is not in', () => {
       params.channel === 'GPRIVATE' ? { body: { ok: false, error: 'channel_not_found' } } : undefined,
     );
     for (const channelId of ['CLONELY', 'GPRIVATE']) {
-      const answer = await command(
-        'schedule 09:00 Europe/Berlin',
-        `lonely-${channelId}`,
-        'UADMIN',
-        channelId,
-      );
-      expect(answer.text).toContain('Digest scheduled');
-      expect(answer.text).toContain('/invite @paperboy');
+      const id = `lonely-${channelId}`;
+      const answer = await command('schedule 09:00 Europe/Berlin', id, 'UADMIN', channelId);
+      const text = await slack.firstAnswer(answer, id);
+      expect(text).toContain('Digest scheduled');
+      expect(text).toContain('/invite @paperboy');
     }
     const member = await command('schedule 09:00 Europe/Berlin', 'member-channel', 'UADMIN', 'C1');
-    expect(member.text).not.toContain('/invite @paperboy');
+    expect(await slack.firstAnswer(member, 'member-channel')).not.toContain('/invite @paperboy');
   });
 });
 

@@ -89,6 +89,12 @@ export async function startSlackOverHttp(options: {
     fake,
     responses,
     adapter,
+    /** What the user sees: the answer in the ack when it came in time, else the first `response_url` post. */
+    async firstAnswer(ack: { text: string }, id: string): Promise<string> {
+      if (ack.text !== '') return ack.text;
+      const [post] = await responses.waitFor(id);
+      return JSON.stringify(post?.body ?? {});
+    },
     baseUrl: `http://127.0.0.1:${port}`,
     eventsUrl: `http://127.0.0.1:${port}/slack/events`,
     async close() {

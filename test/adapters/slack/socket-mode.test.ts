@@ -26,7 +26,11 @@ beforeAll(async () => {
   const config = slackConfig(fake, { SLACK_APP_TOKEN: 'xapp-1-test', SLACK_SIGNING_SECRET: '' });
   const bot = instrumentedBot(opened.bot, () => delayMs).bot;
   const http = createHttpServer(silentLogger);
-  adapter = createSlackAdapter({ config, bot, http, db: handle.db, logger: silentLogger, now: () => NOW });
+  // A generous budget, so quick answers reliably travel in the envelope's ack.
+  adapter = createSlackAdapter(
+    { config, bot, http, db: handle.db, logger: silentLogger, now: () => NOW },
+    { ackBudgetMs: 1000 },
+  );
   await adapter.start();
   await socket.connected();
 });
