@@ -1,5 +1,5 @@
 import type { Config } from './config.js';
-import type { BotDependencies } from './core/bot/bot-dependencies.js';
+import { type BotDependencies, defaultAnswerLimit } from './core/bot/bot-dependencies.js';
 import type { Logger } from './core/logger.js';
 import type { ChannelStore, DigestPapers, SubscriptionStore } from './core/ports.js';
 import type { PaperSearch } from './core/search.js';
@@ -88,6 +88,7 @@ export async function openServices(config: Config, logger: Logger): Promise<Serv
       search,
       fetchPaper,
       logger: logger.child({ component: 'bot' }),
+      answerLimit: defaultAnswerLimit(),
     },
     close: () => database.close(),
   };

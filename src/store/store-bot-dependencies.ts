@@ -1,4 +1,4 @@
-import type { BotDependencies } from '../core/bot/bot-dependencies.js';
+import { type BotDependencies, defaultAnswerLimit } from '../core/bot/bot-dependencies.js';
 import type { Logger } from '../core/logger.js';
 import type { Database } from '../db/database.js';
 import { createChannelStore } from './channel-store.js';
@@ -16,5 +16,6 @@ export function createStoreBotDependencies(db: Database, logger: Logger): BotDep
     catalog: createPaperStore(db),
     search: createPaperSearch(db),
     logger,
+    answerLimit: defaultAnswerLimit(),
   };
 }

@@ -87,7 +87,7 @@ async function guarded(
 ): Promise<Reply> {
   const started = performance.now();
   try {
-    const reply = await work();
+    const reply = await (dependencies.answerLimit ? dependencies.answerLimit(work) : work());
     const refused =
       reply.visibility === 'ephemeral' && reply.card.notices.some((notice) => notice.tone === 'error');
     observe(dependencies, context, command, refused ? 'user_error' : 'ok', started);

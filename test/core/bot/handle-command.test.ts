@@ -4,6 +4,7 @@ import type { BotDependencies } from '../../../src/core/bot/bot-dependencies.js'
 import { handleAction, handleText } from '../../../src/core/bot/handle-command.js';
 import type { Reply } from '../../../src/core/cards/card.js';
 import type { ChannelRef } from '../../../src/core/channel.js';
+import { concurrencyLimit } from '../../../src/core/concurrency-limit.js';
 import { silentLogger } from '../../../src/core/logger.js';
 import type { DatabaseHandle } from '../../../src/db/database.js';
 import { createPaperStore } from '../../../src/store/paper-store.js';
@@ -180,5 +181,28 @@ describe('handleText', () => {
       tone: 'error',
       text: expect.stringContaining('Something went wrong on our side'),
     });
+  });
+
+  it('works on answers through the answer limit, so a burst waits its turn instead of running all at once', async () => {
+    let running = 0;
+    let most = 0;
+    const counted: BotDependencies = {
+      ...dependencies,
+      answerLimit: concurrencyLimit(1),
+      search: {
+        search: async (query) => {
+          running += 1;
+          most = Math.max(most, running);
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          running -= 1;
+          return dependencies.search.search(query);
+        },
+      },
+    };
+    const replies = await Promise.all(
+      ['lora', 'agents', 'benchmark'].map((text) => handleText(counted, { channel, now }, text)),
+    );
+    expect(most).toBe(1);
+    expect(replies.every((reply) => reply.card.items.length > 0)).toBe(true);
   });
 });
