@@ -14,7 +14,9 @@ export interface ResponseUrlPost {
  */
 export async function startResponseUrlReceiver() {
   const posts: ResponseUrlPost[] = [];
-  const waiters: { id: string; count: number; resolve: () => void }[] = [];
+  // Indexed by id, so a benchmark's thousands of commands stay cheap to record and wait for.
+  const byId = new Map<string, ResponseUrlPost[]>();
+  const waiters = new Map<string, { count: number; resolve: () => void }[]>();
   const server: Server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -22,20 +24,23 @@ export async function startResponseUrlReceiver() {
       const id = decodeURIComponent(
         new URL(request.url ?? '/', 'http://localhost').pathname.replace(/^\/respond\//, ''),
       );
-      posts.push({
+      const post = {
         id,
         body: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, unknown>,
-      });
+      };
+      posts.push(post);
+      byId.set(id, [...postsFor(id), post]);
       response.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
-      for (const waiter of [...waiters]) {
-        if (postsFor(waiter.id).length >= waiter.count) {
-          waiters.splice(waiters.indexOf(waiter), 1);
-          waiter.resolve();
-        }
-      }
+      const waiting = waiters.get(id) ?? [];
+      const done = waiting.filter((waiter) => postsFor(id).length >= waiter.count);
+      waiters.set(
+        id,
+        waiting.filter((waiter) => !done.includes(waiter)),
+      );
+      for (const waiter of done) waiter.resolve();
     });
   });
-  const postsFor = (id: string) => posts.filter((post) => post.id === id);
+  const postsFor = (id: string): ResponseUrlPost[] => byId.get(id) ?? [];
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -49,14 +54,16 @@ export async function startResponseUrlReceiver() {
           () => reject(new Error(`no ${count} response_url post(s) for ${id}`)),
           timeoutMs,
         );
-        waiters.push({
-          id,
-          count,
-          resolve: () => {
-            clearTimeout(timer);
-            resolve(postsFor(id));
+        waiters.set(id, [
+          ...(waiters.get(id) ?? []),
+          {
+            count,
+            resolve: () => {
+              clearTimeout(timer);
+              resolve(postsFor(id));
+            },
           },
-        });
+        ]);
       });
     },
     close: () =>
