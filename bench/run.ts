@@ -5,14 +5,15 @@ import { type DatabaseHandle, openDatabase } from '../src/db/database.js';
 import { papers } from '../src/db/schema.js';
 import { createPaperStore } from '../src/store/paper-store.js';
 import { createPaperSearch } from '../src/store/search-papers.js';
-import { benchSlackCommands } from './command-latency.js';
+import { benchDiscordCommands, benchSlackCommands } from './command-latency.js';
 import { type BenchRow, percentile, printTable, timed } from './measure.js';
 import { benchStartup } from './startup.js';
 import { syntheticPapers } from './synthetic-papers.js';
 
 /**
- * `npm run bench`: start-up time and idle memory of the built service, then ingest and search on a generated store, on PGlite and (when BENCH_DATABASE_URL or
- * DATABASE_URL is set) on Postgres. Prints a table and writes bench/results.json.
+ * `npm run bench`: start-up time and idle memory of the built service, then ingest, search and slash-command
+ * latency (Slack and Discord) on a generated store, on PGlite and (when BENCH_DATABASE_URL or DATABASE_URL is
+ * set) on Postgres. Prints a table and writes bench/results.json.
  */
 const PAPER_COUNT = Number(process.env.BENCH_PAPERS ?? 100_000);
 const IMPORT_BATCH = 1000;
@@ -63,6 +64,8 @@ async function main(): Promise<void> {
       rows.push(...(await benchSearch(backend.name, handle)));
       log(`${backend.name}: slack commands`);
       rows.push(await benchSlackCommands(backend.name, handle));
+      log(`${backend.name}: discord commands`);
+      rows.push(await benchDiscordCommands(backend.name, handle));
     } finally {
       await handle.close();
     }
