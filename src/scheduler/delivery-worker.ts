@@ -17,8 +17,13 @@ export interface DeliveryWorkerOptions {
   logger: Logger;
   now?: () => Date;
   random?: () => number;
-  /** Deliveries taken per round. */
+  /** Deliveries taken per round by `runOnce`. */
   batchSize?: number;
+  /**
+   * Deliveries posted at once by `start` (default 50). A slow one (a long digest paced at one message a second
+   * per Slack channel) holds only its own slot: the others keep going.
+   */
+  concurrency?: number;
   baseDelayMs?: number;
   maxDelayMs?: number;
   /** Told how each attempt ended (metrics). */
@@ -51,7 +56,8 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
   const random = options.random ?? Math.random;
   const posters = new Map<Platform, Poster>(options.posters.map((poster) => [poster.platform, poster]));
   const log = options.logger.child({ job: 'delivery-worker', owner });
-  let inFlight: Promise<number> | null = null;
+  const posting = new Set<Promise<void>>();
+  let taking: Promise<unknown> | null = null;
   let stopping = false;
   let timer: NodeJS.Timeout | null = null;
 
@@ -147,27 +153,67 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
   return {
     runOnce,
 
-    /** Polls the queue until `stop`; a full batch is followed at once by the next. */
+    /** Keeps up to `concurrency` deliveries posting until `stop`, taking more as soon as a slot frees up. */
     start(pollMs = 1000): void {
-      const loop = async () => {
+      const concurrency = options.concurrency ?? 50;
+      let filling = false;
+      let wanted = false;
+      const fill = async () => {
         if (stopping) return;
-        inFlight = runOnce().catch((error) => {
-          log.error('delivery round failed', { error });
-          return 0;
-        });
-        const taken = await inFlight;
-        inFlight = null;
-        if (!stopping) timer = setTimeout(() => void loop(), taken > 0 ? 0 : pollMs);
+        if (filling) {
+          wanted = true;
+          return;
+        }
+        filling = true;
+        wanted = false;
+        if (timer) clearTimeout(timer);
+        timer = null;
+        let taken = 0;
+        const free = concurrency - posting.size;
+        try {
+          if (free > 0) {
+            const take = queue.take({
+              owner,
+              now: now(),
+              leaseMs: options.leaseMs,
+              limit: free,
+              platforms: [...posters.keys()],
+            });
+            taking = take;
+            const batch = await take;
+            taken = batch.length;
+            // Taken while stopping: `stop` releases these leases once the take is over.
+            for (const delivery of stopping ? [] : batch) {
+              const post: Promise<void> = deliver(delivery)
+                .catch((error: unknown) => log.error('recording a delivery outcome failed', { error }))
+                .finally(() => {
+                  posting.delete(post);
+                  void fill();
+                });
+              posting.add(post);
+            }
+          }
+        } catch (error) {
+          log.error('taking deliveries failed', { error });
+        } finally {
+          filling = false;
+          taking = null;
+        }
+        // A full take may leave more due, and a post may have finished meanwhile; otherwise poll.
+        const soon = wanted || (taken === free && free > 0);
+        if (!stopping && !timer) timer = setTimeout(() => void fill(), soon ? 0 : pollMs);
       };
-      void loop();
+      void fill();
     },
 
     /** Stops taking work, lets posts in flight finish (at most `timeoutMs`), then releases this worker's leases. */
     async stop(timeoutMs: number): Promise<void> {
       stopping = true;
       if (timer) clearTimeout(timer);
-      if (inFlight) {
-        await Promise.race([inFlight, new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())]);
+      await taking?.catch(() => {});
+      if (posting.size > 0) {
+        const gaveUp = new Promise((resolve) => setTimeout(resolve, timeoutMs).unref());
+        await Promise.race([Promise.all(posting), gaveUp]);
       }
       const released = await queue.releaseLeases(owner, now());
       if (released > 0) log.warn('released leases of posts that did not finish in time', { released });

@@ -263,4 +263,54 @@ describe('the delivery worker', () => {
     expect(await worker(slack.poster, 'worker-b').runOnce()).toBe(1);
     expect((await row(id))?.status).toBe('sent');
   });
+
+  it('keeps posting other deliveries while a slow one holds its slot, then finishes it on stop', async () => {
+    for (const key of ['slow', 'quick-1']) await enqueue(key);
+    const posted: string[] = [];
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const quickPosted: (() => void)[] = [];
+    const quick = (count: number) =>
+      new Promise<void>((resolve) => {
+        quickPosted[count] = resolve;
+      });
+    const firstQuick = quick(1);
+    const secondQuick = quick(2);
+    const poster: Poster = {
+      platform: 'slack',
+      supportsIdempotency: false,
+      async post(message, onPartSent) {
+        const key = message.card.notices[0]?.text ?? '';
+        if (key === 'slow') await held;
+        posted.push(key);
+        await onPartSent(`ts-${key}`);
+        quickPosted[posted.filter((name) => name.startsWith('quick')).length]?.();
+      },
+    };
+    const w = createDeliveryWorker({
+      queue: createDeliveryQueue(handle.db),
+      channels: createChannelStore(handle.db),
+      posters: [poster],
+      owner: 'worker-a',
+      leaseMs: 60_000,
+      maxAttempts: 3,
+      logger: silentLogger,
+      now: () => clock,
+      concurrency: 2,
+    });
+    w.start(10);
+    await firstQuick;
+    // Queued while the slow one is still posting: a free slot takes it, no waiting for the slow one.
+    await enqueue('quick-2');
+    await secondQuick;
+    expect(posted).toEqual(['quick-1', 'quick-2']);
+    const stopped = w.stop(10_000);
+    release();
+    await stopped;
+    expect(posted).toEqual(['quick-1', 'quick-2', 'slow']);
+    const statuses = await handle.db.select({ status: deliveries.status }).from(deliveries);
+    expect(statuses.map((entry) => entry.status)).toEqual(['sent', 'sent', 'sent']);
+  });
 });
