@@ -20,7 +20,7 @@ export interface DeliveryWorkerOptions {
   /** Deliveries taken per round by `runOnce`. */
   batchSize?: number;
   /**
-   * Deliveries posted at once by `start` (default 50). A slow one (a long digest paced at one message a second
+   * Deliveries posted at once by `start` (default 200). A slow one (a long digest paced at one message a second
    * per Slack channel) holds only its own slot: the others keep going.
    */
   concurrency?: number;
@@ -91,8 +91,16 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
             throw new LeaseLostError();
         },
       );
-      if (!(await queue.markSent(delivery.id, owner, now())))
+      const sentAt = now();
+      if (!(await queue.markSent(delivery.id, owner, sentAt))) {
         log.warn('lease lost before the delivery was marked sent', where);
+        return;
+      }
+      options.onOutcome?.({
+        platform: delivery.channel.platform,
+        outcome: 'sent',
+        latencyMs: sentAt.getTime() - delivery.createdAt.getTime(),
+      });
     } catch (error) {
       await recordFailure(delivery, error, where);
     }
@@ -155,7 +163,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
 
     /** Keeps up to `concurrency` deliveries posting until `stop`, taking more as soon as a slot frees up. */
     start(pollMs = 1000): void {
-      const concurrency = options.concurrency ?? 50;
+      const concurrency = options.concurrency ?? 200;
       let filling = false;
       let wanted = false;
       const fill = async () => {

@@ -89,6 +89,25 @@ describe('the delivery worker', () => {
     });
   });
 
+  it('tells its observer about a sent delivery, with the time from queuing to sent (metrics)', async () => {
+    await enqueue();
+    later(1500);
+    const outcomes: unknown[] = [];
+    const w = createDeliveryWorker({
+      queue: createDeliveryQueue(handle.db),
+      channels: createChannelStore(handle.db),
+      posters: [recordingPoster('slack').poster],
+      owner: 'worker-a',
+      leaseMs: 60_000,
+      maxAttempts: 3,
+      logger: silentLogger,
+      now: () => clock,
+      onOutcome: (event) => outcomes.push(event),
+    });
+    await w.runOnce();
+    expect(outcomes).toEqual([{ platform: 'slack', outcome: 'sent', latencyMs: 1500 }]);
+  });
+
   it('retries a poster that fails twice with growing backoff, then succeeds', async () => {
     const id = await enqueue();
     const flaky = recordingPoster('slack', (_message, call) => {
