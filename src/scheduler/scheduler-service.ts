@@ -42,6 +42,7 @@ export function createSchedulerService(options: {
     owner,
     leaseMs: config.DELIVERY_LEASE,
     maxAttempts: config.DELIVERY_MAX_ATTEMPTS,
+    concurrency: config.DELIVERY_CONCURRENCY,
     logger: log,
     ...(options.onDelivery ? { onOutcome: options.onDelivery } : {}),
   });
