@@ -1,5 +1,7 @@
+import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { type DatabaseHandle, openDatabase } from '../src/db/database.js';
 import { papers } from '../src/db/schema.js';
@@ -50,7 +52,7 @@ async function main(): Promise<void> {
   const rows: BenchRow[] = [...(await benchStartup(log))];
   log(`generating ${PAPER_COUNT} papers from the fixtures' vocabulary`);
   const corpus = syntheticPapers(PAPER_COUNT);
-  const backends: { name: string; open: () => Promise<DatabaseHandle> }[] = [
+  const backends: { name: string; open: () => Promise<DatabaseHandle & { url?: string }> }[] = [
     { name: 'pglite', open: () => openDatabase({ dataDir: 'memory://' }) },
   ];
   if (postgresUrl) backends.unshift({ name: 'postgres', open: () => openFreshPostgres(postgresUrl) });
@@ -66,6 +68,11 @@ async function main(): Promise<void> {
       rows.push(await benchSlackCommands(backend.name, handle));
       log(`${backend.name}: discord commands`);
       rows.push(await benchDiscordCommands(backend.name, handle));
+      if (handle.url) rows.push(...(await fanOutInChild(handle.url)));
+      else
+        log(
+          `${backend.name}: digest fan-out runs on Postgres only (it needs a database a second process can open)`,
+        );
     } finally {
       await handle.close();
     }
@@ -159,7 +166,26 @@ async function benchSearch(backend: string, handle: DatabaseHandle): Promise<Ben
   ];
 }
 
-async function openFreshPostgres(url: string): Promise<DatabaseHandle> {
+/** Scenario 3 in a child process (see fan-out-child.ts), on the database the parent just filled. */
+async function fanOutInChild(url: string): Promise<BenchRow[]> {
+  const child = spawn(
+    process.execPath,
+    [...process.execArgv, fileURLToPath(new URL('./fan-out-child.ts', import.meta.url))],
+    {
+      env: { ...process.env, BENCH_FANOUT_URL: url },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  let stdout = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString('utf8');
+  });
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  if (code !== 0) throw new Error(`the fan-out scenario failed (exit code ${code})`);
+  return JSON.parse(stdout.trim().split('\n').at(-1) ?? '[]') as BenchRow[];
+}
+
+async function openFreshPostgres(url: string): Promise<DatabaseHandle & { url: string }> {
   const { default: postgres } = await import('postgres');
   const admin = postgres(url, { max: 1, onnotice: () => {} });
   const name = `paperboy_bench_${Date.now()}`;
@@ -169,6 +195,7 @@ async function openFreshPostgres(url: string): Promise<DatabaseHandle> {
   const handle = await openDatabase({ url: target.toString() });
   return {
     ...handle,
+    url: target.toString(),
     async close() {
       await handle.close();
       await admin.unsafe(`drop database if exists ${name} with (force)`);

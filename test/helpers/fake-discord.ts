@@ -20,6 +20,9 @@ export interface FakeMessage {
 
 type Failure = { status: number; code: number; message: string };
 
+/** What an interceptor answers instead of the route: a 429 (per route or global) or a 500. */
+export type Interference = { status: 429; retryAfterSeconds: number; global: boolean } | { status: 500 };
+
 /**
  * A local Discord REST API (`http://127.0.0.1:<port>/api`, paths `/api/v10/...`) for tests, at the network
  * edge: it records every call; creates messages (validating Discord's length limits with 400 / 50035, and
@@ -38,6 +41,7 @@ export async function startFakeDiscord(options: { applicationId: string }) {
   const threads = new Map<string, string>();
   const failures = new Map<string, Failure>();
   const rateLimits = new Map<string, { times: number; retryAfterSeconds: number }>();
+  const interceptors: ((call: RecordedCall) => Interference | undefined)[] = [];
   const waiters: { test: (call: RecordedCall) => boolean; resolve: (call: RecordedCall) => void }[] = [];
   let nextId = 200_000_000_000_000_000n;
   const snowflake = () => String(nextId++);
@@ -182,8 +186,30 @@ export async function startFakeDiscord(options: { applicationId: string }) {
         waiter.resolve(call);
       }
     }
+    for (const intercept of interceptors) {
+      const interference = intercept(call);
+      if (interference) return interfere(response, interference);
+    }
     route(call, response);
   });
+
+  function interfere(response: ServerResponse, interference: Interference) {
+    if (interference.status === 500) {
+      response
+        .writeHead(500, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ message: '500: Internal Server Error', code: 0 }));
+      return;
+    }
+    const { retryAfterSeconds: wait, global } = interference;
+    response
+      .writeHead(429, {
+        'content-type': 'application/json',
+        'retry-after': String(Math.ceil(wait)),
+        ...(global ? { 'x-ratelimit-global': 'true' } : {}),
+        'x-ratelimit-scope': global ? 'global' : 'user',
+      })
+      .end(JSON.stringify({ message: 'You are being rate limited.', retry_after: wait, global }));
+  }
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
 
@@ -195,6 +221,10 @@ export async function startFakeDiscord(options: { applicationId: string }) {
     gateway,
     /** Messages created in a channel (or thread), in order. */
     messagesIn: (channelId: string) => messages.filter((message) => message.channel_id === channelId),
+    /** Consulted before every route: an answer it returns replaces the route's (limits, outages). */
+    intercept(interceptor: (call: RecordedCall) => Interference | undefined) {
+      interceptors.push(interceptor);
+    },
     /** Every later post to this channel fails with this Discord error (`thread:<id>` for thread starts). */
     fail(channelId: string, failure: Failure) {
       failures.set(channelId, failure);

@@ -1,0 +1,327 @@
+import { sql } from 'drizzle-orm';
+import { createDiscordAdapter } from '../src/adapters/discord/discord-adapter.js';
+import { createSlackAdapter } from '../src/adapters/slack/slack-adapter.js';
+import { type Config, parseConfig } from '../src/config.js';
+import { DEFAULT_SETTINGS } from '../src/core/channel.js';
+import { silentLogger } from '../src/core/logger.js';
+import type { DatabaseHandle } from '../src/db/database.js';
+import { channels, deliveries } from '../src/db/schema.js';
+import { createHttpServer } from '../src/http/http-server.js';
+import { createDeliveryWorker } from '../src/scheduler/delivery-worker.js';
+import { createDigestScheduler } from '../src/scheduler/digest-scheduler.js';
+import { createChannelStore } from '../src/store/channel-store.js';
+import { createDeliveryQueue } from '../src/store/delivery-queue.js';
+import { createStoreBotDependencies } from '../src/store/store-bot-dependencies.js';
+import { APPLICATION_ID } from '../test/adapters/discord/discord-fixtures.js';
+import { startFakeDiscord } from '../test/helpers/fake-discord.js';
+import { startFakeSlack } from '../test/helpers/fake-slack.js';
+import type { BenchRow } from './measure.js';
+
+const SLACK_WORKSPACES = 20;
+const SLACK_CHANNELS_PER_WORKSPACE = Number(process.env.BENCH_SLACK_CHANNELS ?? 1000) / SLACK_WORKSPACES;
+const DISCORD_CHANNELS = Number(process.env.BENCH_DISCORD_CHANNELS ?? 1000);
+const DISCORD_GUILDS = 10;
+/** The limits the fakes enforce, and how often they fail a call at random (half 429, half 500). */
+const SLACK_PER_CHANNEL_MS = 1000;
+const SLACK_PER_WORKSPACE_PER_SECOND = 50;
+const DISCORD_GLOBAL_PER_SECOND = 50;
+const FAILURE_RATE = 0.05;
+/** A Monday 09:00 UTC inside the synthetic store's dates: every channel is due then. */
+const DUE = new Date('2026-06-15T09:00:00Z');
+
+/** A reproducible random sequence (mulberry32). */
+function seeded(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/** Timestamps of accepted calls in the last second: `full` when the limit is reached. */
+function slidingSecond(limit: number) {
+  const times: number[] = [];
+  return {
+    full(now: number): boolean {
+      while (times.length > 0 && (times[0] ?? 0) <= now - 1000) times.shift();
+      return times.length >= limit;
+    },
+    waitSeconds: (now: number) => Math.max(0.01, ((times[0] ?? now) + 1000 - now) / 1000),
+    add: (now: number) => times.push(now),
+  };
+}
+
+function configFrom(env: Record<string, string>): Config {
+  const parsed = parseConfig(env);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  return parsed.config;
+}
+
+/**
+ * Scenario 3: 1,000 Slack channels over 20 workspaces and 1,000 Discord channels, all due in the same minute
+ * with thread mode on. The real digest tick claims and queues every digest while the real delivery worker posts
+ * them through the real Slack and Discord posters, against fakes that enforce 1 message/s per Slack channel,
+ * 50 messages/s per Slack workspace and Discord's 50 requests/s global limit, and fail 5% of calls at random.
+ * Reports wall time against the floor those limits allow, duplicates, losses and the process's peak RSS.
+ */
+export async function benchFanOut(
+  backend: string,
+  handle: DatabaseHandle,
+  log: (line: string) => void,
+): Promise<BenchRow[]> {
+  const { db } = handle;
+  await db.execute(
+    sql`truncate channels, subscriptions, delivered_papers, digest_slots, deliveries restart identity cascade`,
+  );
+  // The bench's clock runs at real speed from one second after the due minute.
+  const offset = Date.now() - DUE.getTime() - 1000;
+  const clock = () => new Date(Date.now() - offset);
+  const settings = {
+    ...DEFAULT_SETTINGS,
+    threads: true,
+    schedule: { enabled: true, time: '09:00', timezone: 'UTC', days: { kind: 'daily' as const } },
+  };
+  const rows: (typeof channels.$inferInsert)[] = [];
+  const slackWorkspaceOf = new Map<string, string>();
+  for (
+    let index = 0;
+    index < Math.max(SLACK_WORKSPACES * SLACK_CHANNELS_PER_WORKSPACE, DISCORD_CHANNELS);
+    index++
+  ) {
+    if (index < SLACK_WORKSPACES * SLACK_CHANNELS_PER_WORKSPACE) {
+      const workspace = `T${index % SLACK_WORKSPACES}`;
+      const channelId = `C${index % SLACK_WORKSPACES}X${Math.floor(index / SLACK_WORKSPACES)}`;
+      slackWorkspaceOf.set(channelId, workspace);
+      rows.push({
+        platform: 'slack',
+        workspaceId: workspace,
+        channelId,
+        settings,
+        scheduleChangedAt: new Date(DUE.getTime() - 86_400_000),
+      });
+    }
+    if (index < DISCORD_CHANNELS) {
+      const guild = String(900_000_000_000_000_000n + BigInt(index % DISCORD_GUILDS));
+      const channelId = String(800_000_000_000_000_000n + BigInt(index));
+      rows.push({
+        platform: 'discord',
+        workspaceId: guild,
+        channelId,
+        settings,
+        scheduleChangedAt: new Date(DUE.getTime() - 86_400_000),
+      });
+    }
+  }
+  for (let start = 0; start < rows.length; start += 500)
+    await db.insert(channels).values(rows.slice(start, start + 500));
+
+  const random = seeded(7);
+  const slack = await startFakeSlack();
+  const slackPosts: { channel: string; key: string }[] = [];
+  const lastSlackPost = new Map<string, number>();
+  const workspaceWindows = new Map<string, ReturnType<typeof slidingSecond>>();
+  const slackCounts = { limited: 0, failed: 0 };
+  slack.rule('chat.postMessage', (params) => {
+    const now = Date.now();
+    const channel = String(params.channel);
+    const roll = random();
+    if (roll < FAILURE_RATE / 2) return { status: 429, retryAfterSeconds: 1 };
+    if (roll < FAILURE_RATE) {
+      slackCounts.failed += 1;
+      return { status: 500 };
+    }
+    const workspace = slackWorkspaceOf.get(channel) ?? 'unknown';
+    const window = workspaceWindows.get(workspace) ?? slidingSecond(SLACK_PER_WORKSPACE_PER_SECOND);
+    workspaceWindows.set(workspace, window);
+    // Slack allows short bursts; a 50 ms tolerance stands for that, not for a pacing error.
+    if (now - (lastSlackPost.get(channel) ?? 0) < SLACK_PER_CHANNEL_MS - 50 || window.full(now)) {
+      slackCounts.limited += 1;
+      return { status: 429, retryAfterSeconds: 1 };
+    }
+    lastSlackPost.set(channel, now);
+    window.add(now);
+    slackPosts.push({ channel, key: `${String(params.thread_ts ?? '')}|${String(params.text)}` });
+    return undefined;
+  });
+
+  const discord = await startFakeDiscord({ applicationId: APPLICATION_ID });
+  const global = slidingSecond(DISCORD_GLOBAL_PER_SECOND);
+  const discordCounts = { limited: 0, failed: 0, accepted: 0 };
+  discord.intercept(() => {
+    const now = Date.now();
+    const roll = random();
+    if (roll < FAILURE_RATE / 2) return { status: 429, retryAfterSeconds: 1, global: false };
+    if (roll < FAILURE_RATE) {
+      discordCounts.failed += 1;
+      return { status: 500 };
+    }
+    if (global.full(now)) {
+      discordCounts.limited += 1;
+      return { status: 429, retryAfterSeconds: global.waitSeconds(now), global: true };
+    }
+    global.add(now);
+    discordCounts.accepted += 1;
+    return undefined;
+  });
+
+  const http = createHttpServer(silentLogger);
+  const bot = createStoreBotDependencies(db, silentLogger);
+  const context = { bot, http, db, logger: silentLogger, now: clock };
+  const slackAdapter = createSlackAdapter({
+    ...context,
+    config: configFrom({
+      SLACK_BOT_TOKEN: 'xoxb-bench',
+      SLACK_SIGNING_SECRET: 'bench',
+      SLACK_API_URL: slack.apiUrl,
+    }),
+  });
+  const discordAdapter = createDiscordAdapter({
+    ...context,
+    config: configFrom({
+      DISCORD_TOKEN: 'bench-token',
+      DISCORD_APPLICATION_ID: APPLICATION_ID,
+      DISCORD_PUBLIC_KEY: '0'.repeat(64),
+      DISCORD_GATEWAY: 'false',
+      DISCORD_API_URL: discord.api,
+    }),
+  });
+  await slackAdapter.start();
+  await discordAdapter.start();
+
+  const config = configFrom({});
+  let started = 0;
+  const lastSent: Record<string, number> = {};
+  const worker = createDeliveryWorker({
+    queue: createDeliveryQueue(db),
+    channels: createChannelStore(db),
+    posters: [slackAdapter.poster, discordAdapter.poster],
+    owner: 'bench',
+    leaseMs: config.DELIVERY_LEASE,
+    maxAttempts: config.DELIVERY_MAX_ATTEMPTS,
+    concurrency: config.DELIVERY_CONCURRENCY,
+    logger: silentLogger,
+    now: clock,
+    onOutcome: (event) => {
+      if (event.outcome === 'sent') lastSent[event.platform] = performance.now() - started;
+    },
+  });
+  const scheduler = createDigestScheduler({
+    db,
+    owner: 'bench',
+    graceMs: config.DIGEST_GRACE,
+    logger: silentLogger,
+  });
+
+  log(`${backend}: fan-out to ${rows.length} channels`);
+  started = performance.now();
+  worker.start(250);
+  const tick = await scheduler.tick(clock());
+  const tickMs = performance.now() - started;
+  log(`${backend}: tick queued ${tick.claimed} digests in ${Math.round(tickMs)} ms`);
+  const statusCounts = async () => {
+    const counted = await db
+      .select({ status: deliveries.status, n: sql<number>`count(*)::int` })
+      .from(deliveries)
+      .groupBy(deliveries.status);
+    return new Map(counted.map((entry) => [entry.status, entry.n]));
+  };
+  const deadline = performance.now() + 20 * 60_000;
+  let counts = await statusCounts();
+  while (
+    performance.now() < deadline &&
+    (counts.get('sent') ?? 0) + (counts.get('dead') ?? 0) < tick.claimed
+  ) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    counts = await statusCounts();
+  }
+  const wallMs = performance.now() - started;
+  await worker.stop(5_000);
+
+  // What each channel shows, against what the worker recorded as posted.
+  const recorded = await db
+    .select({ platform: channels.platform, channelId: channels.channelId, messageIds: deliveries.messageIds })
+    .from(deliveries)
+    .innerJoin(channels, sql`${channels.id} = ${deliveries.channelId}`)
+    .where(sql`${deliveries.status} = 'sent'`);
+  const seen = new Map<string, string[]>();
+  for (const post of slackPosts)
+    seen.set(`slack:${post.channel}`, [...(seen.get(`slack:${post.channel}`) ?? []), post.key]);
+  const threadParent = new Map<string, string>();
+  for (const call of discord.calls)
+    if (call.method === 'POST' && /\/messages\/\d+\/threads$/.test(call.path))
+      threadParent.set(call.path.split('/')[4] ?? '', call.path.split('/')[2] ?? '');
+  for (const message of discord.messages) {
+    const channel = threadParent.get(message.channel_id) ?? message.channel_id;
+    const key = `${message.channel_id}|${JSON.stringify(message.body.embeds ?? message.body.content)}`;
+    seen.set(`discord:${channel}`, [...(seen.get(`discord:${channel}`) ?? []), key]);
+  }
+  let duplicates = 0;
+  let losses = tick.claimed - (counts.get('sent') ?? 0);
+  for (const delivery of recorded) {
+    const keys = seen.get(`${delivery.platform}:${delivery.channelId}`) ?? [];
+    const unique = new Set(keys).size;
+    duplicates += keys.length - unique;
+    losses += Math.max(0, delivery.messageIds.length - unique);
+  }
+
+  const slackByWorkspace = new Map<string, number>();
+  const slackByChannel = new Map<string, number>();
+  for (const post of slackPosts) {
+    const workspace = slackWorkspaceOf.get(post.channel) ?? '';
+    slackByWorkspace.set(workspace, (slackByWorkspace.get(workspace) ?? 0) + 1);
+    slackByChannel.set(post.channel, (slackByChannel.get(post.channel) ?? 0) + 1);
+  }
+  const slackFloorMs = Math.max(
+    ...[...slackByWorkspace.values()].map((count) => (count / SLACK_PER_WORKSPACE_PER_SECOND) * 1000),
+    ...[...slackByChannel.values()].map((count) => (count - 1) * SLACK_PER_CHANNEL_MS),
+  );
+  const discordFloorMs = (discordCounts.accepted / DISCORD_GLOBAL_PER_SECOND) * 1000;
+  const floorMs = Math.max(slackFloorMs, discordFloorMs);
+  const ratio = wallMs / floorMs;
+
+  await slackAdapter.stop();
+  await discordAdapter.stop();
+  await slack.close();
+  await discord.close();
+  // The process's peak RSS so far: run this in a process of its own (fan-out-child.ts) for the bot's figure.
+  const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  const inputs = `${SLACK_WORKSPACES * SLACK_CHANNELS_PER_WORKSPACE} Slack channels / ${SLACK_WORKSPACES} workspaces + ${DISCORD_CHANNELS} Discord, threads, ${FAILURE_RATE * 100}% random 429/500`;
+  return [
+    {
+      scenario: 'digest fan-out',
+      backend,
+      inputs,
+      figure: `${(wallMs / 1000).toFixed(1)} s vs floor ${(floorMs / 1000).toFixed(1)} s (${ratio.toFixed(2)}x); ${duplicates} duplicates, ${losses} lost`,
+      target: '<= 1.15x floor, 0 duplicates, 0 lost',
+      met: ratio <= 1.15 && duplicates === 0 && losses === 0,
+      details: {
+        wallMs,
+        floorMs,
+        slackFloorMs,
+        discordFloorMs,
+        tickMs,
+        lastSlackSentMs: lastSent.slack,
+        lastDiscordSentMs: lastSent.discord,
+        digests: tick.claimed,
+        slackPosts: slackPosts.length,
+        discordRequests: discordCounts.accepted,
+        slackLimited: slackCounts.limited,
+        discordGlobalLimited: discordCounts.limited,
+        statuses: Object.fromEntries(counts),
+        duplicates,
+        losses,
+      },
+    },
+    {
+      scenario: 'peak memory',
+      backend,
+      inputs: 'process running the fan-out (bot, fakes, bench), maxRSS',
+      figure: `peak RSS ${peakMb} MB`,
+      target: '< 250 MB',
+      met: peakMb < 250,
+      details: { peakRssMb: peakMb },
+    },
+  ];
+}
