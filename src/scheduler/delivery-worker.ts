@@ -20,7 +20,7 @@ export interface DeliveryWorkerOptions {
   /** Deliveries taken per round by `runOnce`. */
   batchSize?: number;
   /**
-   * Deliveries posted at once by `start` (default 200). A slow one (a long digest paced at one message a second
+   * Deliveries posted at once per platform by `start` (default 200). A slow one (a long digest paced at one message a second
    * per Slack channel) holds only its own slot: the others keep going.
    */
   concurrency?: number;
@@ -56,10 +56,8 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
   const random = options.random ?? Math.random;
   const posters = new Map<Platform, Poster>(options.posters.map((poster) => [poster.platform, poster]));
   const log = options.logger.child({ job: 'delivery-worker', owner });
-  const posting = new Set<Promise<void>>();
-  let taking: Promise<unknown> | null = null;
+  const pools: ReturnType<typeof startPool>[] = [];
   let stopping = false;
-  let timer: NodeJS.Timeout | null = null;
 
   async function deliver(delivery: QueuedDelivery): Promise<void> {
     const poster = posters.get(delivery.channel.platform);
@@ -158,68 +156,87 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
     return batch.length;
   }
 
+  /** Up to `concurrency` deliveries of one platform posting at once, refilled as each finishes. */
+  function startPool(platform: Platform, pollMs: number) {
+    const concurrency = options.concurrency ?? 200;
+    const posting = new Set<Promise<void>>();
+    let taking: Promise<unknown> | null = null;
+    let timer: NodeJS.Timeout | null = null;
+    let filling = false;
+    let wanted = false;
+    const fill = async () => {
+      if (stopping) return;
+      if (filling) {
+        wanted = true;
+        return;
+      }
+      filling = true;
+      wanted = false;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      let taken = 0;
+      const free = concurrency - posting.size;
+      try {
+        if (free > 0) {
+          const take = queue.take({
+            owner,
+            now: now(),
+            leaseMs: options.leaseMs,
+            limit: free,
+            platforms: [platform],
+          });
+          taking = take;
+          const batch = await take;
+          taken = batch.length;
+          // Taken while stopping: `stop` releases these leases once the take is over.
+          for (const delivery of stopping ? [] : batch) {
+            const post: Promise<void> = deliver(delivery)
+              .catch((error: unknown) => log.error('recording a delivery outcome failed', { error }))
+              .finally(() => {
+                posting.delete(post);
+                void fill();
+              });
+            posting.add(post);
+          }
+        }
+      } catch (error) {
+        log.error('taking deliveries failed', { error });
+      } finally {
+        filling = false;
+        taking = null;
+      }
+      // A full take may leave more due, and a post may have finished meanwhile; otherwise poll.
+      const soon = wanted || (taken === free && free > 0);
+      if (!stopping && !timer) timer = setTimeout(() => void fill(), soon ? 0 : pollMs);
+    };
+    void fill();
+    return {
+      posting,
+      taking: () => taking,
+      stopTaking() {
+        if (timer) clearTimeout(timer);
+      },
+    };
+  }
+
   return {
     runOnce,
 
-    /** Keeps up to `concurrency` deliveries posting until `stop`, taking more as soon as a slot frees up. */
+    /**
+     * Keeps up to `concurrency` deliveries per platform posting until `stop`, taking more as soon as a slot
+     * frees up. Each platform has its own slots: one held back by its limits cannot starve the other.
+     */
     start(pollMs = 1000): void {
-      const concurrency = options.concurrency ?? 200;
-      let filling = false;
-      let wanted = false;
-      const fill = async () => {
-        if (stopping) return;
-        if (filling) {
-          wanted = true;
-          return;
-        }
-        filling = true;
-        wanted = false;
-        if (timer) clearTimeout(timer);
-        timer = null;
-        let taken = 0;
-        const free = concurrency - posting.size;
-        try {
-          if (free > 0) {
-            const take = queue.take({
-              owner,
-              now: now(),
-              leaseMs: options.leaseMs,
-              limit: free,
-              platforms: [...posters.keys()],
-            });
-            taking = take;
-            const batch = await take;
-            taken = batch.length;
-            // Taken while stopping: `stop` releases these leases once the take is over.
-            for (const delivery of stopping ? [] : batch) {
-              const post: Promise<void> = deliver(delivery)
-                .catch((error: unknown) => log.error('recording a delivery outcome failed', { error }))
-                .finally(() => {
-                  posting.delete(post);
-                  void fill();
-                });
-              posting.add(post);
-            }
-          }
-        } catch (error) {
-          log.error('taking deliveries failed', { error });
-        } finally {
-          filling = false;
-          taking = null;
-        }
-        // A full take may leave more due, and a post may have finished meanwhile; otherwise poll.
-        const soon = wanted || (taken === free && free > 0);
-        if (!stopping && !timer) timer = setTimeout(() => void fill(), soon ? 0 : pollMs);
-      };
-      void fill();
+      for (const platform of posters.keys()) pools.push(startPool(platform, pollMs));
     },
 
     /** Stops taking work, lets posts in flight finish (at most `timeoutMs`), then releases this worker's leases. */
     async stop(timeoutMs: number): Promise<void> {
       stopping = true;
-      if (timer) clearTimeout(timer);
-      await taking?.catch(() => {});
-      if (posting.size > 0) {
+      for (const pool of pools) pool.stopTaking();
+      await Promise.all(pools.map((pool) => pool.taking()?.catch(() => {})));
+      const posting = pools.flatMap((pool) => [...pool.posting]);
+      if (posting.length > 0) {
         const gaveUp = new Promise((resolve) => setTimeout(resolve, timeoutMs).unref());
         await Promise.race([Promise.all(posting), gaveUp]);
       }

@@ -36,11 +36,11 @@ beforeEach(async () => {
   await scheduledChannel(handle, ref, { schedule: daily('09:00') }, start);
 });
 
-async function enqueue(key = 'digest:1'): Promise<number> {
+async function enqueue(key = 'digest:1', channelId = ref.channelId): Promise<number> {
   const [row] = await handle.db
     .select({ id: channels.id })
     .from(channels)
-    .where(eq(channels.channelId, ref.channelId));
+    .where(eq(channels.channelId, channelId));
   const id = await createDeliveryQueue(handle.db).enqueue(
     {
       channelId: row?.id ?? 0,
@@ -331,5 +331,52 @@ describe('the delivery worker', () => {
     expect(posted).toEqual(['quick-1', 'quick-2', 'slow']);
     const statuses = await handle.db.select({ status: deliveries.status }).from(deliveries);
     expect(statuses.map((entry) => entry.status)).toEqual(['sent', 'sent', 'sent']);
+  });
+
+  it('gives each platform its own slots, so a held-back Slack delivery does not keep Discord waiting', async () => {
+    const discordRef: ChannelRef = { platform: 'discord', workspaceId: 'G1', channelId: '500' };
+    await scheduledChannel(handle, discordRef, { schedule: daily('09:00') }, start);
+    await enqueue('slack-held');
+    await enqueue('discord-1', '500');
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const slack: Poster = {
+      platform: 'slack',
+      supportsIdempotency: false,
+      post: async (_message, onPartSent) => {
+        await held;
+        await onPartSent('ts-1');
+      },
+    };
+    const discord = recordingPoster('discord');
+    let discordPosted: () => void = () => {};
+    const posted = new Promise<void>((resolve) => {
+      discordPosted = resolve;
+    });
+    const w = createDeliveryWorker({
+      queue: createDeliveryQueue(handle.db),
+      channels: createChannelStore(handle.db),
+      posters: [
+        slack,
+        {
+          ...discord.poster,
+          post: (message, onPartSent) => discord.poster.post(message, onPartSent).then(discordPosted),
+        },
+      ],
+      owner: 'worker-a',
+      leaseMs: 60_000,
+      maxAttempts: 3,
+      logger: silentLogger,
+      now: () => clock,
+      concurrency: 1,
+    });
+    w.start(10);
+    await posted;
+    expect(discord.posts.map((post) => post.key)).toEqual(['discord-1']);
+    const stopped = w.stop(10_000);
+    release();
+    await stopped;
   });
 });
