@@ -5,6 +5,7 @@ import { resolveDiscordMode } from './discord-mode.js';
 import { createDiscordPoster } from './discord-poster.js';
 import { createDiscordRest } from './discord-rest.js';
 import { createGatewayClient } from './gateway.js';
+import { type GatewayLease, postgresGatewayLease, soleGatewayLease } from './gateway-lease.js';
 import { createInteractionsRoute, INTERACTIONS_PATH } from './http-interactions.js';
 import { createInteractionHandler } from './interaction-handler.js';
 
@@ -17,7 +18,15 @@ import { createInteractionHandler } from './interaction-handler.js';
  * const discord = createDiscordAdapter(context);
  * await discord.start(); // mounts the route, logs the gateway in
  */
-export function createDiscordAdapter(context: ChatAdapterContext): ChatAdapter {
+export interface DiscordAdapterOptions {
+  /** How often a standby replica asks for the gateway lease (default 30 s). */
+  standbyCheckMs?: number;
+}
+
+export function createDiscordAdapter(
+  context: ChatAdapterContext,
+  options: DiscordAdapterOptions = {},
+): ChatAdapter {
   const resolved = resolveDiscordMode(context.config);
   if (!resolved.ok) throw new Error(resolved.error.join('\n'));
   const mode = resolved.value;
@@ -54,6 +63,30 @@ export function createDiscordAdapter(context: ChatAdapterContext): ChatAdapter {
   }
   const poster = createDiscordPoster(rest, logger);
 
+  let lease: GatewayLease | undefined;
+  let standby: NodeJS.Timeout | undefined;
+  const connect = async (gateway: Client) => {
+    const ready = new Promise<void>((resolve) => gateway.once(Events.ClientReady, () => resolve()));
+    await gateway.login(mode.token);
+    await ready;
+    logger.info('connected to the Discord gateway', { user: gateway.user?.tag });
+  };
+  // Another replica holds the gateway: this one answers HTTP interactions and posts, and takes over when free.
+  const standBy = (gateway: Client, held: GatewayLease) => {
+    logger.info('another replica holds the Discord gateway; this one stands by and takes over if it goes');
+    standby = setInterval(() => {
+      held
+        .acquire()
+        .then(async (acquired) => {
+          if (!acquired || !standby) return;
+          clearInterval(standby);
+          standby = undefined;
+          await connect(gateway);
+        })
+        .catch((error: unknown) => logger.warn('could not ask for the Discord gateway lease', { error }));
+    }, options.standbyCheckMs ?? 30_000);
+  };
+
   return {
     name: 'discord',
     poster,
@@ -66,15 +99,18 @@ export function createDiscordAdapter(context: ChatAdapterContext): ChatAdapter {
         );
       }
       if (client) {
-        const ready = new Promise<void>((resolve) => client?.once(Events.ClientReady, () => resolve()));
-        await client.login(mode.token);
-        await ready;
-        logger.info('connected to the Discord gateway', { user: client.user?.tag });
+        lease = context.config.DATABASE_URL
+          ? postgresGatewayLease(context.config.DATABASE_URL, mode.applicationId)
+          : soleGatewayLease;
+        if (await lease.acquire()) await connect(client);
+        else standBy(client, lease);
       }
       logger.info('Discord adapter started', { gateway: mode.gateway, http: mode.http });
     },
     async stop() {
+      if (standby) clearInterval(standby);
       if (client) await client.destroy();
+      await lease?.release();
       rest.clearHashSweeper();
       rest.clearHandlerSweeper();
     },
