@@ -4,6 +4,7 @@ import { PermanentDeliveryError, type Poster, RateLimitedError } from '../core/d
 import type { Logger } from '../core/logger.js';
 import type { ChannelStore } from '../core/ports.js';
 import type { DeliveryQueue, QueuedDelivery } from '../store/delivery-queue.js';
+import { startWorkPool, type WorkPool } from './work-pool.js';
 
 export interface DeliveryWorkerOptions {
   queue: DeliveryQueue;
@@ -56,8 +57,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
   const random = options.random ?? Math.random;
   const posters = new Map<Platform, Poster>(options.posters.map((poster) => [poster.platform, poster]));
   const log = options.logger.child({ job: 'delivery-worker', owner });
-  const pools: ReturnType<typeof startPool>[] = [];
-  let stopping = false;
+  const pools: WorkPool[] = [];
 
   async function deliver(delivery: QueuedDelivery): Promise<void> {
     const poster = posters.get(delivery.channel.platform);
@@ -156,69 +156,6 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
     return batch.length;
   }
 
-  /** Up to `concurrency` deliveries of one platform posting at once, refilled as each finishes. */
-  function startPool(platform: Platform, pollMs: number) {
-    const concurrency = options.concurrency ?? 200;
-    const posting = new Set<Promise<void>>();
-    let taking: Promise<unknown> | null = null;
-    let timer: NodeJS.Timeout | null = null;
-    let filling = false;
-    let wanted = false;
-    const fill = async () => {
-      if (stopping) return;
-      if (filling) {
-        wanted = true;
-        return;
-      }
-      filling = true;
-      wanted = false;
-      if (timer) clearTimeout(timer);
-      timer = null;
-      let taken = 0;
-      const free = concurrency - posting.size;
-      try {
-        if (free > 0) {
-          const take = queue.take({
-            owner,
-            now: now(),
-            leaseMs: options.leaseMs,
-            limit: free,
-            platforms: [platform],
-          });
-          taking = take;
-          const batch = await take;
-          taken = batch.length;
-          // Taken while stopping: `stop` releases these leases once the take is over.
-          for (const delivery of stopping ? [] : batch) {
-            const post: Promise<void> = deliver(delivery)
-              .catch((error: unknown) => log.error('recording a delivery outcome failed', { error }))
-              .finally(() => {
-                posting.delete(post);
-                void fill();
-              });
-            posting.add(post);
-          }
-        }
-      } catch (error) {
-        log.error('taking deliveries failed', { error });
-      } finally {
-        filling = false;
-        taking = null;
-      }
-      // A full take may leave more due, and a post may have finished meanwhile; otherwise poll.
-      const soon = wanted || (taken === free && free > 0);
-      if (!stopping && !timer) timer = setTimeout(() => void fill(), soon ? 0 : pollMs);
-    };
-    void fill();
-    return {
-      posting,
-      taking: () => taking,
-      stopTaking() {
-        if (timer) clearTimeout(timer);
-      },
-    };
-  }
-
   return {
     runOnce,
 
@@ -227,19 +164,22 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
      * frees up. Each platform has its own slots: one held back by its limits cannot starve the other.
      */
     start(pollMs = 1000): void {
-      for (const platform of posters.keys()) pools.push(startPool(platform, pollMs));
+      for (const platform of posters.keys()) {
+        const pool = startWorkPool({
+          concurrency: options.concurrency ?? 200,
+          pollMs,
+          take: (limit) =>
+            queue.take({ owner, now: now(), leaseMs: options.leaseMs, limit, platforms: [platform] }),
+          run: deliver,
+          log,
+        });
+        pools.push(pool);
+      }
     },
 
     /** Stops taking work, lets posts in flight finish (at most `timeoutMs`), then releases this worker's leases. */
     async stop(timeoutMs: number): Promise<void> {
-      stopping = true;
-      for (const pool of pools) pool.stopTaking();
-      await Promise.all(pools.map((pool) => pool.taking()?.catch(() => {})));
-      const posting = pools.flatMap((pool) => [...pool.posting]);
-      if (posting.length > 0) {
-        const gaveUp = new Promise((resolve) => setTimeout(resolve, timeoutMs).unref());
-        await Promise.race([Promise.all(posting), gaveUp]);
-      }
+      await Promise.all(pools.map((pool) => pool.stop(timeoutMs)));
       const released = await queue.releaseLeases(owner, now());
       if (released > 0) log.warn('released leases of posts that did not finish in time', { released });
     },
