@@ -67,6 +67,8 @@ export async function createFakeGateway(options: { applicationId: string }) {
     botUserId,
     /** IDENTIFY payloads received (token, intents, ...). */
     identified,
+    /** Clients connected right now. */
+    connections: () => sockets.size,
     /** Sends a dispatch event to every connected client. */
     dispatch(t: string, d: unknown) {
       for (const socket of sockets) dispatchTo(socket, t, d);

@@ -5,7 +5,7 @@ import { resolveDiscordMode } from './discord-mode.js';
 import { createDiscordPoster } from './discord-poster.js';
 import { createDiscordRest } from './discord-rest.js';
 import { createGatewayClient } from './gateway.js';
-import { type GatewayLease, postgresGatewayLease, soleGatewayLease } from './gateway-lease.js';
+import { holdGatewayWhileLeased, postgresGatewayLease, soleGatewayLease } from './gateway-lease.js';
 import { createInteractionsRoute, INTERACTIONS_PATH } from './http-interactions.js';
 import { createInteractionHandler } from './interaction-handler.js';
 
@@ -19,7 +19,7 @@ import { createInteractionHandler } from './interaction-handler.js';
  * await discord.start(); // mounts the route, logs the gateway in
  */
 export interface DiscordAdapterOptions {
-  /** How often a standby replica asks for the gateway lease (default 30 s). */
+  /** How often a replica checks the gateway lease: to take it over, or to let it go (default 30 s). */
   standbyCheckMs?: number;
 }
 
@@ -63,28 +63,17 @@ export function createDiscordAdapter(
   }
   const poster = createDiscordPoster(rest, logger);
 
-  let lease: GatewayLease | undefined;
-  let standby: NodeJS.Timeout | undefined;
+  let holder: ReturnType<typeof holdGatewayWhileLeased> | undefined;
   const connect = async (gateway: Client) => {
     const ready = new Promise<void>((resolve) => gateway.once(Events.ClientReady, () => resolve()));
     await gateway.login(mode.token);
     await ready;
     logger.info('connected to the Discord gateway', { user: gateway.user?.tag });
   };
-  // Another replica holds the gateway: this one answers HTTP interactions and posts, and takes over when free.
-  const standBy = (gateway: Client, held: GatewayLease) => {
-    logger.info('another replica holds the Discord gateway; this one stands by and takes over if it goes');
-    standby = setInterval(() => {
-      held
-        .acquire()
-        .then(async (acquired) => {
-          if (!acquired || !standby) return;
-          clearInterval(standby);
-          standby = undefined;
-          await connect(gateway);
-        })
-        .catch((error: unknown) => logger.warn('could not ask for the Discord gateway lease', { error }));
-    }, options.standbyCheckMs ?? 30_000);
+  const disconnect = async (gateway: Client) => {
+    await gateway.destroy();
+    // destroy() also clears the REST token, which this replica still posts with.
+    rest.setToken(mode.token);
   };
 
   return {
@@ -99,18 +88,23 @@ export function createDiscordAdapter(
         );
       }
       if (client) {
-        lease = context.config.DATABASE_URL
-          ? postgresGatewayLease(context.config.DATABASE_URL, mode.applicationId)
-          : soleGatewayLease;
-        if (await lease.acquire()) await connect(client);
-        else standBy(client, lease);
+        const gateway = client;
+        holder = holdGatewayWhileLeased({
+          lease: context.config.DATABASE_URL
+            ? postgresGatewayLease(context.config.DATABASE_URL, mode.applicationId)
+            : soleGatewayLease,
+          connect: () => connect(gateway),
+          disconnect: () => disconnect(gateway),
+          checkMs: options.standbyCheckMs ?? 30_000,
+          logger,
+        });
+        await holder.start();
       }
       logger.info('Discord adapter started', { gateway: mode.gateway, http: mode.http });
     },
     async stop() {
-      if (standby) clearInterval(standby);
-      if (client) await client.destroy();
-      await lease?.release();
+      if (holder) await holder.stop();
+      else if (client) await client.destroy();
       rest.clearHashSweeper();
       rest.clearHandlerSweeper();
     },
