@@ -8,10 +8,10 @@ import { createStoreBotDependencies } from '../src/store/store-bot-dependencies.
 import {
   APPLICATION_ID,
   commandInteraction,
-  signRequest,
+  postInteraction,
   testKeyPair,
 } from '../test/adapters/discord/discord-fixtures.js';
-import { startFakeDiscord } from '../test/helpers/fake-discord.js';
+import { type InitialResponse, startFakeDiscord } from '../test/helpers/fake-discord.js';
 import { startFakeSlack } from '../test/helpers/fake-slack.js';
 import {
   postSigned,
@@ -22,7 +22,6 @@ import { commandLoadRow, TOPICS } from './command-load.js';
 import type { BenchRow } from './measure.js';
 
 const SECRET = 'bench-signing-secret';
-const DEFERRED = 5;
 
 function configFrom(env: Record<string, string>): Config {
   const parsed = parseConfig(env);
@@ -103,22 +102,11 @@ export async function benchDiscordCommands(backend: string, handle: DatabaseHand
         const body = JSON.stringify(
           commandInteraction('papers', [topic], { token, id: String(6e17 + index) }),
         );
-        const timestamp = String(Math.floor(Date.now() / 1000));
-        const response = await fetch(url, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            'x-signature-ed25519': signRequest(privateKey, timestamp, body),
-            'x-signature-timestamp': timestamp,
-          },
-          body,
-        });
-        const initial = (await response.json()) as { type: number };
-        const edited = (call: { method: string; path: string }) =>
-          call.method === 'PATCH' && call.path.endsWith(`/${token}/messages/@original`);
+        const response = await postInteraction(url, body, { privateKey });
+        const initial = (await response.json()) as InitialResponse;
         return {
           ok: response.status === 200,
-          answered: initial.type === DEFERRED ? discord.waitFor(edited).then(() => {}) : Promise.resolve(),
+          answered: discord.answerFor(token, initial).then(() => {}),
         };
       },
     );

@@ -7,7 +7,7 @@ import { silentLogger } from '../../src/core/logger.js';
 import {
   APPLICATION_ID,
   commandInteraction,
-  signRequest,
+  postInteraction,
   testKeyPair,
 } from '../adapters/discord/discord-fixtures.js';
 import { type FakeDiscord, type InitialResponse, startFakeDiscord } from '../helpers/fake-discord.js';
@@ -70,39 +70,15 @@ describe('paperboy as a chat service', () => {
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
 
     const body = JSON.stringify({ type: 1, id: '1', application_id: APPLICATION_ID, token: 't', version: 1 });
-    const timestamp = String(Math.floor(Date.now() / 1000));
-    const pong = await fetch(`${base}/discord/interactions`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-signature-ed25519': signRequest(privateKey, timestamp, body),
-        'x-signature-timestamp': timestamp,
-      },
-      body,
-    });
+    const url = `${base}/discord/interactions`;
+    const pong = await postInteraction(url, body, { privateKey });
     expect(pong.status).toBe(200);
     expect(await pong.json()).toEqual({ type: 1 });
-    const forged = await fetch(`${base}/discord/interactions`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-signature-ed25519': '00',
-        'x-signature-timestamp': timestamp,
-      },
-      body,
-    });
+    const forged = await postInteraction(url, body, { privateKey, signature: '00' });
     expect(forged.status).toBe(401);
 
     const search = JSON.stringify(commandInteraction('papers', [{ name: 'topic', type: 3, value: 'lora' }]));
-    const answered = await fetch(`${base}/discord/interactions`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-signature-ed25519': signRequest(privateKey, timestamp, search),
-        'x-signature-timestamp': timestamp,
-      },
-      body: search,
-    });
+    const answered = await postInteraction(url, search, { privateKey });
     expect(answered.status).toBe(200);
     const answer = await discord.answerFor(
       JSON.parse(search).token,

@@ -6,13 +6,14 @@ import { PermanentDeliveryError, type Poster, RateLimitedError } from '../../src
 import { silentLogger } from '../../src/core/logger.js';
 import type { DatabaseHandle } from '../../src/db/database.js';
 import { channels, deliveries } from '../../src/db/schema.js';
-import { createDeliveryWorker } from '../../src/scheduler/delivery-worker.js';
+import { createDeliveryWorker, type DeliveryWorkerOptions } from '../../src/scheduler/delivery-worker.js';
 import { createChannelStore } from '../../src/store/channel-store.js';
 import { createDeliveryQueue } from '../../src/store/delivery-queue.js';
 import { openTestDatabase } from '../helpers/test-database.js';
 import {
   capturingLogger,
   daily,
+  gate,
   recordingPoster,
   resetScheduling,
   scheduledChannel,
@@ -55,14 +56,15 @@ async function enqueue(key = 'digest:1', channelId = ref.channelId): Promise<num
 }
 
 const worker = (
-  poster: ReturnType<typeof recordingPoster>['poster'],
+  poster: Poster | Poster[],
   owner = 'worker-a',
   logger = silentLogger,
+  extra: Partial<DeliveryWorkerOptions> = {},
 ) =>
   createDeliveryWorker({
     queue: createDeliveryQueue(handle.db),
     channels: createChannelStore(handle.db),
-    posters: [poster],
+    posters: Array.isArray(poster) ? poster : [poster],
     owner,
     leaseMs: 60_000,
     maxAttempts: 3,
@@ -70,6 +72,7 @@ const worker = (
     now: () => clock,
     random: () => 0.5,
     baseDelayMs: 1000,
+    ...extra,
   });
 const row = async (id: number) => (await handle.db.select().from(deliveries).where(eq(deliveries.id, id)))[0];
 
@@ -93,15 +96,7 @@ describe('the delivery worker', () => {
     await enqueue();
     later(1500);
     const outcomes: unknown[] = [];
-    const w = createDeliveryWorker({
-      queue: createDeliveryQueue(handle.db),
-      channels: createChannelStore(handle.db),
-      posters: [recordingPoster('slack').poster],
-      owner: 'worker-a',
-      leaseMs: 60_000,
-      maxAttempts: 3,
-      logger: silentLogger,
-      now: () => clock,
+    const w = worker(recordingPoster('slack').poster, 'worker-a', silentLogger, {
       onOutcome: (event) => outcomes.push(event),
     });
     await w.runOnce();
@@ -286,17 +281,9 @@ describe('the delivery worker', () => {
   it('keeps posting other deliveries while a slow one holds its slot, then finishes it on stop', async () => {
     for (const key of ['slow', 'quick-1']) await enqueue(key);
     const posted: string[] = [];
-    let release: () => void = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    const quickPosted: (() => void)[] = [];
-    const quick = (count: number) =>
-      new Promise<void>((resolve) => {
-        quickPosted[count] = resolve;
-      });
-    const firstQuick = quick(1);
-    const secondQuick = quick(2);
+    const { opened: held, open: release } = gate();
+    const { opened: firstQuick, open: firstQuickPosted } = gate();
+    const { opened: secondQuick, open: secondQuickPosted } = gate();
     const poster: Poster = {
       platform: 'slack',
       supportsIdempotency: false,
@@ -305,20 +292,11 @@ describe('the delivery worker', () => {
         if (key === 'slow') await held;
         posted.push(key);
         await onPartSent(`ts-${key}`);
-        quickPosted[posted.filter((name) => name.startsWith('quick')).length]?.();
+        if (key === 'quick-1') firstQuickPosted();
+        if (key === 'quick-2') secondQuickPosted();
       },
     };
-    const w = createDeliveryWorker({
-      queue: createDeliveryQueue(handle.db),
-      channels: createChannelStore(handle.db),
-      posters: [poster],
-      owner: 'worker-a',
-      leaseMs: 60_000,
-      maxAttempts: 3,
-      logger: silentLogger,
-      now: () => clock,
-      concurrency: 2,
-    });
+    const w = worker(poster, 'worker-a', silentLogger, { concurrency: 2 });
     w.start(10);
     await firstQuick;
     // Queued while the slow one is still posting: a free slot takes it, no waiting for the slow one.
@@ -338,10 +316,7 @@ describe('the delivery worker', () => {
     await scheduledChannel(handle, discordRef, { schedule: daily('09:00') }, start);
     await enqueue('slack-held');
     await enqueue('discord-1', '500');
-    let release: () => void = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
+    const { opened: held, open: release } = gate();
     const slack: Poster = {
       platform: 'slack',
       supportsIdempotency: false,
@@ -351,27 +326,12 @@ describe('the delivery worker', () => {
       },
     };
     const discord = recordingPoster('discord');
-    let discordPosted: () => void = () => {};
-    const posted = new Promise<void>((resolve) => {
-      discordPosted = resolve;
-    });
-    const w = createDeliveryWorker({
-      queue: createDeliveryQueue(handle.db),
-      channels: createChannelStore(handle.db),
-      posters: [
-        slack,
-        {
-          ...discord.poster,
-          post: (message, onPartSent) => discord.poster.post(message, onPartSent).then(discordPosted),
-        },
-      ],
-      owner: 'worker-a',
-      leaseMs: 60_000,
-      maxAttempts: 3,
-      logger: silentLogger,
-      now: () => clock,
-      concurrency: 1,
-    });
+    const { opened: posted, open: discordPosted } = gate();
+    const discordPoster: Poster = {
+      ...discord.poster,
+      post: (message, onPartSent) => discord.poster.post(message, onPartSent).then(discordPosted),
+    };
+    const w = worker([slack, discordPoster], 'worker-a', silentLogger, { concurrency: 1 });
     w.start(10);
     await posted;
     expect(discord.posts.map((post) => post.key)).toEqual(['discord-1']);

@@ -67,6 +67,15 @@ export function recordingPoster(
   return { poster, posts, calls: () => calls };
 }
 
+/** A promise the test opens when it chooses: `await opened` holds work until `open()`. */
+export function gate(): { opened: Promise<void>; open: () => void } {
+  let open: () => void = () => {};
+  const opened = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  return { opened, open };
+}
+
 /** A logger that keeps its lines, to check what operators are told. */
 export function capturingLogger() {
   const lines: { level: string; message: string; fields: Record<string, unknown> }[] = [];

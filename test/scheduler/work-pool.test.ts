@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { startWorkPool } from '../../src/scheduler/work-pool.js';
-import { capturingLogger } from './scheduler-fixtures.js';
+import { capturingLogger, gate } from './scheduler-fixtures.js';
 
 describe('startWorkPool', () => {
   it('takes no more than its free slots, logs a failing item and gives its slot to the next', async () => {
@@ -8,10 +8,7 @@ describe('startWorkPool', () => {
     const limits: number[] = [];
     const done: string[] = [];
     const { logger, lines } = capturingLogger();
-    let finished: () => void = () => {};
-    const allDone = new Promise<void>((resolve) => {
-      finished = resolve;
-    });
+    const { opened: allDone, open: finished } = gate();
     const pool = startWorkPool<string>({
       concurrency: 2,
       pollMs: 5,
@@ -36,10 +33,7 @@ describe('startWorkPool', () => {
   });
 
   it('stops taking on stop and waits for the items in work', async () => {
-    let release: () => void = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
+    const { opened: held, open: release } = gate();
     const events: string[] = [];
     let takes = 0;
     const pool = startWorkPool<string>({

@@ -45,6 +45,24 @@ export function testKeyPair(): { privateKey: KeyObject; publicKeyHex: string } {
 export const signRequest = (privateKey: KeyObject, timestamp: string, body: string): string =>
   sign(null, Buffer.from(timestamp + body), privateKey).toString('hex');
 
+/** POSTs an interaction to `url` as Discord does: signed with `privateKey`, unless a `signature` is given. */
+export function postInteraction(
+  url: string,
+  body: string,
+  signing: { privateKey: KeyObject; signature?: string },
+): Promise<Response> {
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  return fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-signature-ed25519': signing.signature ?? signRequest(signing.privateKey, timestamp, body),
+      'x-signature-timestamp': timestamp,
+    },
+    body,
+  });
+}
+
 /** A `/papers`-style APPLICATION_COMMAND interaction as Discord sends it. */
 export function commandInteraction(
   name: string,
