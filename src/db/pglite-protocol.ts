@@ -28,8 +28,7 @@ export type WorkerMessage =
   | { kind: 'ready' }
   | { kind: 'failed'; error: ErrorData }
   | { kind: 'result'; id: number; result: QueryResult }
-  | { kind: 'error'; id: number; error: ErrorData }
-  | { kind: 'closed' };
+  | { kind: 'error'; id: number; error: ErrorData };
 
 export type MainMessage = ({ kind: 'query' } & QueryRequest) | { kind: 'close' };
 

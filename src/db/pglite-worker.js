@@ -63,8 +63,8 @@ started.then(
 async function answer(message) {
   const client = await started;
   if (message.kind === 'close') {
+    // Closing the port ends the thread, which the main thread waits for.
     await client.close();
-    send({ kind: 'closed' });
     port?.close();
     return;
   }
