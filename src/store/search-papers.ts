@@ -2,6 +2,7 @@ import { and, arrayContains, asc, desc, gte, type SQL, sql } from 'drizzle-orm';
 import type { PaperSearch, SearchRequest, SearchResults } from '../core/search.js';
 import type { Database } from '../db/database.js';
 import { papers } from '../db/schema.js';
+import { type CandidateScan, planCandidateScan, withIndexScanOnly } from './candidate-scan.js';
 
 /**
  * Ranking: `ts_rank` over the weighted document (title A = 1.0, AI keywords B and authors C = 0.4,
@@ -16,12 +17,17 @@ import { papers } from '../db/schema.js';
  */
 export const MAX_CANDIDATES = 1000;
 
-export function createPaperSearch(db: Database): PaperSearch {
+export interface PaperSearchOptions {
+  /** Always collect candidates this way instead of choosing by the planner's estimate (tests compare both). */
+  scan?: CandidateScan;
+}
+
+export function createPaperSearch(db: Database, options: PaperSearchOptions = {}): PaperSearch {
   return {
     async search(request, now = new Date()) {
-      const exact = await runSearch(db, request, now, 'words');
+      const exact = await runSearch(db, request, now, 'words', options);
       if (exact.total > 0 || request.query.trim() === '') return exact;
-      return runSearch(db, request, now, 'trigrams');
+      return runSearch(db, request, now, 'trigrams', options);
     },
   };
 }
@@ -31,6 +37,7 @@ async function runSearch(
   request: SearchRequest,
   now: Date,
   mode: 'words' | 'trigrams',
+  options: PaperSearchOptions,
 ): Promise<SearchResults> {
   const query = request.query.trim();
   const matches =
@@ -40,6 +47,9 @@ async function runSearch(
   const filters: SQL[] = [matches];
   if (request.since) filters.push(gte(papers.paperDate, request.since));
   if (request.source) filters.push(arrayContains(papers.sources, [request.source]));
+  const where = and(...filters) as SQL;
+  const scan =
+    options.scan ?? (mode === 'words' ? await planCandidateScan(db, where, MAX_CANDIDATES) : 'walk');
 
   const candidateOrder =
     request.sort === 'upvotes'
@@ -54,7 +64,7 @@ async function runSearch(
       date: papers.paperDate,
     })
     .from(papers)
-    .where(and(...filters))
+    .where(where)
     .orderBy(candidateOrder, asc(papers.id))
     .limit(MAX_CANDIDATES)
     .as('candidates');
@@ -75,13 +85,16 @@ async function runSearch(
         ? [sql`${candidates.date} desc nulls last`, desc(score)]
         : [desc(score)];
 
-  const rank = (offset: number, limit: number) =>
-    db
+  const rankOn = (on: Database, offset: number, limit: number) =>
+    on
       .select({ id: candidates.id, score, total: sql<number>`count(*) over ()`.mapWith(Number) })
       .from(candidates)
       .orderBy(...order, asc(candidates.id))
       .limit(limit)
       .offset(offset);
+
+  const rank = (offset: number, limit: number) =>
+    scan === 'index' ? withIndexScanOnly(db, (tx) => rankOn(tx, offset, limit)) : rankOn(db, offset, limit);
 
   const ranked = await rank(request.offset ?? 0, request.limit);
   // A page past the end has no rows to carry the count.

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchRequest } from '../../src/core/search.js';
 import type { DatabaseHandle } from '../../src/db/database.js';
+import { chooseScan } from '../../src/store/candidate-scan.js';
 import { createPaperStore } from '../../src/store/paper-store.js';
 import { createPaperSearch, withoutExclusions } from '../../src/store/search-papers.js';
 import { fixtureCorpus } from '../helpers/fixture-corpus.js';
@@ -110,6 +111,47 @@ describeEachDatabase('search on the fixture corpus', (driver) => {
   it('returns nothing, not an error, for a query with no letters', async () => {
     const results = await search({ query: '!!! ((' });
     expect(results.total).toBe(0);
+  });
+});
+
+describeEachDatabase('search candidates walked in date order or taken from the index', (driver) => {
+  let handle: DatabaseHandle;
+  beforeAll(async () => {
+    handle = await openCorpus(driver);
+  });
+  afterAll(async () => handle?.close());
+
+  it.each([['model'], ['"sparse attention"'], ['benchmark -agents'], ['grokking OR quantization']])(
+    'gives the same page for %s either way',
+    async (query) => {
+      for (const sort of ['relevance', 'date', 'upvotes'] as const) {
+        const request = { query, limit: 25, sort };
+        const walked = await createPaperSearch(handle.db, { scan: 'walk' }).search(request, now);
+        const indexed = await createPaperSearch(handle.db, { scan: 'index' }).search(request, now);
+        expect(walked.total).toBeGreaterThan(0);
+        expect(ids(indexed.hits)).toEqual(ids(walked.hits));
+        expect(indexed.total).toBe(walked.total);
+      }
+    },
+  );
+
+  it('asks the planner how many papers match and leaves the search results alone', async () => {
+    await createPaperStore(handle.db).refreshStatistics();
+    const planned = await createPaperSearch(handle.db).search({ query: 'model', limit: 10 }, now);
+    const walked = await createPaperSearch(handle.db, { scan: 'walk' }).search(
+      { query: 'model', limit: 10 },
+      now,
+    );
+    expect(ids(planned.hits)).toEqual(ids(walked.hits));
+  });
+});
+
+describe('chooseScan', () => {
+  it('walks only when most papers match', () => {
+    expect(chooseScan(90_000, 100_000, 1000)).toBe('walk');
+    expect(chooseScan(6_000, 100_000, 1000)).toBe('index');
+    expect(chooseScan(20, 100, 1000)).toBe('index');
+    expect(chooseScan(0, 0, 1000)).toBe('index');
   });
 });
 
