@@ -1,13 +1,15 @@
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
-import { type DatabaseHandle, openDatabase } from '../src/db/database.js';
+import { type DatabaseHandle, openDatabase, pgliteDirectory } from '../src/db/database.js';
 import { papers } from '../src/db/schema.js';
 import { createPaperStore } from '../src/store/paper-store.js';
 import { createPaperSearch } from '../src/store/search-papers.js';
-import { benchDiscordCommands, benchSlackCommands } from './command-latency.js';
+import { benchCommands } from './command-latency.js';
+import { openFreshPostgres } from './fresh-postgres.js';
 import { type BenchRow, percentile, printTable, timed } from './measure.js';
 import { benchStartup } from './startup.js';
 import { syntheticPapers } from './synthetic-papers.js';
@@ -46,36 +48,58 @@ const QUERIES = [
   'kronecker',
 ];
 
+interface Backend {
+  name: 'pglite' | 'postgres';
+  open: () => Promise<DatabaseHandle>;
+  /** How the bot process finds the same database. */
+  botDatabase: Record<string, string>;
+}
+
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 async function main(): Promise<void> {
-  const rows: BenchRow[] = [...(await benchStartup(log))];
+  const rows: BenchRow[] = [...(await benchStartup(log, postgresUrl))];
   log(`generating ${PAPER_COUNT} papers from the fixtures' vocabulary`);
   const corpus = syntheticPapers(PAPER_COUNT);
-  const backends: { name: string; open: () => Promise<DatabaseHandle & { url?: string }> }[] = [
-    { name: 'pglite', open: () => openDatabase({ dataDir: 'memory://' }) },
+  const pgliteDir = mkdtempSync(join(tmpdir(), 'paperboy-bench-'));
+  const backends: Backend[] = [
+    {
+      name: 'pglite',
+      open: () => openDatabase({ dataDir: pgliteDirectory(pgliteDir) }),
+      botDatabase: { PAPERBOY_DATA_DIR: pgliteDir },
+    },
   ];
-  if (postgresUrl) backends.unshift({ name: 'postgres', open: () => openFreshPostgres(postgresUrl) });
-  else log('Postgres rows skipped: set BENCH_DATABASE_URL or DATABASE_URL');
+  if (postgresUrl) {
+    const handle = await openFreshPostgres(postgresUrl);
+    backends.unshift({
+      name: 'postgres',
+      open: async () => handle,
+      botDatabase: { DATABASE_URL: handle.url },
+    });
+  } else log('Postgres rows skipped: set BENCH_DATABASE_URL or DATABASE_URL');
 
-  for (const backend of backends) {
-    log(`${backend.name}: opening`);
-    const handle = await backend.open();
-    try {
-      rows.push(await benchIngest(backend.name, handle, corpus));
-      rows.push(...(await benchSearch(backend.name, handle)));
-      log(`${backend.name}: slack commands`);
-      rows.push(await benchSlackCommands(backend.name, handle));
-      log(`${backend.name}: discord commands`);
-      rows.push(await benchDiscordCommands(backend.name, handle));
-      if (handle.url) rows.push(...(await fanOutInChild(handle.url)));
-      else
+  try {
+    for (const backend of backends) {
+      log(`${backend.name}: opening`);
+      const handle = await backend.open();
+      try {
+        rows.push(await benchIngest(backend.name, handle, corpus));
+        rows.push(...(await benchSearch(backend.name, handle)));
+      } finally {
+        // The bot process opens the database next; an embedded one takes a single process at a time.
+        if (backend.name === 'pglite') await handle.close();
+      }
+      rows.push(...(await benchCommands(backend.name, backend.botDatabase, log)));
+      if (backend.botDatabase.DATABASE_URL) {
+        rows.push(...(await fanOutInChild(backend.botDatabase.DATABASE_URL)));
+        await handle.close();
+      } else
         log(
           `${backend.name}: digest fan-out runs on Postgres only (it needs a database a second process can open)`,
         );
-    } finally {
-      await handle.close();
     }
+  } finally {
+    rmSync(pgliteDir, { recursive: true, force: true });
   }
 
   printTable(rows);
@@ -183,25 +207,6 @@ async function fanOutInChild(url: string): Promise<BenchRow[]> {
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   if (code !== 0) throw new Error(`the fan-out scenario failed (exit code ${code})`);
   return JSON.parse(stdout.trim().split('\n').at(-1) ?? '[]') as BenchRow[];
-}
-
-async function openFreshPostgres(url: string): Promise<DatabaseHandle & { url: string }> {
-  const { default: postgres } = await import('postgres');
-  const admin = postgres(url, { max: 1, onnotice: () => {} });
-  const name = `paperboy_bench_${Date.now()}`;
-  await admin.unsafe(`create database ${name}`);
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  const handle = await openDatabase({ url: target.toString() });
-  return {
-    ...handle,
-    url: target.toString(),
-    async close() {
-      await handle.close();
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  };
 }
 
 const round = (value: number) => Math.round(value * 10) / 10;

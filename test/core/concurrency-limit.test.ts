@@ -51,4 +51,16 @@ describe('concurrencyLimit', () => {
     expect(await next).toBe('second');
     expect(await limit(async () => 'free again')).toBe('free again');
   });
+
+  it('says it is busy while every slot is taken', async () => {
+    const limit = concurrencyLimit(1);
+    const started: string[] = [];
+    const job = controllable(started, 'only');
+    expect(limit.busy()).toBe(false);
+    const running = limit(job.job);
+    expect(limit.busy()).toBe(true);
+    job.finish();
+    await running;
+    expect(limit.busy()).toBe(false);
+  });
 });

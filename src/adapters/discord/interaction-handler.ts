@@ -1,4 +1,5 @@
 import { type REST, Routes } from 'discord.js';
+import { answerInTime } from '../../core/bot/answer-in-time.js';
 import type { BotDependencies } from '../../core/bot/bot-dependencies.js';
 import { handleAction, handleCommand } from '../../core/bot/handle-command.js';
 import { noticeCard } from '../../core/cards/build-cards.js';
@@ -24,7 +25,8 @@ export interface InteractionHandlerOptions {
   now: () => Date;
   /**
    * Answer with a deferred response when the core has not answered by then (default 25 ms: Discord waits 3 s,
-   * but a quick first response keeps a busy bot's answers inside that window whatever the database does).
+   * but a quick first response keeps a busy bot's answers inside that window whatever the database does). A
+   * command that would wait for an answer slot is deferred at once.
    */
   deferAfterMs?: number;
 }
@@ -63,18 +65,15 @@ export function createInteractionHandler(options: InteractionHandlerOptions) {
 
   /** Responds with the reply if it is ready in time, else defers and edits the original when it is. */
   async function answer(
-    work: Promise<Reply>,
+    start: () => Promise<Reply>,
     interaction: RawInteraction,
     respond: Respond,
     mode: { update: boolean; ephemeral: boolean },
   ): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<'late'>((resolve) => {
-      timer = setTimeout(() => resolve('late'), deferAfterMs);
-    });
-    const first = await Promise.race([work, late]);
-    clearTimeout(timer);
-    if (first !== 'late') {
+    const inTime = answerInTime<Reply>(bot, deferAfterMs);
+    const work = start();
+    const first = await inTime(work);
+    if (first) {
       // An update edits the message the button is on, which keeps its own flags (ephemeral or not).
       const { flags, ...edit } = body(first);
       await respond(
@@ -118,8 +117,10 @@ export function createInteractionHandler(options: InteractionHandlerOptions) {
     if (interaction.type === InteractionType.Component && data?.custom_id !== undefined) {
       const action = buttons.decode(data.custom_id);
       if (!action) return respond({ type: ResponseType.DeferredUpdate });
-      const work = handleAction(bot, context, action);
-      return answer(work, interaction, respond, { update: action.kind === 'nextPage', ephemeral: false });
+      return answer(() => handleAction(bot, context, action), interaction, respond, {
+        update: action.kind === 'nextPage',
+        ephemeral: false,
+      });
     }
     if (interaction.type !== InteractionType.Command || !data) {
       log.debug('ignoring an interaction type paperboy does not use', { type: interaction.type });
@@ -137,8 +138,10 @@ export function createInteractionHandler(options: InteractionHandlerOptions) {
       const { message, example } = describeCommandError(command.error);
       return respond({ type: ResponseType.Message, data: body(ephemeral(message, example)) });
     }
-    const work = handleCommand(bot, context, command.value);
-    return answer(work, interaction, respond, { update: false, ephemeral: command.value.kind !== 'digest' });
+    return answer(() => handleCommand(bot, context, command.value), interaction, respond, {
+      update: false,
+      ephemeral: command.value.kind !== 'digest',
+    });
   };
 }
 

@@ -1,4 +1,5 @@
 import type { App, RespondArguments, RespondFn } from '@slack/bolt';
+import { answerInTime } from '../../core/bot/answer-in-time.js';
 import type { BotDependencies } from '../../core/bot/bot-dependencies.js';
 import { handleText } from '../../core/bot/handle-command.js';
 import { noticeCard } from '../../core/cards/build-cards.js';
@@ -17,7 +18,10 @@ export interface CommandListenerOptions {
   logger: Logger;
   /** `SLACK_ADMIN_ONLY`: only workspace admins and owners may change settings and subscriptions. */
   adminOnly: boolean;
-  /** An answer ready within this time goes in the ack; a later one goes through `response_url`. */
+  /**
+   * An answer ready within this time goes in the ack; a later one goes through `response_url`. A command that
+   * would wait for an answer slot is acked at once.
+   */
   ackBudgetMs: number;
 }
 
@@ -48,6 +52,7 @@ export function registerPapersCommand(app: App, options: CommandListenerOptions)
       workspaceId: command.team_id,
       channelId: command.channel_id,
     };
+    const inTime = answerInTime<Reply>(options.bot, options.ackBudgetMs);
     const work = answer(options, channel, command.text ?? '', {
       isAdmin: () => isWorkspaceAdmin(client, command.user_id),
       isMember: () => isBotInChannel(client, command.channel_id),
@@ -59,12 +64,7 @@ export function registerPapersCommand(app: App, options: CommandListenerOptions)
       });
       return { card, visibility: 'ephemeral' };
     });
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<null>((resolve) => {
-      timer = setTimeout(() => resolve(null), options.ackBudgetMs);
-    });
-    const ready = await Promise.race([work, late]);
-    clearTimeout(timer);
+    const ready = await inTime(work);
     if (ready) {
       const [first, ...rest] = renderCard(ready.card);
       await ack(first ? toResponse(first, ready.visibility) : undefined);

@@ -4,6 +4,7 @@ import { createDiscordRest } from '../../../src/adapters/discord/discord-rest.js
 import { createInteractionHandler } from '../../../src/adapters/discord/interaction-handler.js';
 import type { InteractionResponse, RawInteraction } from '../../../src/adapters/discord/interaction-types.js';
 import type { BotDependencies } from '../../../src/core/bot/bot-dependencies.js';
+import { concurrencyLimit } from '../../../src/core/concurrency-limit.js';
 import { silentLogger } from '../../../src/core/logger.js';
 import type { DatabaseHandle } from '../../../src/db/database.js';
 import { type FakeDiscord, startFakeDiscord } from '../../helpers/fake-discord.js';
@@ -63,6 +64,26 @@ describe('interaction replies', () => {
     expect(edit?.path).toBe(`/webhooks/${APPLICATION_ID}/slow-token/messages/@original`);
     expect((edit?.body as { embeds: unknown[] } | undefined)?.embeds.length).toBeGreaterThan(1);
     expect(edit?.authorization).toBeUndefined();
+  });
+
+  it('defers at once while other answers wait for a slot, then edits the original', async () => {
+    const answerLimit = concurrencyLimit(1);
+    let release: () => void = () => {};
+    const held = answerLimit(() => new Promise<void>((resolve) => (release = resolve)));
+    // A budget longer than the test's timeout: only deferring at once lets this test pass.
+    const queued = handlerWith({ ...bot, answerLimit }, 60_000);
+    const interaction = commandInteraction('papers', [{ name: 'topic', type: 3, value: 'lora' }], {
+      token: 'queued-token',
+    });
+    let handled: Promise<void> = Promise.resolve();
+    const first = await new Promise<InteractionResponse>((resolve) => {
+      handled = queued(interaction as RawInteraction, async (response) => resolve(response));
+    });
+    expect(first).toEqual({ type: 5, data: { flags: 64 } });
+    release();
+    await held;
+    await handled;
+    expect(JSON.stringify(await discord.answerFor('queued-token', first))).toContain('LoRA');
   });
 
   it('pages with the Next button by updating the message (type 7)', async () => {
