@@ -71,6 +71,8 @@ export function createSlackAdapter(
     clientOptions,
     logger: boltLogger,
     deferInitialization: true,
+    // Bolt's default conversation store looks up state paperboy never keeps, on every request.
+    convoStore: false,
   });
   app.error(async (error) => {
     logger.error('Slack listener failed', { error });
