@@ -1,17 +1,20 @@
 import { sql } from 'drizzle-orm';
-import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { BotObserver } from '../core/bot/bot-observer.js';
 import type { Database } from '../db/database.js';
 import type { DeliveryOutcome } from '../scheduler/delivery-worker.js';
 import { rowsOf } from '../store/rows.js';
 
 /**
- * Prometheus metrics. Commands, delivery attempts and rate-limit waits are counted in this process; deliveries by
+ * Prometheus metrics: prom-client's process and Node.js metrics (`process_*`, `nodejs_*`), then paperboy's own.
+ * Commands, delivery attempts and rate-limit waits are counted in this process; deliveries by
  * status, ingest runs, papers and active channels are read from the database at scrape time, so every replica
  * reports the same cluster-wide figures for them.
  */
 export function createMetrics(db: Database) {
   const registry = new Registry();
+  // Process CPU and memory, event-loop lag, garbage collection: what says whether a slow ack is this process.
+  collectDefaultMetrics({ register: registry });
   const commands = new Counter({
     name: 'paperboy_commands_total',
     help: 'Commands answered, by platform and outcome (ok, user_error, failed).',

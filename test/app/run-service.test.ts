@@ -94,6 +94,8 @@ describe('paperboy as a chat service', () => {
     expect(metrics).toMatch(/paperboy_papers \d+/);
     expect(metrics).toContain('# TYPE paperboy_channels_active gauge');
     expect(metrics).toContain('# TYPE paperboy_deliveries gauge');
+    expect(metrics).toMatch(/process_resident_memory_bytes \d+/);
+    expect(metrics).toContain('nodejs_eventloop_lag_p99_seconds');
 
     process.emit('SIGTERM');
     expect(await exit).toBe(0);
