@@ -9,7 +9,15 @@ export interface BotProcess {
   readyMs: number;
   /** Resident memory now, in MB. */
   rssMb(): number;
+  /** The bot's own view from `/metrics`; each call restarts its event-loop lag figures. */
+  stats(): Promise<BotStats>;
   stop(): Promise<void>;
+}
+
+export interface BotStats {
+  cpuSeconds: number;
+  loopLagP99Ms: number;
+  loopLagMaxMs: number;
 }
 
 /** Addresses nothing listens on, so a bench bot never reaches the real sources. */
@@ -62,7 +70,19 @@ export async function startBotProcess(env: Record<string, string>, port: number)
     url,
     readyMs: performance.now() - started,
     rssMb: () => rssMb(child.pid ?? 0),
+    stats: () => readStats(url),
     stop: () => stop(child, exited),
+  };
+}
+
+async function readStats(url: string): Promise<BotStats> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const value = (name: string) =>
+    Number(new RegExp(`^${name} ([0-9.e+-]+)$`, 'm').exec(text)?.[1] ?? Number.NaN);
+  return {
+    cpuSeconds: value('process_cpu_seconds_total'),
+    loopLagP99Ms: value('nodejs_eventloop_lag_p99_seconds') * 1000,
+    loopLagMaxMs: value('nodejs_eventloop_lag_max_seconds') * 1000,
   };
 }
 
