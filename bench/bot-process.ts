@@ -1,7 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { imageNodeOptions } from './image-command.js';
 
-/** The built service (`dist/main.js`, as the image runs it) in a process of its own. */
+/** The built service (`dist/main.js` with the image's node options) in a process of its own. */
 export interface BotProcess {
   /** `http://127.0.0.1:<port>` */
   url: string;
@@ -42,7 +43,7 @@ export async function startBotProcess(env: Record<string, string>, port: number)
   const url = `http://127.0.0.1:${port}`;
   const started = performance.now();
   const nodeArgs = process.env.BENCH_BOT_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeArgs, 'dist/main.js'], {
+  const child = spawn(process.execPath, [...imageNodeOptions(), ...nodeArgs, 'dist/main.js'], {
     env: {
       ...process.env,
       DATABASE_URL: '',

@@ -1,20 +1,13 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
-import { createDiscordAdapter } from '../src/adapters/discord/discord-adapter.js';
-import { createSlackAdapter } from '../src/adapters/slack/slack-adapter.js';
-import { type Config, parseConfig } from '../src/config.js';
 import { DEFAULT_SETTINGS } from '../src/core/channel.js';
-import { silentLogger } from '../src/core/logger.js';
 import type { DatabaseHandle } from '../src/db/database.js';
 import { channels, deliveries } from '../src/db/schema.js';
-import { createHttpServer } from '../src/http/http-server.js';
-import { createDeliveryWorker } from '../src/scheduler/delivery-worker.js';
-import { createDigestScheduler } from '../src/scheduler/digest-scheduler.js';
-import { createChannelStore } from '../src/store/channel-store.js';
-import { createDeliveryQueue } from '../src/store/delivery-queue.js';
-import { createStoreBotDependencies } from '../src/store/store-bot-dependencies.js';
 import { APPLICATION_ID } from '../test/adapters/discord/discord-fixtures.js';
 import { startFakeDiscord } from '../test/helpers/fake-discord.js';
 import { startFakeSlack } from '../test/helpers/fake-slack.js';
+import { imageNodeOptions } from './image-command.js';
 import type { BenchRow } from './measure.js';
 
 const SLACK_WORKSPACES = 20;
@@ -53,22 +46,17 @@ function slidingSecond(limit: number) {
   };
 }
 
-function configFrom(env: Record<string, string>): Config {
-  const parsed = parseConfig(env);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  return parsed.config;
-}
-
 /**
  * Scenario 3: 1,000 Slack channels over 20 workspaces and 1,000 Discord channels, all due in the same minute
  * with thread mode on. The real digest tick claims and queues every digest while the real delivery worker posts
  * them through the real Slack and Discord posters, against fakes that enforce 1 message/s per Slack channel,
  * 50 messages/s per Slack workspace and Discord's 50 requests/s global limit, and fail 5% of calls at random.
- * Reports wall time against the floor those limits allow, duplicates, losses and the process's peak RSS.
+ * Reports wall time against the floor those limits allow, duplicates, losses and the peak RSS of the bot's
+ * process (fan-out-bot.ts, with the image's node options; the fakes and the checks run here).
  */
 export async function benchFanOut(
   backend: string,
-  handle: DatabaseHandle,
+  handle: DatabaseHandle & { url: string },
   log: (line: string) => void,
 ): Promise<BenchRow[]> {
   const { db } = handle;
@@ -77,7 +65,7 @@ export async function benchFanOut(
   );
   // The bench's clock runs at real speed from one second after the due minute.
   const offset = Date.now() - DUE.getTime() - 1000;
-  const clock = () => new Date(Date.now() - offset);
+  const _clock = () => new Date(Date.now() - offset);
   const settings = {
     ...DEFAULT_SETTINGS,
     threads: true,
@@ -166,60 +154,32 @@ export async function benchFanOut(
     return undefined;
   });
 
-  const http = createHttpServer(silentLogger);
-  const bot = createStoreBotDependencies(db, silentLogger);
-  const context = { bot, http, db, logger: silentLogger, now: clock };
-  const slackAdapter = createSlackAdapter({
-    ...context,
-    config: configFrom({
-      SLACK_BOT_TOKEN: 'xoxb-bench',
-      SLACK_SIGNING_SECRET: 'bench',
-      SLACK_API_URL: slack.apiUrl,
-    }),
-  });
-  const discordAdapter = createDiscordAdapter({
-    ...context,
-    config: configFrom({
-      DISCORD_TOKEN: 'bench-token',
-      DISCORD_APPLICATION_ID: APPLICATION_ID,
-      DISCORD_PUBLIC_KEY: '0'.repeat(64),
-      DISCORD_GATEWAY: 'false',
-      DISCORD_API_URL: discord.api,
-    }),
-  });
-  await slackAdapter.start();
-  await discordAdapter.start();
-
-  const config = configFrom({});
-  let started = 0;
-  const lastSent: Record<string, number> = {};
-  const worker = createDeliveryWorker({
-    queue: createDeliveryQueue(db),
-    channels: createChannelStore(db),
-    posters: [slackAdapter.poster, discordAdapter.poster],
-    owner: 'bench',
-    leaseMs: config.DELIVERY_LEASE,
-    maxAttempts: config.DELIVERY_MAX_ATTEMPTS,
-    concurrency: config.DELIVERY_CONCURRENCY,
-    logger: silentLogger,
-    now: clock,
-    onOutcome: (event) => {
-      if (event.outcome === 'sent') lastSent[event.platform] = performance.now() - started;
+  log(`${backend}: fan-out to ${rows.length} channels (the bot in a process of its own)`);
+  const bot = spawn(
+    process.execPath,
+    [
+      ...process.execArgv,
+      ...imageNodeOptions(),
+      ...(process.env.BENCH_BOT_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+      fileURLToPath(new URL('./fan-out-bot.ts', import.meta.url)),
+    ],
+    {
+      env: {
+        ...process.env,
+        BENCH_FANOUT_URL: handle.url,
+        BENCH_SLACK_API_URL: slack.apiUrl,
+        BENCH_DISCORD_API_URL: discord.api,
+        BENCH_CLOCK_OFFSET_MS: String(offset),
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
     },
-  });
-  const scheduler = createDigestScheduler({
-    db,
-    owner: 'bench',
-    graceMs: config.DIGEST_GRACE,
-    logger: silentLogger,
-  });
-
-  log(`${backend}: fan-out to ${rows.length} channels`);
-  started = performance.now();
-  worker.start(250);
-  const tick = await scheduler.tick(clock());
-  const tickMs = performance.now() - started;
-  log(`${backend}: tick queued ${tick.claimed} digests in ${Math.round(tickMs)} ms`);
+  );
+  const said = botMessages(bot);
+  const exited = new Promise<number | null>((resolve) => bot.on('close', resolve));
+  await said.next('ready', exited);
+  const started = performance.now();
+  const { tick } = await said.next<{ tick: { claimed: number; tickMs: number } }>('tick', exited);
+  log(`${backend}: tick queued ${tick.claimed} digests in ${Math.round(tick.tickMs)} ms`);
   const statusCounts = async () => {
     const counted = await db
       .select({ status: deliveries.status, n: sql<number>`count(*)::int` })
@@ -237,7 +197,11 @@ export async function benchFanOut(
     counts = await statusCounts();
   }
   const wallMs = performance.now() - started;
-  await worker.stop(5_000);
+  bot.kill('SIGTERM');
+  const { stopped } = await said.next<{
+    stopped: { peakRssMb: number; sampled: Record<string, number>; lastSent: Record<string, number> };
+  }>('stopped', exited);
+  await exited;
 
   // What each channel shows, against what the worker recorded as posted.
   const recorded = await db
@@ -281,12 +245,9 @@ export async function benchFanOut(
   const floorMs = Math.max(slackFloorMs, discordFloorMs);
   const ratio = wallMs / floorMs;
 
-  await slackAdapter.stop();
-  await discordAdapter.stop();
   await slack.close();
   await discord.close();
-  // The process's peak RSS so far: run this in a process of its own (fan-out-child.ts) for the bot's figure.
-  const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  const peakMb = stopped.peakRssMb;
   const inputs = `${SLACK_WORKSPACES * SLACK_CHANNELS_PER_WORKSPACE} Slack channels / ${SLACK_WORKSPACES} workspaces + ${DISCORD_CHANNELS} Discord, threads, ${FAILURE_RATE * 100}% random 429/500`;
   return [
     {
@@ -301,9 +262,9 @@ export async function benchFanOut(
         floorMs,
         slackFloorMs,
         discordFloorMs,
-        tickMs,
-        lastSlackSentMs: lastSent.slack,
-        lastDiscordSentMs: lastSent.discord,
+        tickMs: tick.tickMs,
+        lastSlackSentMs: stopped.lastSent.slack,
+        lastDiscordSentMs: stopped.lastSent.discord,
         digests: tick.claimed,
         slackPosts: slackPosts.length,
         discordRequests: discordCounts.accepted,
@@ -317,11 +278,37 @@ export async function benchFanOut(
     {
       scenario: 'peak memory',
       backend,
-      inputs: 'process running the fan-out (bot, fakes, bench), maxRSS',
+      inputs: 'the process posting the fan-out (adapters, worker, tick; under tsx), maxRSS',
       figure: `peak RSS ${peakMb} MB`,
       target: '< 250 MB',
       met: peakMb < 250,
-      details: { peakRssMb: peakMb },
+      details: { peakRssMb: peakMb, sampledPeaks: stopped.sampled },
     },
   ];
+}
+
+/** The JSON lines the bot process prints, taken one kind at a time. */
+function botMessages(child: ChildProcess) {
+  const lines: Record<string, unknown>[] = [];
+  let wake: () => void = () => {};
+  let buffered = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    buffered += chunk.toString('utf8');
+    const complete = buffered.split('\n');
+    buffered = complete.pop() ?? '';
+    for (const line of complete) if (line.startsWith('{')) lines.push(JSON.parse(line));
+    wake();
+  });
+  return {
+    async next<T>(key: string, exited: Promise<unknown>): Promise<T> {
+      for (;;) {
+        const found = lines.find((line) => key in line);
+        if (found) return found as T;
+        const more = new Promise<void>((resolve) => (wake = resolve));
+        const gone = await Promise.race([more.then(() => false), exited.then(() => true)]);
+        if (gone && !lines.some((line) => key in line))
+          throw new Error(`the fan-out bot exited before it said "${key}"`);
+      }
+    },
+  };
 }

@@ -1,14 +1,13 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { type DatabaseHandle, openDatabase, pgliteDirectory } from '../src/db/database.js';
 import { papers } from '../src/db/schema.js';
 import { createPaperStore } from '../src/store/paper-store.js';
 import { createPaperSearch } from '../src/store/search-papers.js';
 import { benchCommands } from './command-latency.js';
+import { benchFanOut } from './fan-out.js';
 import { openFreshPostgres } from './fresh-postgres.js';
 import { type BenchRow, percentile, printTable, timed } from './measure.js';
 import { benchStartup } from './startup.js';
@@ -91,7 +90,9 @@ async function main(): Promise<void> {
       }
       rows.push(...(await benchCommands(backend.name, backend.botDatabase, log)));
       if (backend.botDatabase.DATABASE_URL) {
-        rows.push(...(await fanOutInChild(backend.botDatabase.DATABASE_URL)));
+        rows.push(
+          ...(await benchFanOut(backend.name, { ...handle, url: backend.botDatabase.DATABASE_URL }, log)),
+        );
         await handle.close();
       } else
         log(
@@ -188,25 +189,6 @@ async function benchSearch(backend: string, handle: DatabaseHandle): Promise<Ben
       details: { p50, p99, naiveP50: percentile(naive, 50), perQuery },
     },
   ];
-}
-
-/** Scenario 3 in a child process (see fan-out-child.ts), on the database the parent just filled. */
-async function fanOutInChild(url: string): Promise<BenchRow[]> {
-  const child = spawn(
-    process.execPath,
-    [...process.execArgv, fileURLToPath(new URL('./fan-out-child.ts', import.meta.url))],
-    {
-      env: { ...process.env, BENCH_FANOUT_URL: url },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  let stdout = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    stdout += chunk.toString('utf8');
-  });
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  if (code !== 0) throw new Error(`the fan-out scenario failed (exit code ${code})`);
-  return JSON.parse(stdout.trim().split('\n').at(-1) ?? '[]') as BenchRow[];
 }
 
 const round = (value: number) => Math.round(value * 10) / 10;
