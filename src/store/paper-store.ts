@@ -27,7 +27,8 @@ export interface PaperStore extends PaperCatalog {
 export function createPaperStore(db: Database): PaperStore {
   return {
     async upsertPapers(inputs, now = new Date()) {
-      const merged = mergeInputs(inputs);
+      // In id order, so that concurrent imports lock shared rows in the same order and cannot deadlock.
+      const merged = mergeInputs(inputs).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       if (merged.length === 0) return 0;
       await db.transaction(async (tx) => {
         for (let start = 0; start < merged.length; start += ROWS_PER_STATEMENT) {

@@ -2,15 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { answerInTime } from '../../../src/core/bot/answer-in-time.js';
 import { concurrencyLimit } from '../../../src/core/concurrency-limit.js';
 
-const after = <T>(ms: number, value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), ms));
+const resolvesAfter = <T>(ms: number, value: T) =>
+  new Promise<T>((resolve) => setTimeout(() => resolve(value), ms));
 
 describe('answerInTime', () => {
   it('gives the answer that is ready within the budget', async () => {
-    expect(await answerInTime({}, 1000)(after(5, 'answer'))).toBe('answer');
+    expect(await answerInTime({}, 1000)(resolvesAfter(5, 'answer'))).toBe('answer');
   });
 
   it('gives null once the budget is spent, leaving the work running', async () => {
-    const work = after(200, 'late answer');
+    const work = resolvesAfter(200, 'late answer');
     expect(await answerInTime({}, 10)(work)).toBeNull();
     expect(await work).toBe('late answer');
   });
