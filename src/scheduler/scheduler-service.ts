@@ -10,6 +10,9 @@ import { createDigestScheduler } from './digest-scheduler.js';
 import { createPgRunCoordinator } from './pg-run-coordinator.js';
 import { runScheduledIngest } from './scheduled-ingest.js';
 
+/** How long after start the first digest tick runs (then on every minute). */
+const CATCH_UP_AFTER_MS = 5_000;
+
 /** This process's name in claims and leases: REPLICA_ID, else host and pid. */
 export function replicaName(config: Config): string {
   return config.REPLICA_ID ?? `${hostname()}:${process.pid}`;
@@ -48,6 +51,7 @@ export function createSchedulerService(options: {
   });
   const tasks: ScheduledTask[] = [];
   let stopped = false;
+  let catchUp: NodeJS.Timeout | undefined;
 
   const tick = async () => {
     if (stopped) return;
@@ -84,12 +88,16 @@ export function createSchedulerService(options: {
         ),
       );
       worker.start();
-      void tick();
+      // Digests missed while the service was down are caught up a little after start, not during it: the
+      // tick reads every scheduled channel, and on the embedded database that would hold up the first
+      // commands and /readyz.
+      catchUp = setTimeout(() => void tick(), CATCH_UP_AFTER_MS);
     },
 
     /** Stops claiming and ingesting, lets posts in flight finish (bounded by SHUTDOWN_TIMEOUT), releases leases. */
     async stop(): Promise<void> {
       stopped = true;
+      clearTimeout(catchUp);
       await Promise.all(tasks.map((task) => task.stop()));
       await Promise.all(tasks.map((task) => task.destroy()));
       await worker.stop(config.SHUTDOWN_TIMEOUT);
