@@ -1,7 +1,5 @@
 import type { ChatAdapter, ChatAdapterContext } from '../adapters/chat-adapter.js';
-import { createDiscordAdapter } from '../adapters/discord/discord-adapter.js';
 import { resolveDiscordMode } from '../adapters/discord/discord-mode.js';
-import { createSlackAdapter } from '../adapters/slack/slack-adapter.js';
 import { resolveSlackMode } from '../adapters/slack/slack-mode.js';
 import type { Config } from '../config.js';
 import { err, ok, type Result } from '../core/result.js';
@@ -15,13 +13,23 @@ export function configuredPlatforms(config: Config): Result<{ slack: boolean; di
   return ok({ slack: slack.ok && slack.value !== null, discord: discord.ok && discord.value !== null });
 }
 
-/** The adapters of the configured platforms (none: paperboy runs in the terminal). */
-export function createChatAdapters(
-  platforms: { slack: boolean; discord: boolean },
-  context: ChatAdapterContext,
-): ChatAdapter[] {
+export type ChatAdapterFactory = (context: ChatAdapterContext) => ChatAdapter;
+
+/**
+ * The adapter factories of the configured platforms (none: paperboy runs in the terminal). Each platform's code
+ * is loaded only when it is configured: Bolt and discord.js take about half a second each to load, and a
+ * service starting on the embedded database loads them while the database starts in its own thread.
+ */
+export async function loadChatAdapters(platforms: {
+  slack: boolean;
+  discord: boolean;
+}): Promise<ChatAdapterFactory[]> {
+  const [slack, discord] = await Promise.all([
+    platforms.slack ? import('../adapters/slack/slack-adapter.js') : null,
+    platforms.discord ? import('../adapters/discord/discord-adapter.js') : null,
+  ]);
   return [
-    ...(platforms.slack ? [createSlackAdapter(context)] : []),
-    ...(platforms.discord ? [createDiscordAdapter(context)] : []),
+    ...(slack ? [(context: ChatAdapterContext) => slack.createSlackAdapter(context)] : []),
+    ...(discord ? [(context: ChatAdapterContext) => discord.createDiscordAdapter(context)] : []),
   ];
 }

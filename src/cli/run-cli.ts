@@ -5,7 +5,6 @@ import { openServices } from '../services.js';
 import { version } from '../version.js';
 import type { CliCommand } from './cli-context.js';
 import { digestCommand } from './commands/digest-command.js';
-import { discordCommand } from './commands/discord-command.js';
 import { importCommand } from './commands/import-command.js';
 import { ingestCommand } from './commands/ingest-command.js';
 import { migrateCommand } from './commands/migrate-command.js';
@@ -23,7 +22,8 @@ const COMMANDS: Record<string, CliCommand> = {
   digest: digestCommand,
   status: statusCommand,
   retry: retryCommand,
-  discord: discordCommand,
+  // Loaded when used: it brings in discord.js, which would add half a second to every other command's start.
+  discord: async (context) => (await import('./commands/discord-command.js')).discordCommand(context),
 };
 
 export interface CliIo {

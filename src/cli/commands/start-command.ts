@@ -1,6 +1,6 @@
 import { createConsoleAdapter } from '../../adapters/console/console-adapter.js';
 import { createConsolePoster } from '../../adapters/console/console-poster.js';
-import { configuredPlatforms, createChatAdapters } from '../../app/chat-adapters.js';
+import { configuredPlatforms, loadChatAdapters } from '../../app/chat-adapters.js';
 import { runService } from '../../app/run-service.js';
 import { CONSOLE_CHANNEL } from '../../core/channel.js';
 import { createHttpServer } from '../../http/http-server.js';
@@ -92,18 +92,22 @@ async function runChatService(
   });
   process.once('SIGINT', resolveStop);
   process.once('SIGTERM', resolveStop);
+  // The platforms' code loads while the database opens.
+  const loading = loadChatAdapters(platforms);
+  loading.catch(() => {});
   const services = await context.openServices();
   try {
     const http = createHttpServer(context.logger);
     const metrics = createMetrics(services.database.db);
-    const adapters = createChatAdapters(platforms, {
+    const adapterContext = {
       config: context.config,
       bot: { ...services.bot, observer: metrics.observer },
       http,
       db: services.database.db,
       logger: context.logger,
       now: () => new Date(),
-    });
+    };
+    const adapters = (await loading).map((create) => create(adapterContext));
     await runService({
       services,
       config: context.config,
