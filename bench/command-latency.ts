@@ -22,8 +22,9 @@ const PORT = 3990;
  * Scenario 1: the built service (`dist/main.js`) with Slack (HTTP mode) and Discord (HTTP interactions) on
  * the given database, in a process of its own; this process plays both platforms. First correctly signed
  * `/papers topic:<varied>` slash commands to `POST /slack/events` (answers not ready within the ack budget
- * follow through response_url), the same number of `/papers help` (no database: the cost of acks alone), then signed interactions to `POST /discord/interactions` (a deferred answer
- * arrives as an edit of `@original`).
+ * follow through response_url), the same number of `/papers help` (no database: the cost of acks alone),
+ * then signed interactions to `POST /discord/interactions` (a deferred answer arrives as an edit of
+ * `@original`).
  */
 export async function benchCommands(
   backend: string,
@@ -49,9 +50,9 @@ export async function benchCommands(
     PORT,
   );
   try {
-    const slackCommands = (run: string, text: (index: number) => string) =>
+    const slackCommands = (run: string, label: string, text: (index: number) => string) =>
       withBotStats(bot, () =>
-        commandLoadRow('slack command', backend, `signed /papers ${text(-1)}`, async (index) => {
+        commandLoadRow('slack command', backend, `signed /papers ${label}`, async (index) => {
           const id = `${run}-${index}`;
           const body = slashCommandBody({
             text: text(index),
@@ -67,12 +68,14 @@ export async function benchCommands(
         }),
       );
     log(`${backend}: slack commands`);
-    const slackRow = await slackCommands('topic', (index) =>
-      index < 0 ? 'topic:<varied>' : `topic:${TOPICS[index % TOPICS.length]}`,
+    const slackRow = await slackCommands(
+      'topic',
+      'topic:<varied>',
+      (index) => `topic:${TOPICS[index % TOPICS.length]}`,
     );
     // The same load with an answer that needs no database: what acks cost on this machine by themselves.
     log(`${backend}: slack help commands`);
-    const helpRow = await slackCommands('help', () => 'help');
+    const helpRow = await slackCommands('help', 'help', () => 'help');
     log(`${backend}: discord commands`);
     const discordRow = await withBotStats(bot, () =>
       commandLoadRow('discord command', backend, 'signed /papers topic:<varied>', async (index) => {

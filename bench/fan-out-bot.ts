@@ -15,7 +15,8 @@ import { APPLICATION_ID } from '../test/adapters/discord/discord-fixtures.js';
  * The bot's side of scenario 3, in a process of its own so that its peak RSS is the bot's: the real Slack and
  * Discord posters, delivery worker and digest tick on the bench's database, posting to the fakes the bench
  * process runs. Its clock is the real one moved back by BENCH_CLOCK_OFFSET_MS, so the digests are due now.
- * Prints JSON lines: `{"ready":true}` as it starts work, `{"tick":…}` once everything is queued, `{"stopped":…}` when SIGTERM has stopped it.
+ * Prints JSON lines: `{"ready":true}` as it starts work, `{"tick":…}` once everything is queued, and
+ * `{"stopped":…}` when SIGTERM has stopped it.
  */
 const env = (name: string): string => {
   const value = process.env[name];

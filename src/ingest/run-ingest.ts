@@ -40,8 +40,8 @@ export interface RunIngestOptions {
 }
 
 /**
- * Stores pages as they arrive, each page in its own transaction (two at a time), and keeps a run record. A failure part-way
- * keeps the pages already stored and records the reason; it never leaves a page half-written.
+ * Stores pages as they arrive, each page in its own transaction (two at a time), and keeps a run record. A
+ * failure part-way keeps the pages already stored and records the reason; it never leaves a page half-written.
  */
 export async function runIngest(options: RunIngestOptions): Promise<IngestSummary> {
   const { source, params, papers, runs, onProgress } = options;

@@ -21,8 +21,8 @@ export interface DeliveryWorkerOptions {
   /** Deliveries taken per round by `runOnce`. */
   batchSize?: number;
   /**
-   * Deliveries posted at once per platform by `start` (default 200). A slow one (a long digest paced at one message a second
-   * per Slack channel) holds only its own slot: the others keep going.
+   * Deliveries posted at once per platform by `start` (default 200). A slow one (a long digest paced at one
+   * message a second per Slack channel) holds only its own slot: the others keep going.
    */
   concurrency?: number;
   baseDelayMs?: number;

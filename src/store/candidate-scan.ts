@@ -27,14 +27,12 @@ export function chooseScan(estimatedMatches: number, totalPapers: number, wanted
 }
 
 export async function planCandidateScan(db: Database, where: SQL, wanted: number): Promise<CandidateScan> {
-  const [estimate] = rowsOf<{ 'QUERY PLAN': unknown }>(
-    await db.execute(sql`explain (format json) select 1 from ${papers} where ${where}`),
-  );
-  const [size] = rowsOf<{ n: number }>(
-    await db.execute(
-      sql`select greatest(reltuples, 0)::float8 as n from pg_class where oid = 'papers'::regclass`,
-    ),
-  );
+  const [explained, counted] = await Promise.all([
+    db.execute(sql`explain (format json) select 1 from ${papers} where ${where}`),
+    db.execute(sql`select greatest(reltuples, 0)::float8 as n from pg_class where oid = 'papers'::regclass`),
+  ]);
+  const [estimate] = rowsOf<{ 'QUERY PLAN': unknown }>(explained);
+  const [size] = rowsOf<{ n: number }>(counted);
   const plan = estimate?.['QUERY PLAN'];
   // postgres.js hands the plan over as JSON text, PGlite already parsed.
   const parsed = (typeof plan === 'string' ? JSON.parse(plan) : plan) as [{ Plan: { 'Plan Rows': number } }];
@@ -42,7 +40,7 @@ export async function planCandidateScan(db: Database, where: SQL, wanted: number
   return chooseScan(matches, Number(size?.n ?? 0), wanted);
 }
 
-/** Runs `work` in a transaction whose planner may only use the indexes' bitmaps (no ordered walk, no full scan). */
+/** Runs `work` in a transaction whose planner may only use index bitmaps (no ordered walk, no full scan). */
 export function withIndexScanOnly<T>(db: Database, work: (tx: Database) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`set local enable_indexscan = off`);

@@ -92,7 +92,8 @@ async function runChatService(
   });
   process.once('SIGINT', resolveStop);
   process.once('SIGTERM', resolveStop);
-  // The platforms' code loads while the database opens.
+  // The platforms' code loads while the database opens. Awaited below; if opening fails first, that error is
+  // the one reported, so this one must not surface as an unhandled rejection meanwhile.
   const loading = loadChatAdapters(platforms);
   loading.catch(() => {});
   const services = await context.openServices();
