@@ -227,3 +227,13 @@ export const slackInstallations = pgTable('slack_installations', {
   installedAt: timestamp('installed_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * The workspaces of an org that installed paperboy org-wide (Enterprise Grid), learned from their requests: a
+ * scheduled post has no incoming request, so this is how it finds the org's token for a workspace.
+ */
+export const slackOrgWorkspaces = pgTable('slack_org_workspaces', {
+  teamId: text('team_id').primaryKey(),
+  enterpriseId: text('enterprise_id').notNull(),
+  seenAt: timestamp('seen_at', { withTimezone: true }).notNull().defaultNow(),
+});

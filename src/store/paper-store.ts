@@ -3,7 +3,7 @@ import type { Paper, PaperInput } from '../core/paper.js';
 import type { PaperCatalog } from '../core/ports.js';
 import type { Database } from '../db/database.js';
 import { papers } from '../db/schema.js';
-import { mergeInputs } from './merge-inputs.js';
+import { type MergedInput, mergeInputs } from './merge-inputs.js';
 import { paperColumns } from './paper-columns.js';
 
 /** Rows per INSERT statement (one JSON parameter each). */
@@ -104,7 +104,7 @@ function upsertStatement(rows: (typeof papers.$inferInsert)[]): SQL {
     on conflict ("id") do update set ${updates}`;
 }
 
-function toRow(input: PaperInput, now: Date): typeof papers.$inferInsert {
+function toRow(input: MergedInput, now: Date): typeof papers.$inferInsert {
   return {
     id: input.id,
     version: input.version ?? null,
@@ -129,7 +129,7 @@ function toRow(input: PaperInput, now: Date): typeof papers.$inferInsert {
     thumbnail: input.thumbnail ?? null,
     firstSeenAt: now,
     lastSeenAt: now,
-    sources: [input.source],
+    sources: input.sources,
   };
 }
 

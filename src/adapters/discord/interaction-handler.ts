@@ -100,6 +100,9 @@ export function createInteractionHandler(options: InteractionHandlerOptions) {
     if (interaction.type === InteractionType.Ping) return respond({ type: ResponseType.Pong });
     const channelId = interaction.channel_id ?? interaction.channel?.id;
     if (interaction.guild_id === undefined || channelId === undefined) {
+      // Autocomplete must be answered with choices, never a message: outside a server there are none.
+      if (interaction.type === InteractionType.Autocomplete)
+        return respond({ type: ResponseType.Autocomplete, data: { choices: [] } });
       const reply = ephemeral(
         'paperboy works in server channels. Run the command in a channel of your server.',
       );

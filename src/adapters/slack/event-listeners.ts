@@ -11,8 +11,14 @@ export const WELCOME_TEXT =
 export interface EventListenerOptions {
   channels: ChannelStore;
   logger: Logger;
-  /** Forgets a workspace's installation (OAuth mode) once it uninstalled paperboy or revoked its token. */
-  forgetWorkspace?: (teamId: string) => Promise<void>;
+  /**
+   * Forgets the installation (OAuth mode) of a workspace, or of a whole org for an org-wide uninstall, once it
+   * uninstalled paperboy or revoked its token; returns the workspaces it served.
+   */
+  forgetInstallation?: (who: {
+    teamId?: string | undefined;
+    enterpriseId?: string | undefined;
+  }) => Promise<string[]>;
 }
 
 /**
@@ -50,31 +56,46 @@ export function registerChannelEvents(app: App, options: EventListenerOptions): 
   });
 
   app.event('app_uninstalled', async ({ body }) => {
-    await deactivateWorkspace(options, body.team_id, 'app_uninstalled', log);
+    await removeInstallation(options, removedFrom(body), 'app_uninstalled', log);
   });
 
   app.event('tokens_revoked', async ({ event, body }) => {
     if ((event.tokens.bot ?? []).length === 0) return;
-    await deactivateWorkspace(options, body.team_id, 'tokens_revoked', log);
+    await removeInstallation(options, removedFrom(body), 'tokens_revoked', log);
   });
 }
 
-/** Deactivates every channel of a Slack workspace with the reason, and forgets its installation. */
-export async function deactivateWorkspace(
+/** Who removed paperboy: a workspace, or (org-wide installs send no `team_id`) an Enterprise Grid org. */
+const removedFrom = (body: { team_id?: string; enterprise_id?: string }) => ({
+  teamId: body.team_id || undefined,
+  enterpriseId: body.enterprise_id || undefined,
+});
+
+/**
+ * Forgets the installation and deactivates every channel of the workspaces it served, with the reason, so no
+ * digest is attempted there any more.
+ */
+async function removeInstallation(
   options: EventListenerOptions,
-  teamId: string,
+  who: { teamId: string | undefined; enterpriseId: string | undefined },
   reason: string,
   log: Logger,
-): Promise<number> {
+): Promise<void> {
+  const workspaces = options.forgetInstallation
+    ? await options.forgetInstallation(who)
+    : who.teamId
+      ? [who.teamId]
+      : [];
+  const removed = new Set(workspaces);
   const channels = (await options.channels.list()).filter(
-    (channel) => channel.platform === 'slack' && channel.workspaceId === teamId && channel.active,
+    (channel) => channel.platform === 'slack' && removed.has(channel.workspaceId) && channel.active,
   );
   for (const channel of channels) await options.channels.setActive(channel, false, reason);
-  await options.forgetWorkspace?.(teamId);
-  log.warn('workspace removed paperboy; its channels are inactive', {
-    workspace: teamId,
+  log.warn('paperboy was removed; the channels it served are inactive', {
+    ...(who.teamId ? { workspace: who.teamId } : {}),
+    ...(who.enterpriseId ? { enterprise: who.enterpriseId } : {}),
     reason,
+    workspaces: workspaces.length,
     channels: channels.length,
   });
-  return channels.length;
 }

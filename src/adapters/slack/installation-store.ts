@@ -1,7 +1,7 @@
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
-import { slackInstallations } from '../../db/schema.js';
+import { slackInstallations, slackOrgWorkspaces } from '../../db/schema.js';
 import type { SecretBox } from './secret-box.js';
 
 /** The row key of an installation: the org for org-wide installs, else the workspace. */
@@ -24,15 +24,25 @@ export function installKey(query: {
  * const token = (await store.fetchInstallation({ teamId: 'T1', enterpriseId: undefined, isEnterpriseInstall: false })).bot?.token;
  */
 export function createSlackInstallationStore(db: Database, box: SecretBox) {
+  const open = async (key: string): Promise<Installation | null> => {
+    const [row] = await db.select().from(slackInstallations).where(eq(slackInstallations.installKey, key));
+    return row ? (JSON.parse(box.open(row.installationEncrypted, key)) as Installation) : null;
+  };
+
   const fetch = async (query: InstallationQuery<boolean>): Promise<Installation | null> => {
-    const keys = [installKey(query)];
-    // A workspace of an org that installed paperboy org-wide is served by the org's installation.
-    if (!query.isEnterpriseInstall && query.enterpriseId) keys.push(`enterprise:${query.enterpriseId}`);
-    for (const key of keys) {
-      const [row] = await db.select().from(slackInstallations).where(eq(slackInstallations.installKey, key));
-      if (row) return JSON.parse(box.open(row.installationEncrypted, key)) as Installation;
+    const own = await open(installKey(query));
+    if (own || query.isEnterpriseInstall || !query.enterpriseId) return own;
+    // A workspace of an org that installed paperboy org-wide is served by the org's installation; remember
+    // which org it belongs to, for the scheduled posts that come without a request.
+    const org = await open(`enterprise:${query.enterpriseId}`);
+    if (org && query.teamId) {
+      const link = { teamId: query.teamId, enterpriseId: query.enterpriseId };
+      await db
+        .insert(slackOrgWorkspaces)
+        .values(link)
+        .onConflictDoUpdate({ target: slackOrgWorkspaces.teamId, set: { ...link, seenAt: new Date() } });
     }
-    return null;
+    return org;
   };
 
   const store = {
@@ -67,10 +77,36 @@ export function createSlackInstallationStore(db: Database, box: SecretBox) {
       await db.delete(slackInstallations).where(eq(slackInstallations.installKey, installKey(query)));
     },
 
+    /**
+     * Forgets the installation of a workspace, or of a whole org when only `enterpriseId` is known (an org-wide
+     * uninstall), and returns the workspaces it served.
+     */
+    async forget(who: { teamId?: string | undefined; enterpriseId?: string | undefined }): Promise<string[]> {
+      if (who.teamId) {
+        await store.deleteInstallation({
+          teamId: who.teamId,
+          enterpriseId: undefined,
+          isEnterpriseInstall: false,
+        });
+        return [who.teamId];
+      }
+      if (!who.enterpriseId) return [];
+      const enterpriseId = who.enterpriseId;
+      await store.deleteInstallation({ teamId: undefined, enterpriseId, isEnterpriseInstall: true });
+      const served = await db
+        .delete(slackOrgWorkspaces)
+        .where(eq(slackOrgWorkspaces.enterpriseId, enterpriseId))
+        .returning({ teamId: slackOrgWorkspaces.teamId });
+      return served.map((row) => row.teamId);
+    },
+
     /** The bot token for posting to a workspace, or null when paperboy is not (any more) installed there. */
     async botToken(teamId: string): Promise<string | null> {
-      const installation = await fetch({ teamId, enterpriseId: undefined, isEnterpriseInstall: false });
-      return installation?.bot?.token ?? null;
+      const own = await open(installKey({ teamId }));
+      if (own) return own.bot?.token ?? null;
+      const [link] = await db.select().from(slackOrgWorkspaces).where(eq(slackOrgWorkspaces.teamId, teamId));
+      const org = link ? await open(`enterprise:${link.enterpriseId}`) : null;
+      return org?.bot?.token ?? null;
     },
   } satisfies InstallationStore & Record<string, unknown>;
   return store;

@@ -88,12 +88,7 @@ export function createSlackAdapter(
   registerChannelEvents(app, {
     channels: context.bot.channels,
     logger,
-    ...(installations
-      ? {
-          forgetWorkspace: (teamId: string) =>
-            installations.deleteInstallation({ teamId, enterpriseId: undefined, isEnterpriseInstall: false }),
-        }
-      : {}),
+    ...(installations ? { forgetInstallation: installations.forget } : {}),
   });
 
   const postingClient = new webApi.WebClient(undefined, {

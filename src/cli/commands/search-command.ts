@@ -1,4 +1,5 @@
-import { hfPaperUrl, type Paper } from '../../core/paper.js';
+import { isOnHuggingFace } from '../../core/cards/paper-item.js';
+import { arxivAbsUrl, hfPaperUrl, type Paper } from '../../core/paper.js';
 import { SEARCH_LIMIT, SEARCH_SORTS, type SearchResults } from '../../core/search.js';
 import { parseSince } from '../../core/since.js';
 import type { CliCommand } from '../cli-context.js';
@@ -90,11 +91,15 @@ function toJson(results: SearchResults) {
   };
 }
 
+/** `"lora"`, or the query as typed when it has quotes of its own (`"vision language" -survey`). */
+const quoted = (query: string): string => (query.includes('"') ? query : `"${query}"`);
+
 function formatResults(results: SearchResults): string {
-  if (results.total === 0) return `No papers match "${results.query}".`;
+  const query = quoted(results.query);
+  if (results.total === 0) return `No papers match ${query}.`;
   const heading = results.fuzzy
-    ? `No exact matches for "${results.query}"; ${results.total} similar (fuzzy) matches:`
-    : `${results.total}${results.totalCapped ? '+' : ''} ${results.total === 1 ? 'paper matches' : 'papers match'} "${results.query}":`;
+    ? `No exact matches for ${query}; ${results.total} similar (fuzzy) matches:`
+    : `${results.total}${results.totalCapped ? '+' : ''} ${results.total === 1 ? 'paper matches' : 'papers match'} ${query}:`;
   const lines = results.hits.map(({ paper }, index) => formatPaper(paper, index + 1));
   return [heading, ...lines].join('\n');
 }
@@ -103,6 +108,8 @@ function formatPaper(paper: Paper, position: number): string {
   const authors =
     paper.authors.length > 3 ? `${paper.authors.slice(0, 3).join(', ')} et al.` : paper.authors.join(', ');
   const date = (paper.dailyDate ?? paper.publishedAt?.toISOString().slice(0, 10)) || 'undated';
-  const meta = [paper.id, `▲ ${paper.upvotes ?? 0}`, date, authors].filter(Boolean).join(' · ');
-  return `${String(position).padStart(2)}. ${paper.title}\n    ${meta}\n    ${hfPaperUrl(paper.id)}`;
+  const upvotes = paper.upvotes === null ? '' : `▲ ${paper.upvotes}`;
+  const meta = [paper.id, upvotes, date, authors].filter(Boolean).join(' · ');
+  const url = isOnHuggingFace(paper) ? hfPaperUrl(paper.id) : arxivAbsUrl(paper.id);
+  return `${String(position).padStart(2)}. ${paper.title}\n    ${meta}\n    ${url}`;
 }
