@@ -1,14 +1,13 @@
 /**
  * Rebuilds `sample/papers.json`, the papers `npm start` loads when the store is empty and no source can be
- * reached: the recorded fixtures reduced to paper metadata (no Hugging Face user profiles, avatars or
- * thumbnails). Run with `npx tsx scripts/build-sample.ts`.
+ * reached: the project's invented fixture papers (test/helpers/fixture-corpus.ts), the hand-written ones
+ * included, without thumbnails (they would point at Hugging Face's image server). Every paper, person,
+ * organisation, link and id in them was made up; see sample/README.md. Run with `npx tsx scripts/build-sample.ts`.
  */
 import { writeFileSync } from 'node:fs';
-import { fixtureCorpus, handWrittenPapers } from '../test/helpers/fixture-corpus.js';
+import { fixtureCorpus } from '../test/helpers/fixture-corpus.js';
 
-const handWritten = new Set(handWrittenPapers.map((paper) => paper.id));
-const papers = fixtureCorpus()
-  .filter((paper) => !handWritten.has(paper.id))
-  .map(({ thumbnail: _thumbnail, ...paper }) => paper);
+const papers = fixtureCorpus().map(({ thumbnail: _thumbnail, ...paper }) => paper);
 writeFileSync(new URL('../sample/papers.json', import.meta.url), `${JSON.stringify(papers, null, 1)}\n`);
-process.stdout.write(`wrote ${papers.length} papers to sample/papers.json\n`);
+const distinct = new Set(papers.map((paper) => paper.id)).size;
+process.stdout.write(`wrote ${papers.length} entries (${distinct} papers) to sample/papers.json\n`);

@@ -13,7 +13,7 @@ export interface PaperLinks {
  * keeps whatever it already had for that field (newer data updates, absence never blanks).
  *
  * @example
- * const input: PaperInput = { id: '2606.00467', title: 'LoRA-FAIR', source: 'hf', upvotes: 12 };
+ * const input: PaperInput = { id: '2606.00467', title: 'LoRA-Tune', source: 'hf', upvotes: 12 };
  */
 export interface PaperInput {
   /** Canonical arXiv id without version: `2606.00467` or `hep-th/9901001`. */

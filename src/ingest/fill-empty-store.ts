@@ -13,7 +13,8 @@ const FIRST_TRY_TIMEOUT_MS = 5000;
 
 /**
  * On first start: fetch today's Daily Papers (yesterday's too, since today's may still be empty); if no
- * source answers, say so and load the bundled sample so every command can be tried offline.
+ * source answers, say so and load the bundled sample of invented papers, dated to the weeks before `now`, so
+ * every command can be tried offline.
  */
 export async function fillEmptyStore(options: {
   services: Services;
@@ -57,8 +58,8 @@ export async function fillEmptyStore(options: {
     out(`Stored ${stored} papers.`);
     return;
   }
-  const loaded = await services.papers.upsertPapers(await loadSamplePapers());
+  const loaded = await services.papers.upsertPapers(await loadSamplePapers(options.now));
   out(
-    `No paper source could be reached${failure ? ` (${failure})` : ''}. Loaded the bundled sample of ${loaded} papers, so you can try every command offline.`,
+    `No paper source could be reached${failure ? ` (${failure})` : ''}. Loaded the bundled sample of ${loaded} papers, invented for trying paperboy (not real research), so you can try every command offline.`,
   );
 }

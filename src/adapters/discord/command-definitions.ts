@@ -57,7 +57,7 @@ export const DISCORD_COMMANDS: RESTPutAPIApplicationCommandsJSONBody = [
       {
         type: STRING,
         name: 'terms',
-        description: 'lora "vision language" -survey author:"Yann LeCun" category:cs.CL',
+        description: 'lora "vision language" -survey author:"Ilse Marrow" category:cs.CL',
         required: true,
         max_length: 1000,
       },

@@ -136,7 +136,7 @@ async function answer(
         noticeCard({
           tone: 'info',
           text: `paperboy does not know paper ${command.id}. Check the id, or try again after the next ingest.`,
-          example: '/papers paper 2606.00467',
+          example: '/papers paper 2606.93392',
         }),
       );
     }

@@ -8,7 +8,7 @@
  *   items: [paperItem],
  *   notices: [],
  *   actions: [{ kind: 'nextPage', label: 'Next', value: 'topic:lora|1' }],
- *   fallback: 'Daily Papers · 2026-06-12\n1. MiniMax Sparse Attention https://huggingface.co/papers/2606.13392',
+ *   fallback: 'Daily Papers · 2026-06-12\n1. Helix: Sparse Attention for Genome-Scale DNA Language Models https://huggingface.co/papers/2606.93392',
  * };
  */
 export interface Card {

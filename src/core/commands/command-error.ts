@@ -89,7 +89,7 @@ const COMMAND_EXAMPLES: ReadonlyMap<string, string> = new Map(
   Object.entries({
     today: SEARCH_EXAMPLE,
     week: SEARCH_EXAMPLE,
-    paper: '/papers paper 2606.00467',
+    paper: '/papers paper 2606.93392',
     subscribe: SUBSCRIBE_EXAMPLE,
     unsubscribe: '/papers unsubscribe lora',
     subscriptions: '/papers subscriptions',
@@ -190,7 +190,7 @@ export function describeCommandError(error: CommandError): CommandErrorDescripti
         example:
           d.context === 'search'
             ? '/papers topic:"diffusion transformers" since:7d limit:5 sort:upvotes'
-            : '/papers subscribe lora author:"Yann LeCun" category:cs.CL',
+            : '/papers subscribe lora author:"Ilse Marrow" category:cs.CL',
       };
     case CommandErrorId.RepeatedOption:
       return {
@@ -203,7 +203,7 @@ export function describeCommandError(error: CommandError): CommandErrorDescripti
           d.value === ''
             ? 'paper needs an arXiv id or a link to the paper.'
             : `${quoted(d.value)} is not an arXiv id or a link to an arXiv or Hugging Face paper.`,
-        example: '/papers paper 2606.00467',
+        example: '/papers paper 2606.93392',
       };
     case CommandErrorId.TermsMissing:
       return {

@@ -25,12 +25,12 @@ export const HELP_ENTRIES: readonly HelpEntry[] = [
   {
     usage: '/papers paper <arXiv id or link>',
     description: 'One paper, by arXiv id or arXiv or Hugging Face link.',
-    example: '/papers paper 2606.00467',
+    example: '/papers paper 2606.93392',
   },
   {
     usage: '/papers subscribe <terms>',
     description: 'Post new papers matching words, "phrases", author: or category: here; -word excludes.',
-    example: '/papers subscribe lora "vision language" -survey author:"Yann LeCun" category:cs.CL',
+    example: '/papers subscribe lora "vision language" -survey author:"Ilse Marrow" category:cs.CL',
   },
   {
     usage: '/papers unsubscribe <terms>',

@@ -2,7 +2,7 @@ import { err, ok, type Result } from '../result.js';
 import { type CommandError, CommandErrorId, commandError } from './command-error.js';
 
 /**
- * One piece of a command line: `lora`, `"vision language"`, `-survey`, `author:"Yann LeCun"`, `limit:5`.
+ * One piece of a command line: `lora`, `"vision language"`, `-survey`, `author:"Ilse Marrow"`, `limit:5`.
  */
 export interface Token {
   /** The token as typed, quotes included, for error messages. */

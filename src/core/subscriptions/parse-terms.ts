@@ -11,16 +11,16 @@ const LOOKS_LIKE_SYNTAX = /^-|^[A-Za-z][A-Za-z0-9_-]*:/;
 
 /**
  * Reads the terms of `subscribe` or `unsubscribe`:
- * `lora "vision language" -survey -"literature review" author:"Yann LeCun" category:cs.CL`.
+ * `lora "vision language" -survey -"literature review" author:"Ilse Marrow" category:cs.CL`.
  * Quotes may be straight or curly; a quoted single word is a word. Words are lowercased; phrases and authors keep
  * their case; a word that looks like syntax keeps its quotes (`"re:invent"`). Duplicates (same `text`, ignoring
  * case) are dropped. Each term's value has 2 to 100 characters (code points). Empty text gives no terms: the caller
  * decides whether that is an error. The per-channel limit on the number of terms is not checked here.
  *
  * @example
- * parseTerms('LoRA author:"Yann LeCun"');
+ * parseTerms('LoRA author:"Ilse Marrow"');
  * // ok([{ kind: 'word', value: 'lora', text: 'lora' },
- * //     { kind: 'author', value: 'Yann LeCun', text: 'author:"Yann LeCun"' }])
+ * //     { kind: 'author', value: 'Ilse Marrow', text: 'author:"Ilse Marrow"' }])
  */
 export function parseTerms(text: string): Result<SubscriptionTerm[], CommandError> {
   const tokens = tokenize(text);

@@ -3,7 +3,7 @@
  * - `word`: `lora` — stemmed like search (`adapters` matches `adapter`).
  * - `phrase`: `"diffusion transformer"` — the words in that order.
  * - `exclude`: `-survey` or `-"literature review"` — a paper containing it never matches this channel.
- * - `author`: `author:"Yann LeCun"` — an author name, case-insensitive.
+ * - `author`: `author:"Ilse Marrow"` — an author name, case-insensitive.
  * - `category`: `category:cs.CL` — an arXiv category.
  *
  * @example
@@ -11,7 +11,7 @@
  */
 export interface SubscriptionTerm {
   kind: 'word' | 'phrase' | 'exclude' | 'author' | 'category';
-  /** The searched value without syntax: `lora`, `diffusion transformer`, `Yann LeCun`, `cs.CL`. */
+  /** The searched value without syntax: `lora`, `diffusion transformer`, `Ilse Marrow`, `cs.CL`. */
   value: string;
   /** The canonical way to write the term, shown to users and used to spot duplicates (case-insensitive). */
   text: string;

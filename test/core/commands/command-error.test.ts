@@ -57,7 +57,7 @@ const RENDERINGS: Record<CommandErrorId, { command: string; message: string; exa
   badPaperId: {
     command: 'paper 2606.4',
     message: '"2606.4" is not an arXiv id or a link to an arXiv or Hugging Face paper.',
-    example: '/papers paper 2606.00467',
+    example: '/papers paper 2606.93392',
   },
   termsMissing: {
     command: 'unsubscribe',
@@ -75,8 +75,8 @@ const RENDERINGS: Record<CommandErrorId, { command: string; message: string; exa
     example: '/papers subscribe lora "vision language" -survey',
   },
   badExclusion: {
-    command: 'subscribe -author:"Hinton"',
-    message: 'Only words and "phrases" can be excluded with - (got -author:"Hinton").',
+    command: 'subscribe -author:"Marrow"',
+    message: 'Only words and "phrases" can be excluded with - (got -author:"Marrow").',
     example: '/papers subscribe lora -survey -"literature review"',
   },
   unclosedQuote: {
@@ -174,6 +174,13 @@ describe('describeCommandError', () => {
       const { example } = describeCommandError(errorOf(command));
       expect(parseCommand(example).ok, example).toBe(true);
     }
+  });
+
+  it('answers an unknown option in subscribe with an example of subscribe terms', () => {
+    const { message, example } = describeCommandError(errorOf('subscribe lora limit:5'));
+    expect(message).toBe('Unknown option "limit:"; use author:, category:.');
+    expect(example).toBe('/papers subscribe lora author:"Ilse Marrow" category:cs.CL');
+    expect(parseCommand(example).ok).toBe(true);
   });
 
   it('leaves undefined detail out', () => {

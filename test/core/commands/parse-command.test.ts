@@ -139,7 +139,7 @@ describe('parseCommand: search', () => {
 
   it('rejects an unknown option, listing the valid ones and the nearest', () => {
     const valid = 'topic:, since:, limit:, sort:, page:';
-    expect(parseCommand('lora author:hinton')).toEqual(
+    expect(parseCommand('lora author:marrow')).toEqual(
       err({ id: CommandErrorId.UnknownOption, detail: { option: 'author', valid, context: 'search' } }),
     );
     expect(parseCommand('lora limt:5')).toEqual(
@@ -195,7 +195,7 @@ describe('parseCommand: subscribe and unsubscribe', () => {
   it('reads every kind of term', () => {
     expect(
       parseCommand(
-        'subscribe lora "vision language" -survey -"literature review" author:"Yann LeCun" category:cs.CL',
+        'subscribe lora "vision language" -survey -"literature review" author:"Ilse Marrow" category:cs.CL',
       ),
     ).toEqual(
       ok({
@@ -205,7 +205,7 @@ describe('parseCommand: subscribe and unsubscribe', () => {
           { kind: 'phrase', value: 'vision language', text: '"vision language"' },
           { kind: 'exclude', value: 'survey', text: '-survey' },
           { kind: 'exclude', value: 'literature review', text: '-"literature review"' },
-          { kind: 'author', value: 'Yann LeCun', text: 'author:"Yann LeCun"' },
+          { kind: 'author', value: 'Ilse Marrow', text: 'author:"Ilse Marrow"' },
           { kind: 'category', value: 'cs.CL', text: 'category:cs.CL' },
         ],
       }),

@@ -6,35 +6,35 @@ import { parseTerms } from '../../../src/core/subscriptions/parse-terms.js';
 describe('parseTerms', () => {
   it('reads words, phrases, exclusions, authors and categories into canonical text', () => {
     expect(
-      parseTerms('lora "vision language" -survey -"literature review" author:"Yann LeCun" category:cs.CL'),
+      parseTerms('lora "vision language" -survey -"literature review" author:"Ilse Marrow" category:cs.CL'),
     ).toEqual(
       ok([
         { kind: 'word', value: 'lora', text: 'lora' },
         { kind: 'phrase', value: 'vision language', text: '"vision language"' },
         { kind: 'exclude', value: 'survey', text: '-survey' },
         { kind: 'exclude', value: 'literature review', text: '-"literature review"' },
-        { kind: 'author', value: 'Yann LeCun', text: 'author:"Yann LeCun"' },
+        { kind: 'author', value: 'Ilse Marrow', text: 'author:"Ilse Marrow"' },
         { kind: 'category', value: 'cs.CL', text: 'category:cs.CL' },
       ]),
     );
   });
 
   it('reads the curly quotes Slack and macOS insert', () => {
-    expect(parseTerms('“Vision  Language” -“Literature Review” author:“Yann LeCun”')).toEqual(
+    expect(parseTerms('“Vision  Language” -“Literature Review” author:“Ilse Marrow”')).toEqual(
       ok([
         { kind: 'phrase', value: 'Vision Language', text: '"Vision Language"' },
         { kind: 'exclude', value: 'Literature Review', text: '-"Literature Review"' },
-        { kind: 'author', value: 'Yann LeCun', text: 'author:"Yann LeCun"' },
+        { kind: 'author', value: 'Ilse Marrow', text: 'author:"Ilse Marrow"' },
       ]),
     );
   });
 
   it('lowercases words, keeps the case of phrases, authors and categories', () => {
-    expect(parseTerms('LoRA -Survey author:Hinton category:hep-th CATEGORY:math.AG')).toEqual(
+    expect(parseTerms('LoRA -Survey author:Okafor category:hep-th CATEGORY:math.AG')).toEqual(
       ok([
         { kind: 'word', value: 'lora', text: 'lora' },
         { kind: 'exclude', value: 'survey', text: '-survey' },
-        { kind: 'author', value: 'Hinton', text: 'author:"Hinton"' },
+        { kind: 'author', value: 'Okafor', text: 'author:"Okafor"' },
         { kind: 'category', value: 'hep-th', text: 'category:hep-th' },
         { kind: 'category', value: 'math.AG', text: 'category:math.AG' },
       ]),
@@ -54,13 +54,13 @@ describe('parseTerms', () => {
   it('drops duplicates, ignoring case, keeping the first', () => {
     expect(
       parseTerms(
-        'lora LoRA "lora" "Vision Language" "vision language" author:"yann lecun" author:"Yann LeCun"',
+        'lora LoRA "lora" "Vision Language" "vision language" author:"ilse marrow" author:"Ilse Marrow"',
       ),
     ).toEqual(
       ok([
         { kind: 'word', value: 'lora', text: 'lora' },
         { kind: 'phrase', value: 'Vision Language', text: '"Vision Language"' },
-        { kind: 'author', value: 'yann lecun', text: 'author:"yann lecun"' },
+        { kind: 'author', value: 'ilse marrow', text: 'author:"ilse marrow"' },
       ]),
     );
   });
@@ -106,7 +106,7 @@ describe('parseTerms', () => {
     );
   });
 
-  it.each(['lora "vision language', 'author:"Yann LeCun', '-“literature review'])(
+  it.each(['lora "vision language', 'author:"Ilse Marrow', '-“literature review'])(
     'rejects the unclosed quote in %j',
     (text) => {
       const result = parseTerms(text);
@@ -124,8 +124,8 @@ describe('parseTerms', () => {
   });
 
   it('rejects excluding an author or category', () => {
-    expect(parseTerms('-author:"Yann LeCun"')).toEqual(
-      err({ id: CommandErrorId.BadExclusion, detail: { term: '-author:"Yann LeCun"' } }),
+    expect(parseTerms('-author:"Ilse Marrow"')).toEqual(
+      err({ id: CommandErrorId.BadExclusion, detail: { term: '-author:"Ilse Marrow"' } }),
     );
     expect(parseTerms('-category:cs.CL')).toEqual(
       err({ id: CommandErrorId.BadExclusion, detail: { term: '-category:cs.CL' } }),
