@@ -14,7 +14,7 @@ import { benchFanOut } from './fan-out.js';
 import { openFreshPostgres } from './fresh-postgres.js';
 import { type BenchRow, percentile, printTable, timed } from './measure.js';
 import { benchStartup } from './startup.js';
-import { syntheticPapers } from './synthetic-papers.js';
+import { syntheticPapers, vocabularySource, vocabularySurname } from './synthetic-papers.js';
 
 /**
  * `npm run bench`: start-up time and idle memory of the built service, then ingest, search and slash-command
@@ -26,7 +26,7 @@ const IMPORT_BATCH = 1000;
 const SEARCH_REPEATS = Number(process.env.BENCH_SEARCH_REPEATS ?? 10);
 const postgresUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || undefined;
 
-/** Rare and very common words, phrases and exclusions, all from the fixtures' vocabulary. */
+/** Rare and very common words, phrases and exclusions, and an author's surname, all from the vocabulary. */
 const QUERIES = [
   'model',
   'language models',
@@ -45,7 +45,7 @@ const QUERIES = [
   'grokking',
   'EEG',
   'pathology',
-  'Abbeel',
+  vocabularySurname(),
   'panoramic generation',
   'kronecker',
 ];
@@ -61,7 +61,7 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 
 async function main(): Promise<void> {
   const rows: BenchRow[] = [...(await benchStartup(log, postgresUrl))];
-  log(`generating ${PAPER_COUNT} papers from the fixtures' vocabulary`);
+  log(`generating ${PAPER_COUNT} papers from the vocabulary of ${vocabularySource}`);
   const corpus = syntheticPapers(PAPER_COUNT);
   const pgliteDir = mkdtempSync(join(tmpdir(), 'paperboy-bench-'));
   const backends: Backend[] = [

@@ -1,5 +1,7 @@
 import type { PaperInput } from '../src/core/paper.js';
 import { fixtureCorpus } from '../test/helpers/fixture-corpus.js';
+import { recordedCorpus } from '../test/helpers/recorded-corpus.js';
+import { sharedDir } from '../test/helpers/shared-dir.js';
 
 /** A small deterministic PRNG (mulberry32), so every bench run stores the same papers. */
 export function seededRandom(seed: number): () => number {
@@ -19,8 +21,16 @@ interface Vocabulary {
   keywords: string[];
 }
 
+/**
+ * Where the generated text takes its words: the recorded Hugging Face and arXiv responses in `../shared/`, read
+ * at run time (real vocabulary), or the project's own invented fixtures when that folder is absent.
+ */
+export const vocabularySource = sharedDir
+  ? 'the recorded HF and arXiv responses in ../shared'
+  : 'the invented test fixtures (../shared is absent)';
+
 function vocabulary(): Vocabulary {
-  const corpus = fixtureCorpus();
+  const corpus = sharedDir ? recordedCorpus() : fixtureCorpus();
   const words = new Set<string>();
   const authors = new Set<string>();
   const keywords = new Set<string>();
@@ -35,8 +45,13 @@ function vocabulary(): Vocabulary {
   return { words: [...words], authors: [...authors], keywords: [...keywords] };
 }
 
+/** An author surname from the vocabulary, for the author-search query (chosen at run time: no name is committed). */
+export function vocabularySurname(): string {
+  return vocabulary().authors[0]?.split(' ').at(-1) ?? 'author';
+}
+
 /**
- * `count` papers built from the fixtures' words, picked with a Zipf-like skew so that some words are very
+ * `count` papers built from the words of `vocabularySource`, picked with a Zipf-like skew so that some words are very
  * common and others rare, as in real abstracts. Ids are `YYMM.NNNNN` in a range no real fixture uses.
  */
 export function syntheticPapers(count: number, seed = 42): PaperInput[] {

@@ -3,8 +3,8 @@
  * arXiv's legacy Atom wraps titles and abstracts at ~80 columns with leading spaces; this undoes that.
  *
  * @example
- * normalizeWhitespace('RDD: Retrieval-Based Demonstration Decomposer for Planner Alignment in\n  Long-Horizon Tasks');
- * // 'RDD: Retrieval-Based Demonstration Decomposer for Planner Alignment in Long-Horizon Tasks'
+ * normalizeWhitespace('FOLD: Neural Keypoint Policies for Long-Horizon Laundry Folding With\n  Recovery From Mistakes');
+ * // 'FOLD: Neural Keypoint Policies for Long-Horizon Laundry Folding With Recovery From Mistakes'
  */
 export const normalizeWhitespace = (text: string): string => text.replace(/\s+/g, ' ').trim();
 

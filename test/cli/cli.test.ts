@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
 import { silentLogger } from '../../src/core/logger.js';
 import { version } from '../../src/version.js';
-import { fixturePath } from '../helpers/fixtures.js';
+import { FIXTURE, fixturePath } from '../helpers/fixtures.js';
 
 async function cli(argv: string[], env: NodeJS.ProcessEnv = {}, input = '') {
   let stdout = '';
@@ -78,15 +78,12 @@ describe('paperboy import and search', () => {
   });
 
   it('imports a saved HF response and an arXiv Atom file, detected by content, into the on-disk store', async () => {
-    const hf = await cli(['import', fixturePath('upstream/hf_daily_papers_limit30_2026-06-12.json')], env());
+    const hf = await cli(['import', fixturePath(FIXTURE.hfDay)], env());
     expect(hf.code).toBe(0);
-    expect(hf.stdout).toContain('import: 30 papers stored from 30 fetched');
-    const atom = await cli(
-      ['import', fixturePath('upstream/arxiv_api_query_cs.AI_or_cs.LG_50.atom.xml')],
-      env(),
-    );
+    expect(hf.stdout).toContain('import: 17 papers stored from 17 fetched');
+    const atom = await cli(['import', fixturePath(FIXTURE.arxivAiLg)], env());
     expect(atom.code).toBe(0);
-    expect(atom.stdout).toContain('import: 50 papers stored from 50 fetched');
+    expect(atom.stdout).toContain('import: 16 papers stored from 16 fetched');
   });
 
   it('refuses a file that is neither format', async () => {
@@ -106,12 +103,12 @@ describe('paperboy import and search', () => {
     const json = JSON.parse(result.stdout);
     expect(json).toMatchObject({ query: 'sparse attention', total: expect.any(Number) });
     expect(json.results[0]).toEqual({
-      id: '2606.13392',
-      title: 'MiniMax Sparse Attention',
+      id: '2606.93392',
+      title: 'Helix: Sparse Attention for Genome-Scale DNA Language Models',
       authors: expect.arrayContaining([expect.any(String)]),
       upvotes: 103,
       publishedAt: expect.stringMatching(/^2026-/),
-      url: 'https://huggingface.co/papers/2606.13392',
+      url: 'https://huggingface.co/papers/2606.93392',
       score: expect.any(Number),
     });
   });
@@ -121,6 +118,17 @@ describe('paperboy import and search', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/papers match "benchmark -agents"/);
     expect(result.stdout).toContain('https://huggingface.co/papers/');
+  });
+
+  it('quotes a query once, and links an arXiv-only paper to arXiv without upvotes', async () => {
+    const phrase = await cli(['search', '"vision language"'], env());
+    expect(phrase.stdout).toMatch(/^\d+ papers? match(es)? "vision language":/);
+    const arxivOnly = await cli(['search', 'pollinator'], env());
+    expect(arxivOnly.stdout).toContain('1 paper matches "pollinator":');
+    expect(arxivOnly.stdout).toContain(
+      '    2607.99662 · 2026-07-13 · Kaito Ferreira, Emeka Lindgren, Thea Balogun\n',
+    );
+    expect(arxivOnly.stdout).toContain('    https://arxiv.org/abs/2607.99662');
   });
 
   it('prints the digest a channel would get, as text or JSON, without marking it delivered', async () => {
@@ -133,12 +141,12 @@ describe('paperboy import and search', () => {
       at: '2026-06-13T01:30:00.000Z',
     });
     expect(digest.items.slice(0, 2)).toEqual([
-      expect.objectContaining({ id: '2606.13681', reason: 'trending', upvotes: 118 }),
-      expect.objectContaining({ id: '2606.13392', reason: 'trending', upvotes: 103 }),
+      expect.objectContaining({ id: '2606.93681', reason: 'trending', upvotes: 118 }),
+      expect.objectContaining({ id: '2606.93392', reason: 'trending', upvotes: 103 }),
     ]);
     const again = await cli(['digest', '--date', '2026-06-12'], env());
     expect(again.stdout).toContain('Your paper digest');
-    expect(again.stdout).toContain('EvoArena');
+    expect(again.stdout).toContain('Gridlock');
     expect((await cli(['digest', '--channel', 'irc:#papers'], env())).code).toBe(2);
   });
 });

@@ -1,58 +1,54 @@
 import type { PaperInput } from '../../src/core/paper.js';
 import { parseArxivAtom } from '../../src/sources/arxiv-atom.js';
 import { parseHfDailyPapers } from '../../src/sources/hf-daily-papers.js';
-import {
-  ARXIV_AI_LG_50,
-  ARXIV_LEGACY_2,
-  ARXIV_TRANSFORMER_5,
-  HF_DAY_30,
-  HF_MIXED_25,
-  readUpstreamFixture as read,
-} from './fixtures.js';
+import { FIXTURE, readFixture } from './fixtures.js';
 
 /**
- * Papers the recorded fixtures lack but search must handle: a hyphenated acronym title, an abstract that
- * spells out "Low-Rank Adaptation (LoRA)", and a word to misspell for the fuzzy fallback.
+ * Papers the source fixtures leave out but search must handle: a hyphenated `LoRA-...` title, an abstract that
+ * spells out "Low-Rank Adaptation (LoRA)", and a word to misspell for the fuzzy fallback. Invented, like the
+ * fixtures.
  */
 export const handWrittenPapers: PaperInput[] = [
   {
-    id: '2411.14961',
-    title: 'LoRA-FAIR: Federated LoRA Fine-Tuning with Aggregation and Initialization Refinement',
-    abstract: 'Foundation models are fine-tuned with parameter-efficient methods in federated settings.',
-    authors: ['Jieming Bian', 'Lei Wang', 'Letian Zhang', 'Jie Xu'],
-    publishedAt: new Date('2026-06-01T00:00:00Z'),
-    categories: ['cs.LG'],
-    source: 'arxiv',
-  },
-  {
-    id: '2106.09685',
-    title: 'Adapting Large Language Models Cheaply',
+    id: '2606.95961',
+    title: 'LoRA-Tune: Adapting Speech Recognisers to New Accents With LoRA',
     abstract:
-      'We propose Low-Rank Adaptation (LoRA), which freezes the pretrained weights and injects trainable rank decomposition matrices.',
-    authors: ['Edward Hu', 'Yelong Shen'],
-    publishedAt: new Date('2026-05-20T00:00:00Z'),
-    categories: ['cs.CL'],
+      'Speech recognisers trained on a few accents fail on others. LoRA-Tune fits a small set of low-rank adapters per accent from an hour of speech and picks the right one from the first seconds of a conversation, halving errors on five unseen accents.',
+    authors: ['Rosalind Achebe', 'Kenji Marlowe', 'Tamsin Oduro'],
+    publishedAt: new Date('2026-06-01T00:00:00Z'),
+    categories: ['cs.CL', 'eess.AS'],
     source: 'arxiv',
   },
   {
-    id: '2501.04697',
-    title: 'Grokking at the Edge of Numerical Stability',
-    abstract: 'Generalization long after overfitting is studied through softmax collapse.',
-    authors: ['Lucas Prieto', 'Melih Barsbey'],
+    id: '2605.99685',
+    title: 'How Small Can the Rank Be? Low-Rank Updates for Code Models',
+    abstract:
+      'We revisit Low-Rank Adaptation (LoRA) for models that write code and measure how far the rank of the update can shrink before accuracy drops: for most tasks a rank of one is enough.',
+    authors: ['Emeka Haldorsen', 'Wren Pachauri'],
+    publishedAt: new Date('2026-05-20T00:00:00Z'),
+    categories: ['cs.SE', 'cs.LG'],
+    source: 'arxiv',
+  },
+  {
+    id: '2601.94697',
+    title: 'Grokking in Modular Arithmetic Depends on the Weight Decay Schedule',
+    abstract:
+      'Networks trained on modular arithmetic generalise long after they fit the training set. We show that when this happens is set almost entirely by the schedule of weight decay, and that warming weight decay up makes grokking happen ten times sooner.',
+    authors: ['Caius Lindberg', 'Odile Farrant'],
     publishedAt: new Date('2026-01-08T00:00:00Z'),
     categories: ['cs.LG'],
     source: 'arxiv',
   },
 ];
 
-/** Both recorded HF days, the recorded arXiv feeds and the hand-written papers. */
+/** Both Daily-Papers fixtures, the arXiv query fixtures and the hand-written papers: all invented. */
 export function fixtureCorpus(): PaperInput[] {
   return [
-    ...parseHfDailyPapers(read(HF_DAY_30)).papers,
-    ...parseHfDailyPapers(read(HF_MIXED_25)).papers,
-    ...parseArxivAtom(read(ARXIV_AI_LG_50)).papers,
-    ...parseArxivAtom(read(ARXIV_TRANSFORMER_5)).papers,
-    ...parseArxivAtom(read(ARXIV_LEGACY_2)).papers,
+    ...parseHfDailyPapers(readFixture(FIXTURE.hfDay)).papers,
+    ...parseHfDailyPapers(readFixture(FIXTURE.hfMixed)).papers,
+    ...parseArxivAtom(readFixture(FIXTURE.arxivAiLg)).papers,
+    ...parseArxivAtom(readFixture(FIXTURE.arxivTransformer)).papers,
+    ...parseArxivAtom(readFixture(FIXTURE.arxivLegacy)).papers,
     ...handWrittenPapers,
   ];
 }

@@ -2,31 +2,38 @@ import { readFileSync } from 'node:fs';
 
 const fixtures = new URL('../fixtures/', import.meta.url);
 
-/** The path of a file under `test/fixtures/`, e.g. `upstream/hf_daily_papers_limit30_2026-06-12.json`. */
+/**
+ * The project's own source fixtures in `test/fixtures/` (see its README): responses in the shapes Hugging Face
+ * and arXiv send, with papers, people and ids we invented. Recorded real responses stay in `../shared/`
+ * (`shared-data.ts`).
+ */
+export const FIXTURE = {
+  /** A full Daily-Papers day, Friday 2026-06-12: 17 items, every one with AI summary and keywords. */
+  hfDay: 'hf_daily_papers_2026-06-12.json',
+  /** An answer without `date`: 7 items of Monday 2026-07-13 and 5 of Friday 2026-07-10, 5 with AI fields. */
+  hfMixed: 'hf_daily_papers_mixed_2026-07-13.json',
+  /** arXiv query API, 2026 format: `all:transformer AND cat:cs.LG`, 5 entries. */
+  arxivTransformer: 'arxiv_query_transformer_cs.LG_5.atom.xml',
+  /** arXiv query API, 2026 format: `cat:cs.AI OR cat:cs.LG`, 16 entries, 6 with a comment. */
+  arxivAiLg: 'arxiv_query_cs.AI_or_cs.LG_16.atom.xml',
+  /** arXiv query API, legacy format: inline namespaces, wrapped text, 2 entries. */
+  arxivLegacy: 'arxiv_query_legacy_cs.RO_2.atom.xml',
+  /** rss.arxiv.org on a weekday: one item of each announce type. */
+  arxivRssWeekday: 'arxiv_rss_cs.LG_weekday.rss.xml',
+  /** rss.arxiv.org on a Saturday: the channel header and no items. */
+  arxivRssWeekend: 'arxiv_rss_cs.CL_weekend_empty.rss.xml',
+} as const;
+
+/** The path of a file under `test/fixtures/`. */
 export const fixturePath = (name: string): string => new URL(name, fixtures).pathname;
 
-/** A recorded upstream payload from `test/fixtures/upstream/`, as text. */
-export const readUpstreamFixture = (name: string): string =>
-  readFileSync(new URL(`upstream/${name}`, fixtures), 'utf8');
-
-/** A hand-written payload from `test/fixtures/synthetic/`, as text. */
-export const readSyntheticFixture = (name: string): string =>
-  readFileSync(new URL(`synthetic/${name}`, fixtures), 'utf8');
-
-export const HF_DAY_30 = 'hf_daily_papers_limit30_2026-06-12.json';
-export const HF_MIXED_25 = 'hf_daily_papers_limit25_2026-07-13.json';
-export const ARXIV_TRANSFORMER_5 = 'arxiv_api_query_transformer_cs.LG_5.atom.xml';
-export const ARXIV_AI_LG_50 = 'arxiv_api_query_cs.AI_or_cs.LG_50.atom.xml';
-export const ARXIV_LEGACY_2 = 'arxiv_api_query_legacy_format_cs.RO_2.atom.xml';
-export const ARXIV_RSS_WEEKEND = 'arxiv_rss_cs.CL_weekend_empty.rss.xml';
-export const ARXIV_RSS_WEEKDAY = 'arxiv_rss_cs.LG_weekday.rss.xml';
-
-/** arXiv's answer to a bad query (shape of the real error feed, message invented). */
+/** A fixture from `test/fixtures/`, as text. */
+export const readFixture = (name: string): string => readFileSync(new URL(name, fixtures), 'utf8');
 export const ARXIV_ERROR_FEED = `<?xml version="1.0" encoding="UTF-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/">
   <link href="http://arxiv.org/api/query?search_query=&amp;id_list=1234.1234v1a" rel="self" type="application/atom+xml"/>
   <title type="html">ArXiv Query: search_query=&amp;id_list=1234.1234v1a</title>
-  <id>http://arxiv.org/api/kvuntZ8c9a4Eq5CF7KY03nMug+Q</id>
+  <id>http://arxiv.org/api/exampleErrorFeedId000000</id>
   <updated>2026-06-12T00:00:00-04:00</updated>
   <opensearch:totalResults>1</opensearch:totalResults>
   <opensearch:startIndex>0</opensearch:startIndex>
@@ -51,7 +58,7 @@ export const ARXIV_EMPTY_PAGE = `<?xml version='1.0' encoding='UTF-8'?>
   <title>arXiv Query: empty page</title>
   <updated>2026-06-14T02:30:47Z</updated>
   <opensearch:itemsPerPage>5</opensearch:itemsPerPage>
-  <opensearch:totalResults>28946</opensearch:totalResults>
+  <opensearch:totalResults>31207</opensearch:totalResults>
   <opensearch:startIndex>5</opensearch:startIndex>
 </feed>
 `;

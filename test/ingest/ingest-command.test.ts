@@ -8,18 +8,10 @@ import { openDatabase, pgliteDirectory } from '../../src/db/database.js';
 import { createIngestRunStore, type IngestRun } from '../../src/store/ingest-run-store.js';
 import { createPaperStore } from '../../src/store/paper-store.js';
 import { type FakeUpstream, hfDayPages, startFakeUpstream } from '../helpers/fake-upstream.js';
-import {
-  ARXIV_AI_LG_50,
-  ARXIV_RSS_WEEKDAY,
-  ARXIV_RSS_WEEKEND,
-  HF_DAY_30,
-  HF_MIXED_25,
-  readSyntheticFixture,
-  readUpstreamFixture,
-} from '../helpers/fixtures.js';
+import { FIXTURE, readFixture } from '../helpers/fixtures.js';
 
 const HF_PATH = '/api/daily_papers';
-const day30: unknown[] = JSON.parse(readUpstreamFixture(HF_DAY_30));
+const day: unknown[] = JSON.parse(readFixture(FIXTURE.hfDay));
 const json = { 'content-type': 'application/json' };
 
 let upstream: FakeUpstream;
@@ -70,33 +62,33 @@ async function inspect(
   const count = await papers.countPapers();
   const runs = await createIngestRunStore(handle.db).recent();
   const found = new Map<string, unknown>();
-  for (const id of ['2607.09657', '2606.13392']) found.set(id, await papers.getPaper(id));
+  for (const id of ['2607.99657', '2606.93392']) found.set(id, await papers.getPaper(id));
   await handle.close();
   return { count, runs, paper: async (id) => found.get(id) };
 }
 
 describe('paperboy ingest against a local fake upstream', () => {
   it('pages through a Daily Papers day, prints progress per page and records the run', async () => {
-    upstream.route(HF_PATH, hfDayPages(day30, 10));
+    upstream.route(HF_PATH, hfDayPages(day, 6));
     const result = await ingest(['--source', 'hf', '--date', '2026-06-12']);
 
     expect(result.code).toBe(0);
     expect(result.stdout.split('\n')).toEqual([
-      'hf 2026-06-12 page 0: 10 papers',
-      'hf 2026-06-12 page 1: 10 papers',
-      'hf 2026-06-12 page 2: 10 papers',
-      'hf: 30 papers stored from 30 fetched (run 1)',
+      'hf 2026-06-12 page 0: 6 papers',
+      'hf 2026-06-12 page 1: 6 papers',
+      'hf 2026-06-12 page 2: 5 papers',
+      'hf: 17 papers stored from 17 fetched (run 1)',
       '',
     ]);
     expect(upstream.requestsTo(HF_PATH).map((request) => request.query.p)).toEqual(['0', '1', '2', '3']);
     const { count, runs } = await inspect(result.store);
-    expect(count).toBe(30);
+    expect(count).toBe(17);
     expect(runs[0]).toMatchObject({
       source: 'hf',
       params: { date: '2026-06-12' },
       status: 'succeeded',
-      fetched: 30,
-      stored: 30,
+      fetched: 17,
+      stored: 17,
       skipped: 0,
       error: null,
     });
@@ -104,7 +96,7 @@ describe('paperboy ingest against a local fake upstream', () => {
   });
 
   it('waits out a 429 with Retry-After and a 500, then stores everything', async () => {
-    const pages = hfDayPages(day30, 30);
+    const pages = hfDayPages(day, 17);
     let calls = 0;
     upstream.route(HF_PATH, (request) => {
       calls += 1;
@@ -115,12 +107,12 @@ describe('paperboy ingest against a local fake upstream', () => {
     const result = await ingest(['--source', 'hf', '--date', '2026-06-12']);
 
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('hf: 30 papers stored from 30 fetched');
+    expect(result.stdout).toContain('hf: 17 papers stored from 17 fetched');
     expect(upstream.requestsTo(HF_PATH)).toHaveLength(4);
   });
 
   it('fails the run with the reason on a malformed page and keeps the pages already stored', async () => {
-    const pages = hfDayPages(day30, 10);
+    const pages = hfDayPages(day, 10);
     upstream.route(HF_PATH, (request) =>
       request.query.p === '1'
         ? { status: 200, headers: { 'content-type': 'text/html' }, body: '<html>Bad gateway</html>' }
@@ -152,15 +144,15 @@ describe('paperboy ingest against a local fake upstream', () => {
   });
 
   it('skips an item that fails validation, records its id and reason, and stores the rest', async () => {
-    const broken = structuredClone(day30) as { paper: { id: string; upvotes: unknown } }[];
+    const broken = structuredClone(day) as { paper: { id: string; upvotes: unknown } }[];
     if (broken[3]) broken[3].paper.upvotes = 'many';
     upstream.route(HF_PATH, hfDayPages(broken, 100));
     const result = await ingest(['--source', 'hf', '--date', '2026-06-12']);
 
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('hf 2026-06-12 page 0: 29 papers, 1 skipped');
+    expect(result.stdout).toContain('hf 2026-06-12 page 0: 16 papers, 1 skipped');
     const { count, runs } = await inspect(result.store);
-    expect(count).toBe(29);
+    expect(count).toBe(16);
     expect(runs[0]).toMatchObject({
       status: 'succeeded',
       skipped: 1,
@@ -169,12 +161,12 @@ describe('paperboy ingest against a local fake upstream', () => {
   });
 
   it("takes arXiv's new submissions from the feed and treats an empty weekend feed as normal", async () => {
-    upstream.route('/rss/cs.LG', () => ({ body: readSyntheticFixture(ARXIV_RSS_WEEKDAY) }));
+    upstream.route('/rss/cs.LG', () => ({ body: readFixture(FIXTURE.arxivRssWeekday) }));
     const weekday = await ingest(['--source', 'arxiv', '--category', 'cs.LG']);
     expect(weekday.code).toBe(0);
     expect(weekday.stdout).toMatch(/arxiv new in cs\.LG: [1-9]\d* papers/);
 
-    upstream.route('/rss/cs.CL+cs.LG', () => ({ body: readUpstreamFixture(ARXIV_RSS_WEEKEND) }));
+    upstream.route('/rss/cs.CL+cs.LG', () => ({ body: readFixture(FIXTURE.arxivRssWeekend) }));
     const weekend = await ingest(['--source', 'arxiv', '--category', 'cs.CL', '--category', 'cs.LG']);
     expect(weekend.code).toBe(0);
     expect(weekend.stdout).toContain('arxiv: 0 papers stored from 0 fetched');
@@ -184,18 +176,18 @@ describe('paperboy ingest against a local fake upstream', () => {
     upstream.route('/api/query', (request) => ({
       body:
         request.query.start === '0'
-          ? readUpstreamFixture(ARXIV_AI_LG_50)
-          : readUpstreamFixture(ARXIV_AI_LG_50).replace(/<entry>[\s\S]*<\/entry>/, ''),
+          ? readFixture(FIXTURE.arxivAiLg)
+          : readFixture(FIXTURE.arxivAiLg).replace(/<entry>[\s\S]*<\/entry>/, ''),
     }));
     upstream.route(HF_PATH, (request) =>
       request.query.date === '2026-07-13'
-        ? hfDayPages(JSON.parse(readUpstreamFixture(HF_MIXED_25)), 100)(request)
+        ? hfDayPages(JSON.parse(readFixture(FIXTURE.hfMixed)), 100)(request)
         : { headers: json, body: '[]' },
     );
     const store = 'merged';
     const arxiv = await ingest(['--source', 'arxiv', '--date', '2026-07-13', '--days', '2'], store);
     expect(arxiv.code).toBe(0);
-    expect(arxiv.stdout).toContain('arxiv: 50 papers stored from 50 fetched');
+    expect(arxiv.stdout).toContain('arxiv: 16 papers stored from 16 fetched');
     expect(upstream.requestsTo('/api/query')[0]?.query.search_query).toContain(
       'submittedDate:[202607120000 TO 202607132359]',
     );
@@ -209,8 +201,8 @@ describe('paperboy ingest against a local fake upstream', () => {
     ]);
 
     const { paper } = await inspect(store);
-    expect(await paper('2607.09657')).toMatchObject({
-      title: 'Scalable Visual Pretraining for Language Intelligence',
+    expect(await paper('2607.99657')).toMatchObject({
+      title: 'Orchard Counts: Estimating Fruit Yield From Drone Flyovers',
       upvotes: 34,
       dailyDate: '2026-07-13',
       primaryCategory: expect.stringMatching(/^cs\./),

@@ -42,11 +42,11 @@ describe('the digest scheduler', () => {
       idempotencyKey: 'digest:slack:T1:C1:2026-06-13T09:00Z',
     });
     expect(delivery?.card.items.map((item) => item.id)).toEqual([
-      '2606.13681',
-      '2606.13392',
-      '2606.08063',
-      '2606.13289',
-      '2606.13106',
+      '2606.93681',
+      '2606.93392',
+      '2606.98063',
+      '2606.93289',
+      '2606.93106',
     ]);
     expect(await slots()).toEqual([
       expect.objectContaining({ slot: '2026-06-13T09:00Z', status: 'claimed', late: false }),

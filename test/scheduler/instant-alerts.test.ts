@@ -62,7 +62,7 @@ describe('instant alerts', () => {
     const [queued, ...rest] = await handle.db.select().from(deliveries);
     expect(rest).toEqual([]);
     expect(queued).toMatchObject({ kind: 'alert', idempotencyKey: 'alert:discord:G1:C1:run-1' });
-    // Only papers new since the ingest began: MiniMax Sparse Attention (stored the day before) is not news.
+    // Only papers new since the ingest began: Helix: Sparse Attention for Genome-Scale DNA Language Models (stored the day before) is not news.
     expect(queued?.card.items.map((item) => item.id).sort()).toEqual(['2606.20001', '2606.20002']);
     expect(queued?.card.items.every((item) => item.matchedTerm === 'sparse')).toBe(true);
 

@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseArxivAtom } from '../../src/sources/arxiv-atom.js';
 import { MalformedPayloadError, SourceError, SourceErrorCode } from '../../src/sources/source-errors.js';
-import {
-  ARXIV_AI_LG_50,
-  ARXIV_ERROR_FEED,
-  ARXIV_LEGACY_2,
-  ARXIV_TRANSFORMER_5,
-  HTML_ERROR_PAGE,
-  readUpstreamFixture,
-} from '../helpers/fixtures.js';
+import { ARXIV_ERROR_FEED, FIXTURE, HTML_ERROR_PAGE, readFixture } from '../helpers/fixtures.js';
+import { describeRecorded, RECORDED, readRecordedUpstream } from '../helpers/shared-data.js';
 
 const catchError = (run: () => unknown): unknown => {
   try {
@@ -21,40 +15,40 @@ const catchError = (run: () => unknown): unknown => {
 
 describe('parseArxivAtom on the 2026 format', () => {
   it('reads the five transformer results with the feed counters', () => {
-    const batch = parseArxivAtom(readUpstreamFixture(ARXIV_TRANSFORMER_5));
+    const batch = parseArxivAtom(readFixture(FIXTURE.arxivTransformer));
     expect(batch.skipped).toEqual([]);
-    expect(batch.totalResults).toBe(28946);
+    expect(batch.totalResults).toBe(31207);
     expect(batch.startIndex).toBe(0);
     expect(batch.papers).toHaveLength(5);
     expect(batch.papers[0]).toMatchObject({
-      id: '2606.13677',
+      id: '2606.93677',
       version: 1,
-      title: 'Mana: Dexterous Manipulation of Articulated Tools',
-      authors: ['Zhao-Heng Yin', 'Guanya Shi', 'Pieter Abbeel', 'C. Karen Liu'],
+      title: 'Trowel: A Transformer Policy for Robotic Bricklaying',
+      authors: ['Marit Solheim', 'Kenji Arakawa', 'Ansel Quarrington', 'Priya Venkatesan-Lowe'],
       publishedAt: new Date('2026-06-11T17:59:49Z'),
       updatedAt: new Date('2026-06-11T17:59:49Z'),
       categories: ['cs.RO', 'cs.AI', 'cs.CV', 'cs.LG'],
       primaryCategory: 'cs.RO',
-      comment: 'Project Page: https://zhaohengyin.github.io/mana',
-      links: { abs: 'https://arxiv.org/abs/2606.13677v1', pdf: 'https://arxiv.org/pdf/2606.13677v1' },
+      comment: 'Project Page: https://trowel-robot.github.io',
+      links: { abs: 'https://arxiv.org/abs/2606.93677v1', pdf: 'https://arxiv.org/pdf/2606.93677v1' },
       source: 'arxiv',
     });
-    // Entities are decoded: the summary says "(&lt;1 minute per tool)".
-    expect(batch.papers[0]?.abstract).toContain('(<1 minute per tool)');
+    // Entities are decoded: the summary says "(&lt;1 minute per wall section)".
+    expect(batch.papers[0]?.abstract).toContain('(<1 minute per wall section)');
   });
 
-  it('reads all fifty cs.AI/cs.LG results; 19 carry a comment and none a DOI or journal ref', () => {
-    const batch = parseArxivAtom(readUpstreamFixture(ARXIV_AI_LG_50));
+  it('reads all sixteen cs.AI/cs.LG results; 6 carry a comment and none a DOI or journal ref', () => {
+    const batch = parseArxivAtom(readFixture(FIXTURE.arxivAiLg));
     expect(batch.skipped).toEqual([]);
-    expect(batch.papers).toHaveLength(50);
-    expect(batch.totalResults).toBe(386601);
-    expect(batch.papers.filter((paper) => paper.comment !== undefined)).toHaveLength(19);
+    expect(batch.papers).toHaveLength(16);
+    expect(batch.totalResults).toBe(391882);
+    expect(batch.papers.filter((paper) => paper.comment !== undefined)).toHaveLength(6);
     expect(batch.papers.some((paper) => paper.links?.doi || paper.links?.journalRef)).toBe(false);
     expect(batch.papers[0]).toMatchObject({
-      id: '2607.09662',
-      primaryCategory: 'q-bio.NC',
-      categories: ['q-bio.NC', 'cs.AI', 'cs.LG', 'eess.SP', 'math.AT'],
-      authors: ['Ren Takahashi', 'Emre Yusuf', 'Jayabrata Bhaduri'],
+      id: '2607.99662',
+      primaryCategory: 'q-bio.PE',
+      categories: ['q-bio.PE', 'cs.AI', 'cs.LG', 'stat.AP', 'math.DS'],
+      authors: ['Kaito Ferreira', 'Emeka Lindgren', 'Thea Balogun'],
     });
     for (const paper of batch.papers) {
       expect(paper.links?.pdf).toMatch(/^https:\/\/arxiv\.org\/pdf\//);
@@ -65,36 +59,36 @@ describe('parseArxivAtom on the 2026 format', () => {
 });
 
 describe('parseArxivAtom on the legacy format (inline namespaces, wrapped text)', () => {
-  const batch = parseArxivAtom(readUpstreamFixture(ARXIV_LEGACY_2));
+  const batch = parseArxivAtom(readFixture(FIXTURE.arxivLegacy));
 
   it('reads namespaced elements declared inline', () => {
-    expect(batch.totalResults).toBe(5619);
+    expect(batch.totalResults).toBe(4822);
     expect(batch.startIndex).toBe(0);
     expect(batch.papers.map((paper) => paper.primaryCategory)).toEqual(['cs.RO', 'cs.RO']);
   });
 
-  it('unwraps the hard-wrapped title, abstract and comment of 2510.14968', () => {
-    const rdd = batch.papers[0];
-    expect(rdd?.id).toBe('2510.14968');
-    expect(rdd?.version).toBe(1);
-    expect(rdd?.title).toBe(
-      'RDD: Retrieval-Based Demonstration Decomposer for Planner Alignment in Long-Horizon Tasks',
+  it('unwraps the hard-wrapped title, abstract and comment of 2510.94968', () => {
+    const stride = batch.papers[0];
+    expect(stride?.id).toBe('2510.94968');
+    expect(stride?.version).toBe(1);
+    expect(stride?.title).toBe(
+      'FOLD: Neural Keypoint Policies for Long-Horizon Laundry Folding With Recovery From Mistakes',
     );
     expect(
-      rdd?.abstract?.startsWith(
-        'To tackle long-horizon tasks, recent hierarchical vision-language-action (VLAs)',
+      stride?.abstract?.startsWith(
+        'To fold a shirt, a robot must chain a dozen grasps on cloth that never lies the same way twice',
       ),
     ).toBe(true);
-    expect(rdd?.abstract).not.toMatch(/\s\s|\n/);
-    expect(rdd?.comment).toBe(
-      '39th Conference on Neural Information Processing Systems (NeurIPS 2025); Project Website: rdd-neurips.github.io',
+    expect(stride?.abstract).not.toMatch(/\s\s|\n/);
+    expect(stride?.comment).toBe(
+      'Conference on Robot Learning (CoRL 2025); Project Website: fold-robot.github.io',
     );
-    expect(rdd?.links).toEqual({
-      abs: 'http://arxiv.org/abs/2510.14968v1',
-      pdf: 'http://arxiv.org/pdf/2510.14968v1',
+    expect(stride?.links).toEqual({
+      abs: 'http://arxiv.org/abs/2510.94968v1',
+      pdf: 'http://arxiv.org/pdf/2510.94968v1',
     });
-    expect(rdd?.categories).toEqual(['cs.RO', 'cs.AI', 'cs.CV', 'cs.LG', 'cs.SY', 'eess.SY']);
-    expect(rdd?.authors).toEqual(['Mingxuan Yan', 'Yuping Wang', 'Zechun Liu', 'Jiachen Li']);
+    expect(stride?.categories).toEqual(['cs.RO', 'cs.AI', 'cs.CV', 'cs.LG', 'cs.SY', 'eess.SY']);
+    expect(stride?.authors).toEqual(['Marit Okonkwo', 'Yusuf Lindahl', 'Zeno Farrow', 'Esme Takeda']);
   });
 });
 
@@ -170,5 +164,41 @@ describe('parseArxivAtom with unusual documents', () => {
     expect(error).toBeInstanceOf(MalformedPayloadError);
     expect((error as Error).message).toMatch(/^Expected an arXiv Atom feed/);
     expect((error as Error).message).toMatch(message);
+  });
+});
+
+/** What a plain regular expression reads from an Atom body, to check the parser against. */
+const rawEntries = (body: string) =>
+  [...body.matchAll(/<entry>([\s\S]*?)<\/entry>/g)].map(([, entry = '']) => ({
+    id: /<id>https?:\/\/arxiv\.org\/abs\/(.+?)v\d+<\/id>/.exec(entry)?.[1],
+    authors: [...entry.matchAll(/<name>([\s\S]*?)<\/name>/g)].length,
+    categories: [...entry.matchAll(/<category term="([^"]+)"/g)].map(([, term]) => term),
+    comment: /<arxiv:comment[ >]/.test(entry),
+  }));
+
+describeRecorded('parseArxivAtom on real arXiv responses', () => {
+  it.each([
+    [RECORDED.arxivTransformer5, 'the 2026 format'],
+    [RECORDED.arxivAiLg50, 'the 2026 format'],
+    [RECORDED.arxivLegacy2, 'the legacy format'],
+  ])('reads every entry of %s (%s) as the raw XML says', (name, _format) => {
+    const body = readRecordedUpstream(name);
+    const raw = rawEntries(body);
+    const batch = parseArxivAtom(body);
+
+    expect(batch.skipped).toEqual([]);
+    expect(batch.totalResults).toBe(Number(/totalResults[^>]*>(\d+)</.exec(body)?.[1]));
+    expect(batch.papers.map((paper) => paper.id)).toEqual(raw.map((entry) => entry.id));
+    batch.papers.forEach((paper, index) => {
+      const entry = raw[index];
+      expect(paper.authors).toHaveLength(entry?.authors ?? -1);
+      expect(paper.categories).toEqual(entry?.categories);
+      expect(paper.primaryCategory).toBeDefined();
+      expect(paper.comment !== undefined).toBe(entry?.comment);
+      expect(paper.links?.abs).toMatch(/arxiv\.org\/abs\//);
+      expect(paper.links?.pdf).toMatch(/arxiv\.org\/pdf\//);
+      for (const text of [paper.title, paper.abstract ?? '', paper.comment ?? ''])
+        expect(text).not.toMatch(/^\s|\s$|\s\s|\n|&(amp|lt|gt);/);
+    });
   });
 });

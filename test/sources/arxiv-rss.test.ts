@@ -1,20 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { parseArxivRss } from '../../src/sources/arxiv-rss.js';
 import { MalformedPayloadError } from '../../src/sources/source-errors.js';
-import {
-  ARXIV_RSS_WEEKDAY,
-  ARXIV_RSS_WEEKEND,
-  ARXIV_TRANSFORMER_5,
-  HTML_ERROR_PAGE,
-  readSyntheticFixture,
-  readUpstreamFixture,
-} from '../helpers/fixtures.js';
+import { FIXTURE, HTML_ERROR_PAGE, readFixture } from '../helpers/fixtures.js';
+import { describeRecorded, RECORDED, readRecordedUpstream } from '../helpers/shared-data.js';
 
-const weekday = readSyntheticFixture(ARXIV_RSS_WEEKDAY);
+const weekday = readFixture(FIXTURE.arxivRssWeekday);
 
 describe('parseArxivRss', () => {
-  it('returns an empty batch for the real weekend feed, which has no items', () => {
-    expect(parseArxivRss(readUpstreamFixture(ARXIV_RSS_WEEKEND))).toEqual({ papers: [], skipped: [] });
+  it('returns an empty batch for a weekend feed, which has no items', () => {
+    expect(parseArxivRss(readFixture(FIXTURE.arxivRssWeekend))).toEqual({ papers: [], skipped: [] });
   });
 
   it('keeps only new submissions by default', () => {
@@ -22,7 +16,7 @@ describe('parseArxivRss', () => {
     expect(skipped).toEqual([]);
     expect(papers).toEqual([
       {
-        id: '2608.00101',
+        id: '2608.90101',
         version: 1,
         title: 'Synthetic Sparse Mixtures for Testing Feed Parsers',
         abstract:
@@ -30,7 +24,7 @@ describe('parseArxivRss', () => {
         authors: ['Ada Example', 'Grace Sample', 'Alan Placeholder'],
         publishedAt: new Date('2026-08-04T04:00:00Z'),
         categories: ['cs.LG', 'cs.AI'],
-        links: { abs: 'https://arxiv.org/abs/2608.00101' },
+        links: { abs: 'https://arxiv.org/abs/2608.90101' },
         source: 'arxiv',
       },
     ]);
@@ -38,7 +32,7 @@ describe('parseArxivRss', () => {
 
   it('adds cross-listings when asked, and never replacements', () => {
     const { papers } = parseArxivRss(weekday, { includeCross: true });
-    expect(papers.map((paper) => paper.id)).toEqual(['2608.00101', '2608.00202']);
+    expect(papers.map((paper) => paper.id)).toEqual(['2608.90101', '2608.90202']);
     expect(papers[1]).toMatchObject({
       authors: ['Barbara Synthetic'],
       categories: ['cs.CL', 'cs.LG'],
@@ -48,21 +42,30 @@ describe('parseArxivRss', () => {
 
   it('skips a wanted item without a usable id, with a reason', () => {
     const xml = weekday
-      .replace('<guid isPermaLink="false">oai:arXiv.org:2608.00101v1</guid>', '')
-      .replace('<link>https://arxiv.org/abs/2608.00101</link>', '')
-      .replace('arXiv:2608.00101v1 Announce', 'Announce');
+      .replace('<guid isPermaLink="false">oai:arXiv.org:2608.90101v1</guid>', '')
+      .replace('<link>https://arxiv.org/abs/2608.90101</link>', '')
+      .replace('arXiv:2608.90101v1 Announce', 'Announce');
     const { papers, skipped } = parseArxivRss(xml, { includeCross: true });
-    expect(papers.map((paper) => paper.id)).toEqual(['2608.00202']);
+    expect(papers.map((paper) => paper.id)).toEqual(['2608.90202']);
     expect(skipped).toEqual([{ id: '#0', reason: 'item has no arXiv id' }]);
   });
 
   it.each([
     ['broken XML', '<rss version="2.0"><channel><item>', /XML error/],
     ['an HTML error page', HTML_ERROR_PAGE, /XML error/],
-    ['an Atom feed', readUpstreamFixture(ARXIV_TRANSFORMER_5), /found <feed>/],
+    ['an Atom feed', readFixture(FIXTURE.arxivTransformer), /found <feed>/],
     ['an RSS root without a channel', '<rss version="2.0"/>', /without an RSS <channel>/],
   ])('throws MalformedPayloadError for %s', (_name, body, message) => {
     expect(() => parseArxivRss(body)).toThrow(MalformedPayloadError);
     expect(() => parseArxivRss(body)).toThrow(message);
+  });
+});
+
+describeRecorded('parseArxivRss on a real feed', () => {
+  it('returns an empty batch for the recorded weekend feed', () => {
+    expect(parseArxivRss(readRecordedUpstream(RECORDED.arxivRssWeekend))).toEqual({
+      papers: [],
+      skipped: [],
+    });
   });
 });

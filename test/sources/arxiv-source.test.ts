@@ -3,18 +3,10 @@ import { createArxivSource } from '../../src/sources/arxiv.js';
 import { createHttpClient } from '../../src/sources/http-client.js';
 import { HttpStatusError, SourceError, SourceErrorCode } from '../../src/sources/source-errors.js';
 import { type FakeUpstream, startFakeUpstream } from '../helpers/fake-upstream.js';
-import {
-  ARXIV_EMPTY_PAGE,
-  ARXIV_ERROR_FEED,
-  ARXIV_RSS_WEEKDAY,
-  ARXIV_RSS_WEEKEND,
-  ARXIV_TRANSFORMER_5,
-  readSyntheticFixture,
-  readUpstreamFixture,
-} from '../helpers/fixtures.js';
+import { ARXIV_EMPTY_PAGE, ARXIV_ERROR_FEED, FIXTURE, readFixture } from '../helpers/fixtures.js';
 
 const USER_AGENT = 'paperboy-test/0.0 (mailto:ops@example.org)';
-const transformer5 = readUpstreamFixture(ARXIV_TRANSFORMER_5);
+const transformer5 = readFixture(FIXTURE.arxivTransformer);
 
 let upstream: FakeUpstream;
 /** One fake clock shared by the HTTP client and the spacer; sleeping moves it. */
@@ -62,7 +54,7 @@ const collect = async <T>(pages: AsyncIterable<T>): Promise<T[]> => {
 
 describe('createArxivSource.fetchNew against a local server', () => {
   it('reads the joined category feed; an empty weekend feed is an empty batch', async () => {
-    upstream.script('/rss/cs.LG+cs.CL', [{ body: readUpstreamFixture(ARXIV_RSS_WEEKEND) }]);
+    upstream.script('/rss/cs.LG+cs.CL', [{ body: readFixture(FIXTURE.arxivRssWeekend) }]);
     const batch = await arxiv().fetchNew(['cs.LG', 'cs.CL']);
     expect(batch).toEqual({ papers: [], skipped: [] });
     expect(upstream.requests.map((request) => request.path)).toEqual(['/rss/cs.LG+cs.CL']);
@@ -70,11 +62,11 @@ describe('createArxivSource.fetchNew against a local server', () => {
   });
 
   it('keeps new items, and cross-listings when asked', async () => {
-    upstream.script('/rss/cs.LG', [{ body: readSyntheticFixture(ARXIV_RSS_WEEKDAY) }]);
+    upstream.script('/rss/cs.LG', [{ body: readFixture(FIXTURE.arxivRssWeekday) }]);
     const source = arxiv();
-    expect((await source.fetchNew(['cs.LG'])).papers.map((paper) => paper.id)).toEqual(['2608.00101']);
+    expect((await source.fetchNew(['cs.LG'])).papers.map((paper) => paper.id)).toEqual(['2608.90101']);
     const withCross = await source.fetchNew(['cs.LG'], { includeCross: true });
-    expect(withCross.papers.map((paper) => paper.id)).toEqual(['2608.00101', '2608.00202']);
+    expect(withCross.papers.map((paper) => paper.id)).toEqual(['2608.90101', '2608.90202']);
   });
 
   it.each([[[]], [['cs.LG+cs.CL']], [['cs.LG/../x']]])(
@@ -101,8 +93,8 @@ describe('createArxivSource.searchPages against a local server', () => {
 
     expect(pages).toHaveLength(1);
     expect(pages[0]?.page).toBe(0);
-    expect(pages[0]?.totalResults).toBe(28946);
-    expect(pages[0]?.batch.papers.map((paper) => paper.id)[0]).toBe('2606.13677');
+    expect(pages[0]?.totalResults).toBe(31207);
+    expect(pages[0]?.batch.papers.map((paper) => paper.id)[0]).toBe('2606.93677');
     expect(upstream.requestsTo('/api/query').map((request) => request.query)).toEqual([
       {
         search_query: '(cat:cs.LG OR cat:cs.CL) AND submittedDate:[202606110000 TO 202606112359]',
@@ -123,7 +115,7 @@ describe('createArxivSource.searchPages against a local server', () => {
 
   it('stops without another request once start reaches totalResults', async () => {
     const onlyFive = transformer5.replace(
-      '<opensearch:totalResults>28946</opensearch:totalResults>',
+      '<opensearch:totalResults>31207</opensearch:totalResults>',
       '<opensearch:totalResults>5</opensearch:totalResults>',
     );
     upstream.script('/api/query', [{ body: onlyFive }]);
@@ -150,20 +142,20 @@ describe('createArxivSource.searchPages against a local server', () => {
 
 describe('createArxivSource spacing (arXiv allows one request every 3 s)', () => {
   it('makes the second of two consecutive requests wait minIntervalMs', async () => {
-    upstream.script('/rss/cs.LG', [{ body: readUpstreamFixture(ARXIV_RSS_WEEKEND) }]);
+    upstream.script('/rss/cs.LG', [{ body: readFixture(FIXTURE.arxivRssWeekend) }]);
     upstream.script('/api/query', [{ body: transformer5 }]);
     const source = arxiv({ minIntervalMs: 3000 });
     await source.fetchNew(['cs.LG']);
     expect(spacerSleeps).toEqual([]);
-    await source.fetchById('2606.13677');
+    await source.fetchById('2606.93677');
     expect(spacerSleeps).toEqual([3000]);
     expect(upstream.requests).toHaveLength(2);
   });
 
   it('spaces a retry too, counting the backoff already slept', async () => {
     upstream.script('/api/query', [{ status: 503 }, { body: transformer5 }]);
-    const paper = await arxiv({ minIntervalMs: 3000 }).fetchById('arXiv:2606.13677v1');
-    expect(paper?.title).toBe('Mana: Dexterous Manipulation of Articulated Tools');
+    const paper = await arxiv({ minIntervalMs: 3000 }).fetchById('arXiv:2606.93677v1');
+    expect(paper?.title).toBe('Trowel: A Transformer Policy for Robotic Bricklaying');
     // Backoff 250 ms (random 0.5 of 500), then the spacer waits the rest of the 3 s.
     expect(httpSleeps).toEqual([250]);
     expect(spacerSleeps).toEqual([2750]);
@@ -174,9 +166,9 @@ describe('createArxivSource spacing (arXiv allows one request every 3 s)', () =>
 describe('createArxivSource.fetchById against a local server', () => {
   it('asks for the id with id_list and returns that paper', async () => {
     upstream.script('/api/query', [{ body: transformer5 }]);
-    const paper = await arxiv().fetchById('https://arxiv.org/abs/2606.13591');
-    expect(paper?.id).toBe('2606.13591');
-    expect(upstream.requests[0]?.query).toEqual({ id_list: '2606.13591', max_results: '1' });
+    const paper = await arxiv().fetchById('https://arxiv.org/abs/2606.93591');
+    expect(paper?.id).toBe('2606.93591');
+    expect(upstream.requests[0]?.query).toEqual({ id_list: '2606.93591', max_results: '1' });
   });
 
   it('returns null when the feed does not hold the paper', async () => {

@@ -4,11 +4,11 @@ import { createHfDailyPapersSource } from '../../src/sources/hf-daily-papers.js'
 import { createHttpClient } from '../../src/sources/http-client.js';
 import { MalformedPayloadError } from '../../src/sources/source-errors.js';
 import { type FakeUpstream, hfDayPages, startFakeUpstream } from '../helpers/fake-upstream.js';
-import { HF_DAY_30, HTML_ERROR_PAGE, readUpstreamFixture } from '../helpers/fixtures.js';
+import { FIXTURE, HTML_ERROR_PAGE, readFixture } from '../helpers/fixtures.js';
 
 const USER_AGENT = 'paperboy-test/0.0 (mailto:ops@example.org)';
 const PATH = '/api/daily_papers';
-const day30: unknown[] = JSON.parse(readUpstreamFixture(HF_DAY_30));
+const day: unknown[] = JSON.parse(readFixture(FIXTURE.hfDay));
 
 let upstream: FakeUpstream;
 let sleeps: number[];
@@ -43,63 +43,63 @@ const collect = async <T>(pages: AsyncIterable<T>): Promise<T[]> => {
 
 describe('createHfDailyPapersSource.fetchDay against a local server', () => {
   it('pages from p=0 until the API answers an empty page', async () => {
-    upstream.route(PATH, hfDayPages(day30, 15));
+    upstream.route(PATH, hfDayPages(day, 10));
     const progress: { page: number; items: number }[] = [];
-    const pages = await collect(source({ pageSize: 15 }).fetchDay('2026-06-12', (p) => progress.push(p)));
+    const pages = await collect(source({ pageSize: 10 }).fetchDay('2026-06-12', (p) => progress.push(p)));
 
     expect(pages.map((page) => page.page)).toEqual([0, 1]);
     const ids = pages.flatMap((page) => page.batch.papers.map((paper) => paper.id));
-    expect(ids).toEqual(day30.map((item) => (item as { paper: { id: string } }).paper.id));
-    expect(pages[1]?.batch.papers[0]?.id).toBe('2606.11662'); // the 16th item of the recording
+    expect(ids).toEqual(day.map((item) => (item as { paper: { id: string } }).paper.id));
+    expect(pages[1]?.batch.papers[0]?.id).toBe('2606.96113'); // the 11th item of the day
     expect(progress).toEqual([
-      { page: 0, items: 15 },
-      { page: 1, items: 15 },
+      { page: 0, items: 10 },
+      { page: 1, items: 7 },
       { page: 2, items: 0 },
     ]);
     const requests = upstream.requestsTo(PATH);
     expect(requests.map((request) => request.query)).toEqual([
-      { date: '2026-06-12', limit: '15', p: '0' },
-      { date: '2026-06-12', limit: '15', p: '1' },
-      { date: '2026-06-12', limit: '15', p: '2' },
+      { date: '2026-06-12', limit: '10', p: '0' },
+      { date: '2026-06-12', limit: '10', p: '1' },
+      { date: '2026-06-12', limit: '10', p: '2' },
     ]);
     expect(requests.every((request) => request.headers['user-agent'] === USER_AGENT)).toBe(true);
     expect(requests[0]?.headers.accept).toBe('application/json');
   });
 
   it('keeps paging after a short page: only an empty page ends the day', async () => {
-    upstream.route(PATH, hfDayPages(day30, 20));
+    upstream.route(PATH, hfDayPages(day, 12));
     const pages = await collect(source({ pageSize: 25 }).fetchDay('2026-06-12'));
-    expect(pages.map((page) => page.batch.papers.length)).toEqual([20, 10]);
+    expect(pages.map((page) => page.batch.papers.length)).toEqual([12, 5]);
     expect(upstream.requestsTo(PATH)).toHaveLength(3);
   });
 
   it('asks for 100 per page by default', async () => {
-    upstream.route(PATH, hfDayPages(day30, 100));
+    upstream.route(PATH, hfDayPages(day, 100));
     await collect(source().fetchDay('2026-06-12'));
     expect(upstream.requestsTo(PATH).map((request) => request.query.limit)).toEqual(['100', '100']);
   });
 
   it('stops after maxPages when the API never runs dry', async () => {
-    upstream.route(PATH, () => ({ body: JSON.stringify(day30.slice(0, 2)) }));
+    upstream.route(PATH, () => ({ body: JSON.stringify(day.slice(0, 2)) }));
     const pages = await collect(source({ maxPages: 3 }).fetchDay('2026-06-12'));
     expect(pages).toHaveLength(3);
     expect(upstream.requestsTo(PATH)).toHaveLength(3);
   });
 
   it('passes skipped items through with the page', async () => {
-    const items = structuredClone(day30.slice(0, 3)) as { paper: Record<string, unknown> }[];
+    const items = structuredClone(day.slice(0, 3)) as { paper: Record<string, unknown> }[];
     delete items[1]?.paper.title;
     upstream.script(PATH, [{ body: JSON.stringify(items) }, { body: '[]' }]);
     const pages = await collect(source().fetchDay('2026-06-12'));
     const batch = pages[0]?.batch as ParsedBatch;
     expect(batch.papers).toHaveLength(2);
-    expect(batch.skipped).toEqual([{ id: '2606.12730', reason: expect.stringMatching(/^paper\.title/) }]);
+    expect(batch.skipped).toEqual([{ id: '2606.92730', reason: expect.stringMatching(/^paper\.title/) }]);
   });
 
   it('retries a 500 and carries on', async () => {
-    upstream.script(PATH, [{ status: 500 }, { body: JSON.stringify(day30) }, { body: '[]' }]);
+    upstream.script(PATH, [{ status: 500 }, { body: JSON.stringify(day) }, { body: '[]' }]);
     const pages = await collect(source().fetchDay('2026-06-12'));
-    expect(pages.flatMap((page) => page.batch.papers)).toHaveLength(30);
+    expect(pages.flatMap((page) => page.batch.papers)).toHaveLength(17);
     expect(upstream.requestsTo(PATH).map((request) => request.query.p)).toEqual(['0', '0', '1']);
     expect(sleeps).toHaveLength(1);
   });

@@ -1,38 +1,38 @@
 import { describe, expect, it } from 'vitest';
 import { parseHfDailyPapers } from '../../src/sources/hf-daily-papers.js';
 import { MalformedPayloadError, SourceErrorCode } from '../../src/sources/source-errors.js';
-import { HF_DAY_30, HF_MIXED_25, HTML_ERROR_PAGE, readUpstreamFixture } from '../helpers/fixtures.js';
+import { FIXTURE, HTML_ERROR_PAGE, readFixture } from '../helpers/fixtures.js';
+import { describeRecorded, RECORDED, readRecordedUpstream } from '../helpers/shared-data.js';
 
-const day30 = readUpstreamFixture(HF_DAY_30);
-const mixed25 = readUpstreamFixture(HF_MIXED_25);
+const day = readFixture(FIXTURE.hfDay);
+const mixed = readFixture(FIXTURE.hfMixed);
 
-describe('parseHfDailyPapers on a full day (30 items, all with AI summaries)', () => {
-  const { papers, skipped } = parseHfDailyPapers(day30);
+describe('parseHfDailyPapers on a full day (17 items, all with AI summaries)', () => {
+  const { papers, skipped } = parseHfDailyPapers(day);
 
   it('keeps every item, in order', () => {
     expect(skipped).toEqual([]);
-    expect(papers).toHaveLength(30);
-    expect(papers.map((paper) => paper.id).slice(0, 3)).toEqual(['2606.00467', '2606.12730', '2606.13594']);
+    expect(papers).toHaveLength(17);
+    expect(papers.map((paper) => paper.id).slice(0, 3)).toEqual(['2606.90467', '2606.92730', '2606.93594']);
     expect(papers.every((paper) => paper.source === 'hf')).toBe(true);
   });
 
   it('maps the first item field by field', () => {
     const first = papers[0];
     expect(first).toMatchObject({
-      id: '2606.00467',
-      title:
-        'On the Limits of LLM Adaptability: Impact of Model-Internalized Priors on Annotation Task Performance',
-      authors: ['Etienne Casanova', 'Rafal Kocielnik', 'R. Michael Alvarez'],
+      id: '2606.90467',
+      title: 'Rooftop Listening: Self-Supervised Denoising for Urban Bird-Call Recordings',
+      authors: ['Odile Marchetti', 'Rune Kvalheim', 'T. Anselm Ocampo'],
       dailyDate: '2026-06-12',
       upvotes: 0,
       numComments: 2,
-      organization: 'California institute of technology',
-      thumbnail: 'https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2606.00467.png',
+      organization: 'Harbourview Institute of Technology',
+      thumbnail: 'https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2606.90467.png',
     });
     expect(first?.version).toBeUndefined();
-    expect(first?.abstract?.startsWith('Large Language Models (LLMs) are increasingly used')).toBe(true);
-    expect(first?.aiSummary?.startsWith('Large language models exhibit limited ability')).toBe(true);
-    expect(first?.aiKeywords?.slice(0, 2)).toEqual(['zero-shot annotation', 'LLM-as-a-judge']);
+    expect(first?.abstract?.startsWith('Microphones on city rooftops record birds')).toBe(true);
+    expect(first?.aiSummary?.startsWith('A denoiser trained to predict one rooftop microphone')).toBe(true);
+    expect(first?.aiKeywords?.slice(0, 2)).toEqual(['bioacoustics', 'self-supervised denoising']);
   });
 
   it('takes publishedAt from paper.publishedAt, not the item’s US-Eastern clock time', () => {
@@ -41,24 +41,25 @@ describe('parseHfDailyPapers on a full day (30 items, all with AI summaries)', (
   });
 
   it('reads code links, stars and project page when present', () => {
-    const evoArena = papers.find((paper) => paper.id === '2606.13681');
-    expect(evoArena).toMatchObject({
-      title: 'EvoArena: Tracking Memory Evolution for Robust LLM Agents in Dynamic Environments',
+    expect(papers.find((paper) => paper.id === '2606.93681')).toMatchObject({
+      title: 'Gridlock: A City-Scale Benchmark for Traffic-Signal Agents',
       upvotes: 118,
-      githubRepo: 'https://github.com/Aiden0526/EvoArena',
+      githubRepo: 'https://github.com/gridlock-bench/gridlock',
       githubStars: 9,
-      projectPage: 'https://aiden0526.github.io/EvoArena/',
-      organization: 'Massachusetts Institute of Technology',
+      projectPage: 'https://gridlock-bench.github.io/gridlock/',
+      organization: 'Northgate University',
     });
   });
 
   it('keeps authors whose HF profile is hidden, in paper order', () => {
-    const paper = papers.find((p) => p.id === '2606.12575');
+    const paper = papers.find((p) => p.id === '2606.92575');
     expect(paper?.authors).toHaveLength(10);
-    expect(paper?.authors?.slice(2, 5)).toEqual(['David Liu', 'Dengyang Jiang', 'Liangchen Li']);
+    expect(paper?.authors?.slice(0, 2)).toEqual(['Eilif Marsh', 'Vesna Coltrane']);
+    expect(paper?.authors?.[7]).toBe('Nadia Umberger');
   });
 
   it('collapses whitespace in abstracts', () => {
+    expect(day).toContain('an answer cost.\\nWe report');
     for (const paper of papers) {
       expect(paper.abstract).not.toMatch(/\s\s|\n/);
       expect(paper.title).not.toMatch(/^\s|\s$/);
@@ -67,30 +68,30 @@ describe('parseHfDailyPapers on a full day (30 items, all with AI summaries)', (
   });
 });
 
-describe('parseHfDailyPapers on two days, some without AI fields (25 items)', () => {
-  const { papers, skipped } = parseHfDailyPapers(mixed25);
+describe('parseHfDailyPapers on two days, some without AI fields (12 items)', () => {
+  const { papers, skipped } = parseHfDailyPapers(mixed);
 
   it('keeps items that lack the optional AI fields', () => {
     expect(skipped).toEqual([]);
-    expect(papers).toHaveLength(25);
-    expect(papers.filter((paper) => paper.aiKeywords !== undefined)).toHaveLength(10);
-    expect(papers.filter((paper) => paper.aiSummary !== undefined)).toHaveLength(10);
-    const medPmc = papers[0];
-    expect(medPmc?.id).toBe('2607.07673');
-    expect(medPmc?.aiSummary).toBeUndefined();
-    expect(medPmc?.aiKeywords).toBeUndefined();
-    expect(medPmc?.projectPage).toBeUndefined();
-    expect(medPmc?.authors?.slice(0, 2)).toEqual(['Hyunjae Kim', 'Dain Kim']);
+    expect(papers).toHaveLength(12);
+    expect(papers.filter((paper) => paper.aiKeywords !== undefined)).toHaveLength(5);
+    expect(papers.filter((paper) => paper.aiSummary !== undefined)).toHaveLength(5);
+    const vetScan = papers[0];
+    expect(vetScan?.id).toBe('2607.97673');
+    expect(vetScan?.aiSummary).toBeUndefined();
+    expect(vetScan?.aiKeywords).toBeUndefined();
+    expect(vetScan?.projectPage).toBeUndefined();
+    expect(vetScan?.authors?.slice(0, 2)).toEqual(['Hanne Solberg', 'Dario Mensah']);
   });
 
   it('gives each paper its own Daily Papers day', () => {
     const days = papers.map((paper) => paper.dailyDate);
-    expect(days.filter((day) => day === '2026-07-13')).toHaveLength(14);
-    expect(days.filter((day) => day === '2026-07-10')).toHaveLength(11);
+    expect(days.filter((d) => d === '2026-07-13')).toHaveLength(7);
+    expect(days.filter((d) => d === '2026-07-10')).toHaveLength(5);
   });
 
   it('leaves out organization, repo and stars when HF has none', () => {
-    const paper = papers.find((p) => p.id === '2607.09415');
+    const paper = papers.find((p) => p.id === '2607.99415');
     expect(paper).toMatchObject({ upvotes: 5, numComments: 0 });
     expect(paper?.organization).toBeUndefined();
     expect(paper?.githubRepo).toBeUndefined();
@@ -99,16 +100,16 @@ describe('parseHfDailyPapers on two days, some without AI fields (25 items)', ()
 });
 
 describe('parseHfDailyPapers on bad input', () => {
-  const items = (): Record<string, unknown>[] => JSON.parse(day30).slice(0, 4);
+  const items = (): Record<string, unknown>[] => JSON.parse(day).slice(0, 4);
 
   it('skips an item that fails validation, with its id and the reason, and keeps the rest', () => {
     const list = items();
     const broken = list[1] as { paper: Record<string, unknown> };
     delete broken.paper.title;
     const { papers, skipped } = parseHfDailyPapers(JSON.stringify(list));
-    expect(papers.map((paper) => paper.id)).toEqual(['2606.00467', '2606.13594', '2606.13174']);
+    expect(papers.map((paper) => paper.id)).toEqual(['2606.90467', '2606.93594', '2606.93174']);
     expect(skipped).toHaveLength(1);
-    expect(skipped[0]?.id).toBe('2606.12730');
+    expect(skipped[0]?.id).toBe('2606.92730');
     expect(skipped[0]?.reason).toMatch(/^paper\.title: /);
   });
 
@@ -131,7 +132,7 @@ describe('parseHfDailyPapers on bad input', () => {
     expect(papers).toHaveLength(2);
     expect(skipped).toEqual([
       { id: 'not-an-id', reason: 'paper.id: not an arXiv id' },
-      { id: '2606.13174', reason: expect.stringMatching(/^paper\.upvotes: /) },
+      { id: '2606.93174', reason: expect.stringMatching(/^paper\.upvotes: /) },
     ]);
   });
 
@@ -165,7 +166,7 @@ describe('parseHfDailyPapers on bad input', () => {
   });
 
   it.each([
-    ['broken JSON', '[{"paper": {"id": "2606.00467"', /JSON array/],
+    ['broken JSON', '[{"paper": {"id": "2606.90467"', /JSON array/],
     ['an HTML error page', HTML_ERROR_PAGE, /<!DOCTYPE html> <html><head><title>502 Bad Gateway/],
     ['a JSON object', '{"error":"Invalid date"}', /got a JSON value.*\{"error":"Invalid date"\}/],
     ['an empty body', '', /JSON array/],
@@ -193,5 +194,69 @@ describe('parseHfDailyPapers on bad input', () => {
     })();
     expect(error.snippet).toBe(`${body.slice(0, 80)}…`);
     expect(error.message.length).toBeLessThan(200);
+  });
+});
+
+interface RawItem {
+  paper: {
+    id: string;
+    title: string;
+    summary?: string;
+    authors?: { name: string }[];
+    publishedAt?: string;
+    submittedOnDailyAt?: string;
+    upvotes?: number;
+    ai_summary?: string;
+    ai_keywords?: string[];
+    githubRepo?: string;
+    githubStars?: number;
+  };
+  publishedAt?: string;
+  numComments?: number;
+}
+
+describeRecorded('parseHfDailyPapers on real Daily Papers responses', () => {
+  const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+  it.each([RECORDED.hfDay30, RECORDED.hfMixed25])('reads every item of %s as the raw JSON says', (name) => {
+    const body = readRecordedUpstream(name);
+    const raw: RawItem[] = JSON.parse(body);
+    const { papers, skipped } = parseHfDailyPapers(body);
+
+    expect(skipped).toEqual([]);
+    expect(papers.map((paper) => paper.id)).toEqual(raw.map((item) => item.paper.id));
+    papers.forEach((paper, index) => {
+      const { paper: source, numComments } = raw[index] as RawItem;
+      expect(paper).toMatchObject({
+        title: collapse(source.title),
+        abstract: source.summary === undefined ? undefined : collapse(source.summary),
+        authors: source.authors?.map((author) => author.name.trim()),
+        dailyDate: source.submittedOnDailyAt?.slice(0, 10),
+        upvotes: source.upvotes,
+        numComments,
+        aiKeywords: source.ai_keywords,
+        githubRepo: source.githubRepo,
+        githubStars: source.githubStars,
+        source: 'hf',
+      });
+      expect(paper.aiSummary === undefined).toBe(source.ai_summary === undefined);
+      expect(paper.publishedAt?.toISOString()).toBe(source.publishedAt);
+      expect(paper.abstract ?? '').not.toMatch(/\s\s|\n/);
+    });
+  });
+
+  it('takes the paper’s own publication date where the item carries a US-Eastern clock time', () => {
+    const raw: RawItem[] = JSON.parse(readRecordedUpstream(RECORDED.hfDay30));
+    const shifted = raw.filter((item) => item.publishedAt !== item.paper.publishedAt);
+    expect(shifted.length).toBeGreaterThan(0);
+  });
+
+  it('keeps every item when some lack the AI fields', () => {
+    const raw: RawItem[] = JSON.parse(readRecordedUpstream(RECORDED.hfMixed25));
+    const { papers } = parseHfDailyPapers(readRecordedUpstream(RECORDED.hfMixed25));
+    const withSummary = raw.filter((item) => item.paper.ai_summary !== undefined).length;
+    expect(withSummary).toBeGreaterThan(0);
+    expect(withSummary).toBeLessThan(raw.length);
+    expect(papers.filter((paper) => paper.aiSummary !== undefined)).toHaveLength(withSummary);
   });
 });

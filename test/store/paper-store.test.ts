@@ -6,16 +6,16 @@ import { describeEachDatabase, openTestDatabase, resetTables } from '../helpers/
 
 const fromHf: PaperInput = {
   id: '2606.00467',
-  title: 'LoRA-FAIR: Federated LoRA Fine-Tuning',
+  title: 'LoRA-Tune: Federated LoRA Fine-Tuning',
   abstract: 'Low-Rank Adaptation (LoRA) for federated learning.',
-  authors: ['Ada Lovelace', 'Alan Turing'],
+  authors: ['Ada Okonkwo', 'Alan Vestergaard'],
   publishedAt: new Date('2026-05-30T00:00:00Z'),
   dailyDate: '2026-06-12',
   upvotes: 10,
   numComments: 2,
   aiSummary: 'Federated LoRA without drift.',
   aiKeywords: ['LoRA', 'federated learning'],
-  githubRepo: 'https://github.com/example/lora-fair',
+  githubRepo: 'https://github.com/example/lora-tune',
   githubStars: 40,
   source: 'hf',
 };
@@ -23,9 +23,9 @@ const fromHf: PaperInput = {
 const fromArxiv: PaperInput = {
   id: '2606.00467',
   version: 2,
-  title: 'LoRA-FAIR: Federated LoRA Fine-Tuning',
+  title: 'LoRA-Tune: Federated LoRA Fine-Tuning',
   abstract: 'Low-Rank Adaptation (LoRA) for federated learning, revised.',
-  authors: ['Ada Lovelace', 'Alan Turing', 'Grace Hopper'],
+  authors: ['Ada Okonkwo', 'Alan Vestergaard', 'Grace Hollings'],
   publishedAt: new Date('2026-05-30T17:00:00Z'),
   updatedAt: new Date('2026-06-02T10:00:00Z'),
   categories: ['cs.LG', 'cs.AI'],
@@ -55,7 +55,7 @@ describeEachDatabase('paper store', (driver) => {
     expect(paper).toMatchObject({
       version: 2,
       abstract: 'Low-Rank Adaptation (LoRA) for federated learning, revised.',
-      authors: ['Ada Lovelace', 'Alan Turing', 'Grace Hopper'],
+      authors: ['Ada Okonkwo', 'Alan Vestergaard', 'Grace Hollings'],
       categories: ['cs.LG', 'cs.AI'],
       primaryCategory: 'cs.LG',
       upvotes: 10,
@@ -101,6 +101,7 @@ describeEachDatabase('paper store', (driver) => {
     const paper = await store.getPaper('2606.00467');
     expect(paper?.upvotes).toBe(11);
     expect(paper?.primaryCategory).toBe('cs.LG');
+    expect(paper?.sources).toEqual(['arxiv', 'hf']);
   });
 
   it('keeps nothing of a batch whose transaction fails', async () => {

@@ -48,7 +48,7 @@ describe('the console adapter', () => {
     ]);
     expect(code).toBe(0);
     expect(stdout).toMatch(
-      /No paper source could be reached \(.*\)\. Loaded the bundled sample of \d+ papers/,
+      /No paper source could be reached \(.*\)\. Loaded the bundled sample of \d+ (?:\w+ )?papers/,
     );
     expect(stdout).toContain('paperboy is running in this terminal as channel console:local');
     expect(stdout).toContain('/papers subscribe <terms>');

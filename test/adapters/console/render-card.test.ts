@@ -12,18 +12,18 @@ const CONTROL = /(?!\n)\p{Cc}/u;
 const OWN_SGR = new RegExp(`${ESC}\\[\\d+m`, 'g');
 
 const item = (overrides: Partial<PaperItem> = {}): PaperItem => ({
-  id: '2606.13392',
-  title: 'MiniMax Sparse Attention',
-  url: 'https://huggingface.co/papers/2606.13392',
+  id: '2606.93392',
+  title: 'Helix: Sparse Attention for Genome-Scale DNA Language Models',
+  url: 'https://huggingface.co/papers/2606.93392',
   upvotes: 42,
   comments: 3,
   authors: 'Ada Lovelace, Alan Turing et al.',
   date: '2026-06-12',
-  code: { url: 'https://github.com/MiniMax-AI/MSA', stars: 120 },
+  code: { url: 'https://github.com/helix-dna/helix', stars: 120 },
   summary: 'Blockwise sparse attention that keeps quality at a million tokens.',
   matchedTerm: '"diffusion transformer"',
-  abstract: 'Ultra-long context matters.\n\nWe introduce MSA.',
-  links: [{ label: 'Hugging Face', url: 'https://huggingface.co/papers/2606.13392' }],
+  abstract: 'Long contexts are costly.\n\nWe introduce LSA.',
+  links: [{ label: 'Hugging Face', url: 'https://huggingface.co/papers/2606.93392' }],
   ...overrides,
 });
 
@@ -48,11 +48,11 @@ describe('renderCard without colour', () => {
       'Papers about "lora"',
       '12 results · page 1 of 3',
       '',
-      '1. MiniMax Sparse Attention',
+      '1. Helix: Sparse Attention for Genome-Scale DNA Language Models',
       '   ▲ 42 · 💬 3 · 2026-06-12 · Ada Lovelace, Alan Turing et al. · code ★ 120',
       '   Blockwise sparse attention that keeps quality at a million tokens.',
       '   matched: "diffusion transformer"',
-      '   https://huggingface.co/papers/2606.13392',
+      '   https://huggingface.co/papers/2606.93392',
       '',
     ]);
     expect(lines[9]).toBe('2. Second Paper');
@@ -69,9 +69,9 @@ describe('renderCard without colour', () => {
 
   it('aligns numbers when there are ten or more papers', () => {
     const many = renderCard(card({ items: Array.from({ length: 10 }, () => item()) }), { color: false });
-    expect(many.split('\n')).toContain(' 1. MiniMax Sparse Attention');
-    expect(many.split('\n')).toContain('10. MiniMax Sparse Attention');
-    expect(many.split('\n')).toContain('    https://huggingface.co/papers/2606.13392');
+    expect(many.split('\n')).toContain(' 1. Helix: Sparse Attention for Genome-Scale DNA Language Models');
+    expect(many.split('\n')).toContain('10. Helix: Sparse Attention for Genome-Scale DNA Language Models');
+    expect(many.split('\n')).toContain('    https://huggingface.co/papers/2606.93392');
   });
 
   it('wraps titles, meta and summaries to the width', () => {
@@ -103,9 +103,11 @@ describe('renderCard with colour', () => {
   it('makes the header bold, the subheader and meta dim and the URL cyan', () => {
     expect(lines[0]).toBe(`${ESC}[1mPapers about "lora"${ESC}[22m`);
     expect(lines[1]).toBe(`${ESC}[2m12 results · page 1 of 3${ESC}[22m`);
-    expect(lines[3]).toBe(`1. ${ESC}[1mMiniMax Sparse Attention${ESC}[22m`);
+    expect(lines[3]).toBe(
+      `1. ${ESC}[1mHelix: Sparse Attention for Genome-Scale DNA Language Models${ESC}[22m`,
+    );
     expect(lines[4]?.startsWith(`${ESC}[2m   ▲ 42`)).toBe(true);
-    expect(lines[7]).toBe(`   ${ESC}[36mhttps://huggingface.co/papers/2606.13392${ESC}[39m`);
+    expect(lines[7]).toBe(`   ${ESC}[36mhttps://huggingface.co/papers/2606.93392${ESC}[39m`);
   });
 
   it('prints the same text as without colour', () => {
@@ -144,40 +146,41 @@ describe('renderCard notices', () => {
 
 describe('renderCard on a single paper', () => {
   it('shows the summary, the whole abstract and every link', () => {
-    const output = renderCard(paperDetailCard(paperById(hfPapers(), '2606.13392')), {
+    const output = renderCard(paperDetailCard(paperById(hfPapers(), '2606.93392')), {
       color: false,
       width: 100,
     });
     const lines = output.split('\n');
-    expect(lines[0]).toBe('MiniMax Sparse Attention');
-    expect(lines[1]).toBe('arXiv 2606.13392 · MiniMax');
-    expect(lines[3]).toBe('1. MiniMax Sparse Attention');
+    expect(lines[0]).toBe('Helix: Sparse Attention for Genome-Scale DNA Language Models');
+    expect(lines[1]).toBe('arXiv 2606.93392 · Quillon Labs');
+    expect(lines[3]).toBe('1. Helix: Sparse Attention for Genome-Scale DNA Language Models');
     expect(lines[4]).toBe(
-      '   ▲ 103 · 💬 4 · 2026-06-12 · Xunhao Lai, Weiqi Xu, Yufeng Yang et al. · code ★ 251',
+      '   ▲ 103 · 💬 4 · 2026-06-12 · Nikolai Bellweather, Yara Kettering, Jun Sandoval et al. · code ★ 412',
     );
-    expect(lines[5]?.startsWith('   MiniMax Sparse Attention enables efficient processing')).toBe(true);
+    expect(lines[5]?.startsWith('   Helix lets DNA language models read a million bases')).toBe(true);
     expect(output).toContain(
-      '\n\n   Ultra-long-context capability is becoming indispensable for frontier LLMs',
+      '\n\n   DNA language models must read sequences of millions of bases, far beyond what dense attention',
     );
-    expect(output).toContain('MiniMax-M3.');
-    expect(lines.slice(-4)).toEqual([
-      '   Hugging Face: https://huggingface.co/papers/2606.13392',
-      '   arXiv: https://arxiv.org/abs/2606.13392',
-      '   PDF: https://arxiv.org/pdf/2606.13392',
-      '   Code: https://github.com/MiniMax-AI/MSA',
+    expect(output).toContain('short windows, at a tenth of their compute.');
+    expect(lines.slice(-5)).toEqual([
+      '   Hugging Face: https://huggingface.co/papers/2606.93392',
+      '   arXiv: https://arxiv.org/abs/2606.93392',
+      '   PDF: https://arxiv.org/pdf/2606.93392',
+      '   Code: https://github.com/helix-dna/helix',
+      '   Project page: https://helix-dna.github.io/',
     ]);
   });
 
   it('keeps paragraphs of the abstract and does not repeat a first-sentence summary', () => {
-    const single = item({ summary: 'Ultra-long context matters.', matchedTerm: null, links: [] });
+    const single = item({ summary: 'Long contexts are costly.', matchedTerm: null, links: [] });
     const lines = renderCard(card({ items: [single], actions: [] }), { color: false }).split('\n');
     expect(lines.slice(4)).toEqual([
       '   ▲ 42 · 💬 3 · 2026-06-12 · Ada Lovelace, Alan Turing et al. · code ★ 120',
       '',
-      '   Ultra-long context matters.',
+      '   Long contexts are costly.',
       '',
-      '   We introduce MSA.',
-      '   https://huggingface.co/papers/2606.13392',
+      '   We introduce LSA.',
+      '   https://huggingface.co/papers/2606.93392',
     ]);
   });
 });
@@ -290,11 +293,15 @@ describe('renderCard on a built search card', () => {
       'Papers about "agents"',
       '12 results · page 1 of 4',
       '',
-      '1. On the Limits of LLM Adaptability: Impact of Model-Internalized Priors on',
-      '   Annotation Task Performance',
-      '   ▲ 0 · 💬 2 · 2026-06-12',
-      '   Etienne Casanova, Rafal Kocielnik, R. Michael Alvarez',
+      '1. Rooftop Listening: Self-Supervised Denoising for Urban Bird-Call Recordings',
+      '   ▲ 0 · 💬 2 · 2026-06-12 · Odile Marchetti, Rune Kvalheim, T. Anselm Ocampo',
+      '   A denoiser trained to predict one rooftop microphone from its neighbours',
+      '   cleans urban bird recordings well enough to double the species a detector',
     ]);
+    expect(lines).toContain(
+      '2. Shelf-Ready? Benchmarks for Warehouse Picking Agents Under Clutter, Glare and',
+    );
+    expect(lines).toContain('   Half-Empty Bins');
     expect(lines.at(-1)).toBe('[Next: type "next"]  [Share: type "share"]');
   });
 });

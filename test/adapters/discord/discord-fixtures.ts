@@ -1,13 +1,16 @@
 import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
-import type { ChatAdapterContext } from '../../../src/adapters/chat-adapter.js';
+import type { ChatAdapter, ChatAdapterContext } from '../../../src/adapters/chat-adapter.js';
+import { createDiscordAdapter } from '../../../src/adapters/discord/discord-adapter.js';
 import { type Config, parseConfig } from '../../../src/config.js';
 import type { BotDependencies } from '../../../src/core/bot/bot-dependencies.js';
 import { silentLogger } from '../../../src/core/logger.js';
 import type { DatabaseHandle } from '../../../src/db/database.js';
-import type { HttpServer } from '../../../src/http/http-server.js';
+import { createHttpServer, type HttpServer } from '../../../src/http/http-server.js';
 import { createPaperStore } from '../../../src/store/paper-store.js';
 import { createStoreBotDependencies } from '../../../src/store/store-bot-dependencies.js';
+import { type FakeDiscord, startFakeDiscord } from '../../helpers/fake-discord.js';
 import { fixtureCorpus } from '../../helpers/fixture-corpus.js';
+import { openTestDatabase } from '../../helpers/test-database.js';
 
 export const APPLICATION_ID = '100000000000000001';
 export const GUILD_ID = '400000000000000001';
@@ -35,6 +38,54 @@ export const adapterContext = (
   http: HttpServer,
 ): ChatAdapterContext => ({ config, bot, http, db: handle.db, logger: silentLogger, now: () => NOW });
 
+export interface DiscordOverHttp {
+  handle: DatabaseHandle;
+  bot: BotDependencies;
+  discord: FakeDiscord;
+  http: HttpServer;
+  adapter: ChatAdapter;
+  /** `POST` signed interactions here. */
+  url: string;
+  privateKey: KeyObject;
+  close(): Promise<void>;
+}
+
+/**
+ * The Discord adapter answering HTTP interactions (no gateway) on the real shared HTTP server, on a PGlite
+ * database holding the fixture corpus, talking to a fake Discord REST API.
+ */
+export async function startDiscordOverHttp(env: Record<string, string> = {}): Promise<DiscordOverHttp> {
+  const handle = await openTestDatabase('pglite');
+  const bot = await botOn(handle);
+  const discord = await startFakeDiscord({ applicationId: APPLICATION_ID });
+  const { privateKey, publicKeyHex } = testKeyPair();
+  const config = discordConfig({
+    DISCORD_API_URL: discord.api,
+    DISCORD_PUBLIC_KEY: publicKeyHex,
+    DISCORD_GATEWAY: 'false',
+    ...env,
+  });
+  const http = createHttpServer(silentLogger);
+  const adapter = createDiscordAdapter(adapterContext(config, handle, bot, http));
+  await adapter.start();
+  const { port } = await http.listen(0, '127.0.0.1');
+  return {
+    handle,
+    bot,
+    discord,
+    http,
+    adapter,
+    url: `http://127.0.0.1:${port}/discord/interactions`,
+    privateKey,
+    async close() {
+      await adapter.stop();
+      await http.close();
+      await discord.close();
+      await handle.close();
+    },
+  };
+}
+
 /** A test Ed25519 key pair, with the public key as the 64 hex characters the Developer Portal shows. */
 export function testKeyPair(): { privateKey: KeyObject; publicKeyHex: string } {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
@@ -45,13 +96,16 @@ export function testKeyPair(): { privateKey: KeyObject; publicKeyHex: string } {
 export const signRequest = (privateKey: KeyObject, timestamp: string, body: string): string =>
   sign(null, Buffer.from(timestamp + body), privateKey).toString('hex');
 
-/** POSTs an interaction to `url` as Discord does: signed with `privateKey`, unless a `signature` is given. */
+/**
+ * POSTs an interaction to `url` as Discord does: signed with `privateKey`, unless a `signature` is given, at
+ * `timestamp` (default now; an adapter on a fixed clock needs its own "now").
+ */
 export function postInteraction(
   url: string,
   body: string,
-  signing: { privateKey: KeyObject; signature?: string },
+  signing: { privateKey: KeyObject; signature?: string; timestamp?: string },
 ): Promise<Response> {
-  const timestamp = String(Math.floor(Date.now() / 1000));
+  const timestamp = signing.timestamp ?? String(Math.floor(Date.now() / 1000));
   return fetch(url, {
     method: 'POST',
     headers: {

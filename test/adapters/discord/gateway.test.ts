@@ -53,7 +53,6 @@ describe('the Discord gateway', () => {
       commandInteraction('papers', [{ name: 'topic', type: 3, value: 'lora' }], { token: 'lora-token' }),
     );
     const call = await callbackOf('lora-token');
-    setTimeout(() => console.log(JSON.stringify(discord.calls.map((c) => [c.method, c.path, c.body]))), 3000);
     const answer = await discord.answerFor('lora-token');
     const data = answer.data as {
       embeds: { title?: string }[];

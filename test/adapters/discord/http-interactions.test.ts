@@ -1,54 +1,27 @@
 import type { KeyObject } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChatAdapter } from '../../../src/adapters/chat-adapter.js';
-import { createDiscordAdapter } from '../../../src/adapters/discord/discord-adapter.js';
-import { silentLogger } from '../../../src/core/logger.js';
-import type { DatabaseHandle } from '../../../src/db/database.js';
-import { createHttpServer, type HttpServer } from '../../../src/http/http-server.js';
-import { type FakeDiscord, startFakeDiscord } from '../../helpers/fake-discord.js';
-import { openTestDatabase } from '../../helpers/test-database.js';
+import type { FakeDiscord } from '../../helpers/fake-discord.js';
 import {
   APPLICATION_ID,
-  adapterContext,
-  botOn,
   commandInteraction,
-  discordConfig,
+  type DiscordOverHttp,
   NOW,
   signRequest,
+  startDiscordOverHttp,
   testKeyPair,
 } from './discord-fixtures.js';
 
-let handle: DatabaseHandle;
 let discord: FakeDiscord;
-let http: HttpServer;
-let adapter: ChatAdapter;
 let url: string;
 let privateKey: KeyObject;
 const nowSeconds = String(Math.floor(NOW.getTime() / 1000));
 
+let harness: DiscordOverHttp;
 beforeAll(async () => {
-  handle = await openTestDatabase('pglite');
-  const bot = await botOn(handle);
-  discord = await startFakeDiscord({ applicationId: APPLICATION_ID });
-  const keys = testKeyPair();
-  privateKey = keys.privateKey;
-  const config = discordConfig({
-    DISCORD_API_URL: discord.api,
-    DISCORD_PUBLIC_KEY: keys.publicKeyHex,
-    DISCORD_GATEWAY: 'false',
-  });
-  http = createHttpServer(silentLogger);
-  adapter = createDiscordAdapter(adapterContext(config, handle, bot, http));
-  await adapter.start();
-  const { port } = await http.listen(0, '127.0.0.1');
-  url = `http://127.0.0.1:${port}/discord/interactions`;
+  harness = await startDiscordOverHttp();
+  ({ discord, url, privateKey } = harness);
 });
-afterAll(async () => {
-  await adapter?.stop();
-  await http?.close();
-  await discord?.close();
-  await handle?.close();
-});
+afterAll(async () => harness?.close());
 
 async function post(body: string, headers: { signature?: string; timestamp?: string }) {
   const response = await fetch(url, {

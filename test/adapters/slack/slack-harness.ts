@@ -1,7 +1,7 @@
 import { createSlackAdapter, type SlackAdapterOptions } from '../../../src/adapters/slack/slack-adapter.js';
 import { type Config, parseConfig } from '../../../src/config.js';
 import type { BotDependencies } from '../../../src/core/bot/bot-dependencies.js';
-import { silentLogger } from '../../../src/core/logger.js';
+import { type Logger, silentLogger } from '../../../src/core/logger.js';
 import type { DatabaseHandle } from '../../../src/db/database.js';
 import { createHttpServer } from '../../../src/http/http-server.js';
 import { createPaperStore } from '../../../src/store/paper-store.js';
@@ -74,13 +74,22 @@ export async function startSlackOverHttp(options: {
   env?: Record<string, string>;
   adapter?: SlackAdapterOptions;
   fake?: FakeSlack;
+  /** The adapter's logger (default: silent), to see what a listener logged. */
+  logger?: Logger;
 }) {
   const fake = options.fake ?? (await startFakeSlack());
   const responses: ResponseUrlReceiver = await startResponseUrlReceiver();
   const http = createHttpServer(silentLogger);
   const config = slackConfig(fake, options.env);
   const adapter = createSlackAdapter(
-    { config, bot: options.bot, http, db: options.handle.db, logger: silentLogger, now: () => NOW },
+    {
+      config,
+      bot: options.bot,
+      http,
+      db: options.handle.db,
+      logger: options.logger ?? silentLogger,
+      now: () => NOW,
+    },
     options.adapter,
   );
   await adapter.start();

@@ -128,9 +128,9 @@ describe('handleText', () => {
     await say('config top:3');
     const first = await say('digest');
     expect(first.visibility).toBe('channel');
-    expect(first.card.items.map((item) => item.id)).toEqual(['2606.13681', '2606.13392', '2606.08063']);
+    expect(first.card.items.map((item) => item.id)).toEqual(['2606.93681', '2606.93392', '2606.98063']);
     const second = await say('digest');
-    expect(second.card.items.map((item) => item.id)).toEqual(['2606.13289', '2606.13106', '2606.12243']);
+    expect(second.card.items.map((item) => item.id)).toEqual(['2606.93289', '2606.93106', '2606.92243']);
   });
 
   it('says when there is nothing new, or stays quiet if the channel asked for that', async () => {
@@ -144,11 +144,11 @@ describe('handleText', () => {
   });
 
   it('shows one paper, today and this week, and looks up an unknown paper', async () => {
-    const paper = await say('paper https://huggingface.co/papers/2606.13392');
-    expect(paper.card.header).toBe('MiniMax Sparse Attention');
+    const paper = await say('paper https://huggingface.co/papers/2606.93392');
+    expect(paper.card.header).toBe('Helix: Sparse Attention for Genome-Scale DNA Language Models');
     const today = await say('today');
     expect(today.card.header).toContain('Fri, 12 Jun 2026');
-    expect(today.card.items[0]?.id).toBe('2606.13681');
+    expect(today.card.items[0]?.id).toBe('2606.93681');
     expect((await say('week')).card.items).toHaveLength(10);
     const unknown = await say('paper 2501.00001');
     expect(fetched).toContain('2501.00001');

@@ -37,10 +37,10 @@ describe('searchResultsCard', () => {
     expect(lines.slice(0, 3)).toEqual([
       'Papers about "lora"',
       '12 results · page 1 of 3',
-      '1. On the Limits of LLM Adaptability: Impact of Model-Internalized Priors on Annotation Task Performance — https://huggingface.co/papers/2606.00467',
+      '1. Rooftop Listening: Self-Supervised Denoising for Urban Bird-Call Recordings — https://huggingface.co/papers/2606.90467',
     ]);
     expect(lines[6]).toBe(
-      '5. WebChallenger: A Reliable and Efficient Generalist Web Agent — https://huggingface.co/papers/2606.10423',
+      '5. Gridlock: A City-Scale Benchmark for Traffic-Signal Agents — https://huggingface.co/papers/2606.93681',
     );
   });
 
@@ -126,18 +126,18 @@ describe('searchResultsCard', () => {
 
 describe('paperListCard', () => {
   it('keeps every paper given, with matched terms, and writes the fallback', () => {
-    const card = paperListCard('Daily Papers · 2026-06-12', '30 papers', [
+    const card = paperListCard('Daily Papers · 2026-06-12', '17 papers', [
       ...hf,
-      { paper: paperById(arxivPapers(), '2606.13501'), matchedTerm: '"diffusion transformer"' },
+      { paper: paperById(arxivPapers(), '2606.93501'), matchedTerm: '"attention sinks"' },
     ]);
-    expect(card.items).toHaveLength(31);
-    expect(card.items[30]?.matchedTerm).toBe('"diffusion transformer"');
+    expect(card.items).toHaveLength(18);
+    expect(card.items[17]?.matchedTerm).toBe('"attention sinks"');
     expect(card.items[0]?.matchedTerm).toBeNull();
     const lines = card.fallback.split('\n');
     expect(lines[0]).toBe('Daily Papers · 2026-06-12');
-    expect(lines[1]).toBe('30 papers');
-    expect(lines[32]).toBe(
-      '31. GF-DiT: Scheduling Parallelism for Diffusion Transformer Serving — https://arxiv.org/abs/2606.13501',
+    expect(lines[1]).toBe('17 papers');
+    expect(lines[19]).toBe(
+      '18. Why Do Transformers Forget Early Tokens? A Study of Attention Sinks — https://arxiv.org/abs/2606.93501',
     );
     expect(card.actions).toEqual([]);
   });
@@ -153,19 +153,19 @@ describe('paperListCard', () => {
 
 describe('paperDetailCard', () => {
   it('shows one paper in full with its id, category and organisation', () => {
-    const paper = paperById(hf, '2606.13392');
+    const paper = paperById(hf, '2606.93392');
     const card = paperDetailCard({ ...paper, primaryCategory: 'cs.CL' });
-    expect(card.header).toBe('MiniMax Sparse Attention');
-    expect(card.subheader).toBe('arXiv 2606.13392 · cs.CL · MiniMax');
+    expect(card.header).toBe('Helix: Sparse Attention for Genome-Scale DNA Language Models');
+    expect(card.subheader).toBe('arXiv 2606.93392 · cs.CL · Quillon Labs');
     expect(card.items).toHaveLength(1);
-    expect(card.items[0]?.abstract.length).toBeGreaterThan(1000);
+    expect(card.items[0]?.abstract).toBe(paper.abstract);
     const lines = card.fallback.split('\n');
     expect(lines.slice(0, 3)).toEqual([
-      'MiniMax Sparse Attention',
-      'arXiv 2606.13392 · cs.CL · MiniMax',
-      'https://huggingface.co/papers/2606.13392',
+      'Helix: Sparse Attention for Genome-Scale DNA Language Models',
+      'arXiv 2606.93392 · cs.CL · Quillon Labs',
+      'https://huggingface.co/papers/2606.93392',
     ]);
-    expect(lines[3]?.startsWith('MiniMax Sparse Attention enables efficient processing')).toBe(true);
+    expect(lines[3]?.startsWith('Helix lets DNA language models read a million bases')).toBe(true);
   });
 
   it('works for a bare paper', () => {

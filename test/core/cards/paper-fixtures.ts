@@ -1,7 +1,7 @@
 import type { Paper, PaperInput } from '../../../src/core/paper.js';
 import { parseArxivAtom } from '../../../src/sources/arxiv-atom.js';
 import { parseHfDailyPapers } from '../../../src/sources/hf-daily-papers.js';
-import { ARXIV_TRANSFORMER_5, HF_DAY_30, readUpstreamFixture } from '../../helpers/fixtures.js';
+import { FIXTURE, readFixture } from '../../helpers/fixtures.js';
 
 const SEEN_AT = new Date('2026-06-12T12:00:00Z');
 
@@ -34,13 +34,13 @@ export const paperFromInput = (input: PaperInput, overrides: Partial<Paper> = {}
   ...overrides,
 });
 
-/** The 30 Daily Papers of 2026-06-12, as stored papers. */
+/** The 17 Daily Papers of 2026-06-12, as stored papers. */
 export const hfPapers = (): Paper[] =>
-  parseHfDailyPapers(readUpstreamFixture(HF_DAY_30)).papers.map((input) => paperFromInput(input));
+  parseHfDailyPapers(readFixture(FIXTURE.hfDay)).papers.map((input) => paperFromInput(input));
 
 /** The 5 arXiv-only papers of the `transformer AND cat:cs.LG` query. */
 export const arxivPapers = (): Paper[] =>
-  parseArxivAtom(readUpstreamFixture(ARXIV_TRANSFORMER_5)).papers.map((input) => paperFromInput(input));
+  parseArxivAtom(readFixture(FIXTURE.arxivTransformer)).papers.map((input) => paperFromInput(input));
 
 /** The paper with the given id, or a test failure. */
 export const paperById = (papers: Paper[], id: string): Paper => {

@@ -2,70 +2,70 @@ import { describe, expect, it } from 'vitest';
 import { SUMMARY_MAX, toPaperItem } from '../../../src/core/cards/paper-item.js';
 import { arxivPapers, barePaper, hfPapers, paperById } from './paper-fixtures.js';
 
-describe('toPaperItem on real fixture papers', () => {
+describe('toPaperItem on fixture papers', () => {
   it('maps a Daily Papers paper with an AI summary, a GitHub repo and a project page', () => {
-    const paper = paperById(hfPapers(), '2606.07867');
-    const item = toPaperItem(paper, '"LLM agents"');
+    const paper = paperById(hfPapers(), '2606.90423');
+    const item = toPaperItem(paper, '"web agents"');
     expect(item).toMatchObject({
-      id: '2606.07867',
-      title: 'The Cold-Start Safety Gap in LLM Agents',
-      url: 'https://huggingface.co/papers/2606.07867',
+      id: '2606.90423',
+      title: 'Cartographer: Curiosity-Driven Exploration for Warehouse Mapping Robots',
+      url: 'https://huggingface.co/papers/2606.90423',
       upvotes: 2,
-      comments: 2,
+      comments: 1,
       date: '2026-06-12',
-      code: { url: 'https://github.com/Trustworthy-ML-Lab/Agent-Cold-Start-Safety-Gap', stars: 1 },
-      matchedTerm: '"LLM agents"',
+      code: { url: 'https://github.com/cartographer-bots/cartographer', stars: 5 },
+      matchedTerm: '"web agents"',
     });
     expect(item.authors.split(', ')).toHaveLength(3);
     expect(item.authors.endsWith(' et al.')).toBe(false);
     expect(item.summary).toBe(paper.aiSummary?.replace(/\s+/g, ' ').trim());
     expect(
-      item.abstract.startsWith('Are tool-calling LLM agents equally safe throughout a conversation?'),
+      item.abstract.startsWith(
+        'Mapping a warehouse means driving past every aisle while shelves change daily.',
+      ),
     ).toBe(true);
     expect(item.links).toEqual([
-      { label: 'Hugging Face', url: 'https://huggingface.co/papers/2606.07867' },
-      { label: 'arXiv', url: 'https://arxiv.org/abs/2606.07867' },
-      { label: 'PDF', url: 'https://arxiv.org/pdf/2606.07867' },
-      { label: 'Code', url: 'https://github.com/Trustworthy-ML-Lab/Agent-Cold-Start-Safety-Gap' },
-      { label: 'Project page', url: 'https://lilywenglab.github.io/Agent-Cold-Start-Safety-Gap/' },
+      { label: 'Hugging Face', url: 'https://huggingface.co/papers/2606.90423' },
+      { label: 'arXiv', url: 'https://arxiv.org/abs/2606.90423' },
+      { label: 'PDF', url: 'https://arxiv.org/pdf/2606.90423' },
+      { label: 'Code', url: 'https://github.com/cartographer-bots/cartographer' },
+      { label: 'Project page', url: 'https://cartographer-bots.github.io/' },
     ]);
   });
 
   it('cuts an AI summary longer than the limit at a word', () => {
-    const paper = paperById(hfPapers(), '2606.09446');
-    expect(paper.aiSummary?.length).toBeGreaterThan(SUMMARY_MAX);
+    const fixturePaper = paperById(hfPapers(), '2606.99446');
+    const paper = { ...fixturePaper, aiSummary: `${fixturePaper.aiSummary} ${fixturePaper.aiSummary}` };
+    expect(paper.aiSummary.length).toBeGreaterThan(SUMMARY_MAX);
     const { summary } = toPaperItem(paper);
     expect(summary.length).toBeLessThanOrEqual(SUMMARY_MAX);
     expect(summary.endsWith('…')).toBe(true);
-    expect(paper.aiSummary?.startsWith(summary.slice(0, -1))).toBe(true);
+    expect(paper.aiSummary.startsWith(summary.slice(0, -1))).toBe(true);
   });
 
   it('adds et al. after three of many authors', () => {
-    const item = toPaperItem(paperById(hfPapers(), '2606.13392'));
-    expect(item.authors).toBe('Xunhao Lai, Weiqi Xu, Yufeng Yang et al.');
-    expect(item.code).toEqual({ url: 'https://github.com/MiniMax-AI/MSA', stars: 251 });
+    const item = toPaperItem(paperById(hfPapers(), '2606.93392'));
+    expect(item.authors).toBe('Nikolai Bellweather, Yara Kettering, Jun Sandoval et al.');
+    expect(item.code).toEqual({ url: 'https://github.com/helix-dna/helix', stars: 412 });
   });
 
   it('maps an arXiv-only paper: arXiv page, publication day, first sentence, no HF or code link', () => {
-    const item = toPaperItem(paperById(arxivPapers(), '2606.13677'));
+    const item = toPaperItem(paperById(arxivPapers(), '2606.93677'));
     expect(item).toEqual({
-      id: '2606.13677',
-      title: 'Mana: Dexterous Manipulation of Articulated Tools',
-      url: 'https://arxiv.org/abs/2606.13677',
+      id: '2606.93677',
+      title: 'Trowel: A Transformer Policy for Robotic Bricklaying',
+      url: 'https://arxiv.org/abs/2606.93677',
       upvotes: null,
       comments: null,
-      authors: 'Zhao-Heng Yin, Guanya Shi, Pieter Abbeel et al.',
+      authors: 'Marit Solheim, Kenji Arakawa, Ansel Quarrington et al.',
       date: '2026-06-11',
       code: null,
-      summary:
-        'Articulated tool manipulation remains a major challenge in dexterous robotics due to the need to coordinate internal degrees of freedom and contact-rich interactions.',
+      summary: 'Bricklaying robots on building sites need a person to program every wall.',
       matchedTerm: null,
-      abstract: expect.stringMatching(
-        /^Articulated tool manipulation .* contact-rich interactions\. While prior/,
-      ),
+      abstract: expect.stringMatching(/^Bricklaying robots on .* every wall\. Trowel trains/),
       links: [
-        { label: 'arXiv', url: 'https://arxiv.org/abs/2606.13677' },
-        { label: 'PDF', url: 'https://arxiv.org/pdf/2606.13677' },
+        { label: 'arXiv', url: 'https://arxiv.org/abs/2606.93677' },
+        { label: 'PDF', url: 'https://arxiv.org/pdf/2606.93677' },
       ],
     });
   });

@@ -72,19 +72,19 @@ describe('truncateAtWord', () => {
 });
 
 describe('firstSentence', () => {
-  it('takes the first sentence of a real abstract', () => {
+  it('takes the first sentence of an abstract', () => {
     const abstract =
-      'Multi-agent systems communicate mostly through text, paying a lossy and expensive decode and re-encode cost. KV-cache communication is a promising alternative.';
+      'Cooperating language models usually talk in text, a lossy and costly round-trip through tokens. Hidden-state exchange is a promising alternative.';
     expect(firstSentence(abstract, 200)).toBe(
-      'Multi-agent systems communicate mostly through text, paying a lossy and expensive decode and re-encode cost.',
+      'Cooperating language models usually talk in text, a lossy and costly round-trip through tokens.',
     );
   });
 
-  it('does not stop at e.g. or i.e. (a real HF abstract)', () => {
+  it('does not stop at e.g. or i.e.', () => {
     const abstract =
-      'We are surrounded by various objects with movable, articulated parts, e.g., box, handle, door. An accurate and generalizable perception is needed.';
+      'Household robots handle things with moving, jointed parts, e.g., drawers, lids, doors. They must perceive which part moves.';
     expect(firstSentence(abstract, 200)).toBe(
-      'We are surrounded by various objects with movable, articulated parts, e.g., box, handle, door.',
+      'Household robots handle things with moving, jointed parts, e.g., drawers, lids, doors.',
     );
     expect(firstSentence('Use a prior, i.e. a Gaussian. Then sample.', 200)).toBe(
       'Use a prior, i.e. a Gaussian.',
@@ -117,15 +117,15 @@ describe('firstSentence', () => {
   it('ends at a question or exclamation mark', () => {
     expect(
       firstSentence(
-        'Are tool-calling LLM agents equally safe throughout a conversation? We discover they are not.',
+        'Do personality questionnaires measure language models at all? We find they often do not.',
         200,
       ),
-    ).toBe('Are tool-calling LLM agents equally safe throughout a conversation?');
+    ).toBe('Do personality questionnaires measure language models at all?');
     expect(firstSentence('It works! Really.', 200)).toBe('It works!');
   });
 
   it('keeps a closing quote or bracket with the full stop', () => {
-    expect(firstSentence('We call it "Mana." It grasps tools.', 200)).toBe('We call it "Mana."');
+    expect(firstSentence('We call it "Handle." It grasps tools.', 200)).toBe('We call it "Handle."');
   });
 
   it('joins hard-wrapped lines and truncates a long sentence at a word', () => {
