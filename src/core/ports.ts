@@ -94,3 +94,18 @@ export interface PaperCatalog {
   /** Papers of the Daily-Papers days in [firstDay, lastDay], by upvotes (ties by id). */
   topOfDays(firstDay: string, lastDay: string, limit: number): Promise<Paper[]>;
 }
+
+/**
+ * Values of buttons and menus that do not fit a platform's limit, kept under a short key so that any replica
+ * answers the click, also after a restart. A value lives until `expiresAt`; expired ones are swept.
+ *
+ * @example
+ * const key = await state.put(longPageToken, new Date(Date.now() + 30 * 86_400_000));
+ * await state.get(key, new Date()); // longPageToken
+ */
+export interface InteractionState {
+  /** Keeps `value` until `expiresAt` and returns its key: at most 24 characters, letters, digits, `-` and `_`. */
+  put(value: string, expiresAt: Date): Promise<string>;
+  /** The value under `key`, or null when there is none or it has expired. */
+  get(key: string, now: Date): Promise<string | null>;
+}

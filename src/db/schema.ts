@@ -237,3 +237,18 @@ export const slackOrgWorkspaces = pgTable('slack_org_workspaces', {
   enterpriseId: text('enterprise_id').notNull(),
   seenAt: timestamp('seen_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Values of buttons and menus too long for a platform's limit (a long search's page token, later feedback and
+ * reading-list state), under a short key, so any replica answers the click; swept once expired.
+ */
+export const interactionState = pgTable(
+  'interaction_state',
+  {
+    key: text('key').primaryKey(),
+    value: text('value').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [index('interaction_state_expires_at').on(table.expiresAt)],
+);

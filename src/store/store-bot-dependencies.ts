@@ -3,6 +3,7 @@ import type { Logger } from '../core/logger.js';
 import type { Database } from '../db/database.js';
 import { createChannelStore } from './channel-store.js';
 import { createDigestPapers } from './digest-papers.js';
+import { createInteractionStateStore } from './interaction-state-store.js';
 import { createPaperStore } from './paper-store.js';
 import { createPaperSearch } from './search-papers.js';
 import { createSubscriptionStore } from './subscription-store.js';
@@ -15,6 +16,7 @@ export function createStoreBotDependencies(db: Database, logger: Logger): BotDep
     digestPapers: createDigestPapers(db),
     catalog: createPaperStore(db),
     search: createPaperSearch(db),
+    interactionState: createInteractionStateStore(db),
     logger,
     answerLimit: defaultAnswerLimit(),
   };

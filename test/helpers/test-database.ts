@@ -21,8 +21,11 @@ export function describeEachDatabase(name: string, suite: (driver: Driver) => vo
     describe.skip(`${name} (postgres: skipped, set DATABASE_URL to run)`, () => suite('postgres'));
 }
 
+/** A test database; `url` is set for Postgres, so a second connection (another replica) can be opened. */
+export type TestDatabase = DatabaseHandle & { url?: string };
+
 /** A migrated database of its own: PGlite in memory, or a fresh Postgres database dropped on close. */
-export async function openTestDatabase(driver: Driver): Promise<DatabaseHandle> {
+export async function openTestDatabase(driver: Driver): Promise<TestDatabase> {
   if (driver === 'pglite') return openDatabase({ dataDir: 'memory://' });
   if (!postgresUrl) throw new Error('DATABASE_URL is not set');
   const name = `paperboy_test_${randomBytes(6).toString('hex')}`;
@@ -33,6 +36,7 @@ export async function openTestDatabase(driver: Driver): Promise<DatabaseHandle> 
   const handle = await openDatabase({ url: url.toString() });
   return {
     ...handle,
+    url: url.toString(),
     async close() {
       await handle.close();
       await admin.unsafe(`drop database if exists ${name} with (force)`);
@@ -44,6 +48,6 @@ export async function openTestDatabase(driver: Driver): Promise<DatabaseHandle> 
 /** Empties every table between tests, so one database can serve a whole file. */
 export async function resetTables(handle: DatabaseHandle): Promise<void> {
   await handle.db.execute(
-    sql`truncate table papers, ingest_runs, channels, subscriptions, delivered_papers, digest_slots, deliveries, cron_runs, slack_installations, slack_org_workspaces restart identity cascade`,
+    sql`truncate table papers, ingest_runs, channels, subscriptions, delivered_papers, digest_slots, deliveries, cron_runs, slack_installations, slack_org_workspaces, interaction_state restart identity cascade`,
   );
 }

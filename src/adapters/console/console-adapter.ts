@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { BotDependencies } from '../../core/bot/bot-dependencies.js';
 import { handleAction, handleText } from '../../core/bot/handle-command.js';
+import { answered } from '../../core/bot/replies.js';
 import { noticeCard } from '../../core/cards/build-cards.js';
 import type { Card, CardAction, Reply } from '../../core/cards/card.js';
 import { CONSOLE_CHANNEL } from '../../core/channel.js';
@@ -50,7 +51,7 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
       reply = await handleAction(dependencies, context, { kind: action.kind, value: action.value });
     } else if (word === 'next' || word === 'share') {
       const text = word === 'next' ? 'There is no next page.' : 'There is nothing to share yet.';
-      reply = { card: noticeCard({ tone: 'info', text, example: 'lora since:7d' }), visibility: 'ephemeral' };
+      reply = answered(noticeCard({ tone: 'info', text, example: 'lora since:7d' }));
     } else {
       reply = await handleText(dependencies, context, line.replace(/^\/papers\b/i, ''));
     }

@@ -1,15 +1,16 @@
 import { type REST, Routes } from 'discord.js';
 import { answerInTime } from '../../core/bot/answer-in-time.js';
 import type { BotDependencies } from '../../core/bot/bot-dependencies.js';
-import { handleAction, handleCommand } from '../../core/bot/handle-command.js';
-import { noticeCard } from '../../core/cards/build-cards.js';
+import { CONTINUE, type CommandHooks } from '../../core/bot/command-hooks.js';
+import { handleAction, handleParsed } from '../../core/bot/handle-command.js';
+import { refused } from '../../core/bot/replies.js';
 import type { Reply } from '../../core/cards/card.js';
 import type { ChannelRef } from '../../core/channel.js';
-import { describeCommandError } from '../../core/commands/command-error.js';
+import { CHANGING_COMMANDS } from '../../core/commands/command.js';
 import type { Logger } from '../../core/logger.js';
 import { createAutocomplete } from './autocomplete.js';
 import type { ButtonCodec } from './buttons.js';
-import { MANAGE_CHANNELS, needsManageChannels } from './command-definitions.js';
+import { MANAGE_CHANNELS } from './command-definitions.js';
 import { withDiscordExamples } from './discord-examples.js';
 import { renderReply } from './embeds.js';
 import { commandFromInteraction, readOptions } from './interaction-command.js';
@@ -32,9 +33,10 @@ export interface InteractionHandlerOptions {
 }
 
 const ADMINISTRATOR = 1n << 3n;
-const ephemeral = (text: string, example?: string): Reply => ({
-  card: noticeCard({ tone: 'error', text, ...(example ? { example } : {}) }),
-  visibility: 'ephemeral',
+
+const NOT_IN_A_SERVER = refused({
+  tone: 'warning',
+  text: 'paperboy works in server channels. Run the command in a channel of your server.',
 });
 
 const hasManageChannels = (permissions: string | undefined): boolean => {
@@ -96,6 +98,20 @@ export function createInteractionHandler(options: InteractionHandlerOptions) {
     });
   }
 
+  /** Discord's check before the core answers: commands that change a channel need Manage Channels. */
+  const manageChannelsHooks = (interaction: RawInteraction, name: string, sub?: string): CommandHooks => ({
+    before: async (command) =>
+      CHANGING_COMMANDS.has(command.kind) && !hasManageChannels(interaction.member?.permissions)
+        ? {
+            verdict: 'refuse',
+            notice: {
+              tone: 'warning',
+              text: `Only members who can manage this channel can use /${name}${sub ? ` ${sub}` : ''}.`,
+            },
+          }
+        : CONTINUE,
+  });
+
   return async function handle(interaction: RawInteraction, respond: Respond): Promise<void> {
     if (interaction.type === InteractionType.Ping) return respond({ type: ResponseType.Pong });
     const channelId = interaction.channel_id ?? interaction.channel?.id;
@@ -103,10 +119,7 @@ export function createInteractionHandler(options: InteractionHandlerOptions) {
       // Autocomplete must be answered with choices, never a message: outside a server there are none.
       if (interaction.type === InteractionType.Autocomplete)
         return respond({ type: ResponseType.Autocomplete, data: { choices: [] } });
-      const reply = ephemeral(
-        'paperboy works in server channels. Run the command in a channel of your server.',
-      );
-      return respond({ type: ResponseType.Message, data: body(reply) });
+      return respond({ type: ResponseType.Message, data: body(NOT_IN_A_SERVER) });
     }
     const channel: ChannelRef = { platform: 'discord', workspaceId: interaction.guild_id, channelId };
     const context = { channel, now: now() };
@@ -130,20 +143,14 @@ export function createInteractionHandler(options: InteractionHandlerOptions) {
       return;
     }
     const { sub } = readOptions(data);
-    if (needsManageChannels(data.name, sub) && !hasManageChannels(interaction.member?.permissions)) {
-      const reply = ephemeral(
-        `Only members who can manage this channel can use /${data.name}${sub ? ` ${sub}` : ''}.`,
-      );
-      return respond({ type: ResponseType.Message, data: body(reply) });
-    }
-    const command = commandFromInteraction(data);
-    if (!command.ok) {
-      const { message, example } = describeCommandError(command.error);
-      return respond({ type: ResponseType.Message, data: body(ephemeral(message, example)) });
-    }
-    return answer(() => handleCommand(bot, context, command.value), interaction, respond, {
+    const hooks = manageChannelsHooks(interaction, data.name, sub);
+    const parsed = commandFromInteraction(data);
+    // A deferred response cannot change its visibility later: only a digest its member may post is public.
+    const posted =
+      parsed.ok && parsed.value.kind === 'digest' && hasManageChannels(interaction.member?.permissions);
+    return answer(() => handleParsed(bot, context, parsed, hooks), interaction, respond, {
       update: false,
-      ephemeral: command.value.kind !== 'digest',
+      ephemeral: !posted,
     });
   };
 }

@@ -1,15 +1,4 @@
 import type { webApi } from '@slack/bolt';
-import type { CommandKind } from '../../core/commands/command.js';
-
-/** Commands that change a channel's settings or subscriptions, or post for everyone. */
-export const CHANGING_COMMANDS: ReadonlySet<CommandKind> = new Set([
-  'subscribe',
-  'unsubscribe',
-  'schedule',
-  'scheduleOff',
-  'config',
-  'digest',
-]);
 
 /** True when the user is an admin or owner of the workspace (`users.info`, scope `users:read`). */
 export async function isWorkspaceAdmin(client: webApi.WebClient, userId: string): Promise<boolean> {

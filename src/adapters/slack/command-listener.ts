@@ -2,15 +2,11 @@ import type { App, RespondArguments, RespondFn } from '@slack/bolt';
 import { answerInTime } from '../../core/bot/answer-in-time.js';
 import type { BotDependencies } from '../../core/bot/bot-dependencies.js';
 import { handleText } from '../../core/bot/handle-command.js';
-import { noticeCard } from '../../core/cards/build-cards.js';
 import type { Reply } from '../../core/cards/card.js';
-import { withFallback } from '../../core/cards/card-fallback.js';
 import type { ChannelRef } from '../../core/channel.js';
-import { parseCommand } from '../../core/commands/parse-command.js';
 import type { Logger } from '../../core/logger.js';
-import { CHANGING_COMMANDS, isWorkspaceAdmin } from './admin-check.js';
 import { renderCard, type SlackMessage } from './blocks.js';
-import { isBotInChannel, NOT_IN_CHANNEL_NOTICE, SCHEDULING_COMMANDS } from './channel-membership.js';
+import { slackCommandHooks } from './slack-checks.js';
 
 export interface CommandListenerOptions {
   bot: BotDependencies;
@@ -52,18 +48,15 @@ export function registerPapersCommand(app: App, options: CommandListenerOptions)
       workspaceId: command.team_id,
       channelId: command.channel_id,
     };
-    const inTime = answerInTime<Reply>(options.bot, options.ackBudgetMs);
-    const work = answer(options, channel, command.text ?? '', {
-      isAdmin: () => isWorkspaceAdmin(client, command.user_id),
-      isMember: () => isBotInChannel(client, command.channel_id),
-    }).catch((error: unknown): Reply => {
-      log.error('answering /papers failed', { error });
-      const card = noticeCard({
-        tone: 'error',
-        text: 'Something went wrong on our side. Please try again in a minute.',
-      });
-      return { card, visibility: 'ephemeral' };
+    const hooks = slackCommandHooks({
+      client,
+      userId: command.user_id,
+      channelId: command.channel_id,
+      adminOnly: options.adminOnly,
+      logger: log,
     });
+    const inTime = answerInTime<Reply>(options.bot, options.ackBudgetMs);
+    const work = handleText(options.bot, { channel, now: options.now() }, command.text ?? '', hooks);
     const ready = await inTime(work);
     if (ready) {
       const [first, ...rest] = renderCard(ready.card);
@@ -94,37 +87,4 @@ async function sendAll(
       return;
     }
   }
-}
-
-/** The core's answer, after the admin check for commands that change things when `adminOnly`. */
-async function answer(
-  options: CommandListenerOptions,
-  channel: ChannelRef,
-  text: string,
-  slack: { isAdmin: () => Promise<boolean>; isMember: () => Promise<boolean | null> },
-): Promise<Reply> {
-  const parsed = parseCommand(text);
-  if (options.adminOnly && parsed.ok && CHANGING_COMMANDS.has(parsed.value.kind)) {
-    const allowed = await slack.isAdmin().catch((error: unknown) => {
-      options.logger.warn('users.info failed; treating the user as not an admin', { error });
-      return false;
-    });
-    if (!allowed) {
-      const card = noticeCard(
-        {
-          tone: 'warning',
-          text: "Only workspace admins and owners can change paperboy's settings and subscriptions in this workspace. Ask one of them, or look at the current settings:",
-          example: '/papers settings',
-        },
-        'Admins only',
-      );
-      return { card, visibility: 'ephemeral' };
-    }
-  }
-  const reply = await handleText(options.bot, { channel, now: options.now() }, text);
-  const succeeded = !reply.card.notices.some((notice) => notice.tone === 'error');
-  if (!parsed.ok || !SCHEDULING_COMMANDS.has(parsed.value.kind) || !succeeded) return reply;
-  if ((await slack.isMember()) !== false) return reply;
-  const { fallback: _, ...body } = reply.card;
-  return { ...reply, card: withFallback({ ...body, notices: [...body.notices, NOT_IN_CHANNEL_NOTICE] }) };
 }

@@ -2,7 +2,13 @@ import type { ChannelRef } from '../channel.js';
 import { type ConcurrencyLimit, concurrencyLimit } from '../concurrency-limit.js';
 import type { Logger } from '../logger.js';
 import type { Paper } from '../paper.js';
-import type { ChannelStore, DigestPapers, PaperCatalog, SubscriptionStore } from '../ports.js';
+import type {
+  ChannelStore,
+  DigestPapers,
+  InteractionState,
+  PaperCatalog,
+  SubscriptionStore,
+} from '../ports.js';
 import type { PaperSearch } from '../search.js';
 import type { BotObserver } from './bot-observer.js';
 
@@ -16,6 +22,8 @@ export interface BotDependencies {
   digestPapers: DigestPapers;
   catalog: PaperCatalog;
   search: PaperSearch;
+  /** Where button values too long for a platform are kept; without it they stay inline (tests, the console). */
+  interactionState?: InteractionState;
   /** Fetches (and stores) a paper the store does not have yet, e.g. from arXiv by id; null when unknown. */
   fetchPaper?: (id: string) => Promise<Paper | null>;
   logger: Logger;

@@ -1,7 +1,8 @@
+import type { ReplyOutcome } from '../cards/card.js';
 import type { Platform } from '../channel.js';
 
-/** How a command ended: answered, refused because of the user's input, or failed on our side. */
-export type CommandOutcome = 'ok' | 'user_error' | 'failed';
+/** How a command ended (see `ReplyOutcome`). */
+export type CommandOutcome = ReplyOutcome;
 
 /**
  * Told about every command the handler answers, e.g. to count them in metrics. Optional in the dependencies;

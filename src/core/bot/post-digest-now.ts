@@ -4,6 +4,7 @@ import type { Channel } from '../channel.js';
 import { buildDigest } from '../digest/build-digest.js';
 import { digestCard } from '../digest/digest-card.js';
 import type { BotDependencies } from './bot-dependencies.js';
+import { answered } from './replies.js';
 
 /**
  * `/papers digest`: builds the channel's digest now and posts it to the channel; its papers count as
@@ -21,19 +22,18 @@ export async function postDigestNow(
   );
   const card = digestCard(digest, { postWhenEmpty: channel.settings.postWhenEmpty });
   if (!card) {
-    return {
-      card: noticeCard({
+    return answered(
+      noticeCard({
         tone: 'info',
         text: 'No new papers right now, and this channel does not post empty digests.',
         example: '/papers config empty:on',
       }),
-      visibility: 'ephemeral',
-    };
+    );
   }
   await dependencies.digestPapers.markDelivered(
     channel,
     digest.items.map((item) => ({ paperId: item.paper.id, matchedTerm: item.matchedTerm })),
     now,
   );
-  return { card, visibility: 'channel' };
+  return answered(card, 'channel');
 }

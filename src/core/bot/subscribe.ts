@@ -1,9 +1,10 @@
 import { noticeCard } from '../cards/build-cards.js';
-import type { Card } from '../cards/card.js';
+import type { Reply } from '../cards/card.js';
 import type { Channel, ChannelRef } from '../channel.js';
 import { describeSchedule } from '../schedule/describe-schedule.js';
 import { SUBSCRIPTION_LIMITS, type SubscriptionTerm } from '../subscriptions/term.js';
 import type { BotDependencies } from './bot-dependencies.js';
+import { answered, userError } from './replies.js';
 
 const list = (terms: SubscriptionTerm[]): string => terms.map((term) => term.text).join(', ');
 
@@ -16,13 +17,12 @@ export async function subscribe(
   channel: Channel,
   terms: SubscriptionTerm[],
   now: Date,
-): Promise<Card> {
+): Promise<Reply> {
   const current = await dependencies.subscriptions.list(channel);
   const known = new Set(current.map((term) => term.text.toLowerCase()));
   const fresh = terms.filter((term) => !known.has(term.text.toLowerCase()));
   if (current.length + fresh.length > SUBSCRIPTION_LIMITS.maxTermsPerChannel) {
-    return noticeCard({
-      tone: 'error',
+    return userError({
       text: `A channel can follow at most ${SUBSCRIPTION_LIMITS.maxTermsPerChannel} terms; this one has ${current.length}, and ${fresh.length} more would be too many. Remove some first.`,
       example: `/papers unsubscribe ${current[0]?.text ?? 'lora'}`,
     });
@@ -39,7 +39,7 @@ export async function subscribe(
       `The daily digest is now on: ${describeSchedule(schedule, now)}. Change it with /papers schedule.`,
     );
   }
-  return noticeCard({ tone: added.length > 0 ? 'success' : 'info', text: lines.join('\n') });
+  return answered(noticeCard({ tone: added.length > 0 ? 'success' : 'info', text: lines.join('\n') }));
 }
 
 /** Removes terms; names the ones the channel did not have. */
@@ -47,14 +47,16 @@ export async function unsubscribe(
   dependencies: BotDependencies,
   channel: ChannelRef,
   terms: SubscriptionTerm[],
-): Promise<Card> {
+): Promise<Reply> {
   const { removed, missing } = await dependencies.subscriptions.remove(channel, terms);
   const lines: string[] = [];
   if (removed.length > 0) lines.push(`Unsubscribed from ${list(removed)}.`);
   if (missing.length > 0) lines.push(`This channel was not subscribed to ${list(missing)}.`);
-  return noticeCard(
-    removed.length > 0
-      ? { tone: 'success', text: lines.join('\n') }
-      : { tone: 'info', text: lines.join('\n'), example: '/papers subscriptions' },
+  return answered(
+    noticeCard(
+      removed.length > 0
+        ? { tone: 'success', text: lines.join('\n') }
+        : { tone: 'info', text: lines.join('\n'), example: '/papers subscriptions' },
+    ),
   );
 }

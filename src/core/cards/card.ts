@@ -58,8 +58,18 @@ export interface PaperItem {
   links: { label: string; url: string }[];
 }
 
-/** What the core answers a command with; `ephemeral` replies are shown only to the person who asked. */
+/**
+ * How an answer ended: `ok`; `user_error`, the command or its values were wrong (the card says how to fix it);
+ * `refused`, a check before answering said no (admins only, a button that no longer works); `failed`, something
+ * broke on our side (the card apologises, the log has the details).
+ */
+export type ReplyOutcome = 'ok' | 'user_error' | 'refused' | 'failed';
+
+/** What the core answers a command or a click with; `ephemeral` replies are shown only to the person who asked. */
 export interface Reply {
   card: Card;
   visibility: 'ephemeral' | 'channel';
+  outcome: ReplyOutcome;
+  /** What was answered: the command's kind, or the button's; absent when the text was not a command. */
+  command?: string;
 }

@@ -1,53 +1,68 @@
 /** Why a command could not be read. Each id is rendered by `describeCommandError` (or by a platform). */
 export const CommandErrorId = {
-  /** `detail`: `command` (the typed word), `suggestion` (the command it resembles). */
   UnknownCommand: 'unknownCommand',
-  /** `detail`: `command`, `extra` (what followed a command that takes nothing more). */
   UnexpectedArguments: 'unexpectedArguments',
-  /** A search without words. */
   TopicMissing: 'topicMissing',
-  /** `detail`: `value`, `min`, `max`. */
   LimitOutOfRange: 'limitOutOfRange',
-  /** `detail`: `value`, `min`, `max`. */
   PageOutOfRange: 'pageOutOfRange',
-  /** `detail`: `value`. */
   BadSince: 'badSince',
-  /** `detail`: `value`, `valid`. */
   BadSort: 'badSort',
-  /** `detail`: `option`, `valid`, `context` (`search` or `subscribe`), optional `suggestion`. */
   UnknownOption: 'unknownOption',
-  /** `detail`: `option`, `context` (`search` or `config`). */
   RepeatedOption: 'repeatedOption',
-  /** `detail`: `value` (empty when nothing followed `paper`). */
   BadPaperId: 'badPaperId',
-  /** `detail`: `command` (`subscribe` or `unsubscribe`). */
   TermsMissing: 'termsMissing',
-  /** `detail`: `term`, `min`. */
   TermTooShort: 'termTooShort',
-  /** `detail`: `term`, `length`, `max`. */
   TermTooLong: 'termTooLong',
-  /** `detail`: `term` (a `-` before `author:` or `category:`). */
   BadExclusion: 'badExclusion',
-  /** `detail`: `fragment` (the text from the opening quote). */
   UnclosedQuote: 'unclosedQuote',
-  /** `detail`: `value`. */
   BadCategory: 'badCategory',
-  /** `detail`: `value` (empty when `schedule` had nothing after it). */
   BadTime: 'badTime',
-  /** `detail`: `timezone`, optional `suggestion`. */
   UnknownTimezone: 'unknownTimezone',
-  /** `detail`: `value`. */
   BadDays: 'badDays',
-  /** `detail`: `expression`, and either `fields` (how many there were) or `reason` (the scheduler's cron grammar). */
   BadCron: 'badCron',
-  /** A `config` without settings. */
   ConfigMissing: 'configMissing',
-  /** `detail`: `key`, `valid`, optional `suggestion`. */
   BadConfigKey: 'badConfigKey',
-  /** `detail`: `key`, `value`. */
   BadConfigValue: 'badConfigValue',
 } as const;
 export type CommandErrorId = (typeof CommandErrorId)[keyof typeof CommandErrorId];
+
+type Nothing = Record<string, never>;
+
+/** What each error carries: the compiler checks every producer and every message against it. */
+export interface CommandErrorDetails {
+  /** `command` as typed; `suggestion`, the command it resembles. */
+  unknownCommand: { command: string; suggestion?: string };
+  /** `extra`: what followed a command that takes nothing more. */
+  unexpectedArguments: { command: string; extra: string };
+  /** A search without words. */
+  topicMissing: Nothing;
+  limitOutOfRange: { value: string; min: number; max: number };
+  pageOutOfRange: { value: string; min: number; max: number };
+  badSince: { value: string };
+  badSort: { value: string; valid: string };
+  unknownOption: { option: string; valid: string; context: 'search' | 'subscribe'; suggestion?: string };
+  repeatedOption: { option: string; context: 'search' | 'config' };
+  /** `value` is empty when nothing followed `paper`. */
+  badPaperId: { value: string };
+  termsMissing: { command: string };
+  termTooShort: { term: string; min: number };
+  termTooLong: { term: string; length: number; max: number };
+  /** A `-` before `author:` or `category:`. */
+  badExclusion: { term: string };
+  /** `fragment`: the text from the opening quote. */
+  unclosedQuote: { fragment: string };
+  badCategory: { value: string };
+  /** `value` is empty when `schedule` had nothing after it. */
+  badTime: { value: string };
+  unknownTimezone: { timezone: string; suggestion?: string };
+  badDays: { value: string };
+  /** `expression` is empty when `schedule cron` had none; `problem` says what is wrong with it otherwise. */
+  badCron: { expression: string; fields?: number; reason?: string };
+  /** A `config` without settings. */
+  configMissing: Nothing;
+  badConfigKey: { key: string; valid: string; suggestion?: string };
+  badConfigValue: { key: string; value: string };
+}
 
 /**
  * A user's mistake in a command, as data: the platform turns it into a friendly reply.
@@ -55,21 +70,23 @@ export type CommandErrorId = (typeof CommandErrorId)[keyof typeof CommandErrorId
  * @example
  * const error: CommandError = { id: CommandErrorId.LimitOutOfRange, detail: { value: '500', min: 1, max: 25 } };
  */
-export interface CommandError {
-  id: CommandErrorId;
-  detail: Record<string, string | number>;
-}
+export type CommandError = {
+  [Id in CommandErrorId]: { id: Id; detail: CommandErrorDetails[Id] };
+}[CommandErrorId];
 
-/** Builds a `CommandError`; `detail` entries that are undefined are left out. */
-export const commandError = (
-  id: CommandErrorId,
-  detail: Record<string, string | number | undefined> = {},
-): CommandError => ({
-  id,
-  detail: Object.fromEntries(
-    Object.entries(detail).filter((entry): entry is [string, string | number] => entry[1] !== undefined),
-  ),
-});
+/** The details argument: optional for errors that carry nothing. */
+type DetailArgument<Id extends CommandErrorId> = CommandErrorDetails[Id] extends Nothing
+  ? [detail?: Nothing]
+  : [detail: CommandErrorDetails[Id]];
+
+/** Builds a `CommandError`; optional fields that are undefined are left out. */
+export function commandError<Id extends CommandErrorId>(
+  id: Id,
+  ...[detail]: DetailArgument<Id>
+): Extract<CommandError, { id: Id }> {
+  const present = Object.entries(detail ?? {}).filter((entry) => entry[1] !== undefined);
+  return { id, detail: Object.fromEntries(present) } as Extract<CommandError, { id: Id }>;
+}
 
 /** A reply to a `CommandError`: what was wrong, and a command that would work. */
 export interface CommandErrorDescription {
@@ -147,114 +164,118 @@ const didYouMean = (suggestion: string | number | undefined): string =>
  * // { message: 'limit must be between 1 and 25 (got 500).', example: '/papers topic:lora limit:10' }
  */
 export function describeCommandError(error: CommandError): CommandErrorDescription {
-  const d = error.detail;
   switch (error.id) {
     case CommandErrorId.UnknownCommand:
       return {
-        message: `Unknown command ${quoted(d.command)}.${didYouMean(d.suggestion)}`,
-        example: COMMAND_EXAMPLES.get(String(d.suggestion)) ?? '/papers help',
+        message: `Unknown command ${quoted(error.detail.command)}.${didYouMean(error.detail.suggestion)}`,
+        example: COMMAND_EXAMPLES.get(String(error.detail.suggestion)) ?? '/papers help',
       };
     case CommandErrorId.UnexpectedArguments: {
       const search =
-        d.command === 'today' || d.command === 'week' ? '; to search, use topic: and since:' : '';
+        error.detail.command === 'today' || error.detail.command === 'week'
+          ? '; to search, use topic: and since:'
+          : '';
       return {
-        message: `Unexpected ${quoted(d.extra)} after ${d.command}${search}.`,
-        example: COMMAND_EXAMPLES.get(String(d.command).split(' ')[0] ?? '') ?? '/papers help',
+        message: `Unexpected ${quoted(error.detail.extra)} after ${error.detail.command}${search}.`,
+        example: COMMAND_EXAMPLES.get(String(error.detail.command).split(' ')[0] ?? '') ?? '/papers help',
       };
     }
     case CommandErrorId.TopicMissing:
       return { message: 'Say what to search for: some words or topic:<words>.', example: SEARCH_EXAMPLE };
     case CommandErrorId.LimitOutOfRange:
       return {
-        message: `limit must be between ${d.min} and ${d.max} (got ${shown(d.value)}).`,
+        message: `limit must be between ${error.detail.min} and ${error.detail.max} (got ${shown(error.detail.value)}).`,
         example: '/papers topic:lora limit:10',
       };
     case CommandErrorId.PageOutOfRange:
       return {
-        message: `page must be between ${d.min} and ${d.max} (got ${shown(d.value)}).`,
+        message: `page must be between ${error.detail.min} and ${error.detail.max} (got ${shown(error.detail.value)}).`,
         example: '/papers topic:lora page:2',
       };
     case CommandErrorId.BadSince:
       return {
-        message: `since must be a span such as 7d, 2w, 3m or 1y, or a date such as 2026-06-01 (got ${quoted(d.value)}).`,
+        message: `since must be a span such as 7d, 2w, 3m or 1y, or a date such as 2026-06-01 (got ${quoted(error.detail.value)}).`,
         example: SEARCH_EXAMPLE,
       };
     case CommandErrorId.BadSort:
       return {
-        message: `sort must be one of ${d.valid} (got ${quoted(d.value)}).`,
+        message: `sort must be one of ${error.detail.valid} (got ${quoted(error.detail.value)}).`,
         example: '/papers topic:lora sort:upvotes',
       };
     case CommandErrorId.UnknownOption:
       return {
-        message: `Unknown option ${quoted(`${d.option}:`)}; use ${d.valid}.${didYouMean(d.suggestion)}`,
+        message: `Unknown option ${quoted(`${error.detail.option}:`)}; use ${error.detail.valid}.${didYouMean(error.detail.suggestion)}`,
         example:
-          d.context === 'search'
+          error.detail.context === 'search'
             ? '/papers topic:"diffusion transformers" since:7d limit:5 sort:upvotes'
             : '/papers subscribe lora author:"Ilse Marrow" category:cs.CL',
       };
     case CommandErrorId.RepeatedOption:
       return {
-        message: `${d.option}: is given more than once; give it once.`,
-        example: d.context === 'config' ? '/papers config top:7 threads:off' : '/papers topic:lora limit:10',
+        message: `${error.detail.option}: is given more than once; give it once.`,
+        example:
+          error.detail.context === 'config'
+            ? '/papers config top:7 threads:off'
+            : '/papers topic:lora limit:10',
       };
     case CommandErrorId.BadPaperId:
       return {
         message:
-          d.value === ''
+          error.detail.value === ''
             ? 'paper needs an arXiv id or a link to the paper.'
-            : `${quoted(d.value)} is not an arXiv id or a link to an arXiv or Hugging Face paper.`,
+            : `${quoted(error.detail.value)} is not an arXiv id or a link to an arXiv or Hugging Face paper.`,
         example: '/papers paper 2606.93392',
       };
     case CommandErrorId.TermsMissing:
       return {
-        message: `${d.command} needs at least one term: a word, a "phrase", author: or category:.`,
-        example: d.command === 'unsubscribe' ? '/papers unsubscribe lora' : SUBSCRIBE_EXAMPLE,
+        message: `${error.detail.command} needs at least one term: a word, a "phrase", author: or category:.`,
+        example: error.detail.command === 'unsubscribe' ? '/papers unsubscribe lora' : SUBSCRIBE_EXAMPLE,
       };
     case CommandErrorId.TermTooShort:
       return {
-        message: `The term ${termShown(d.term)} is too short; a term needs at least ${d.min} characters.`,
+        message: `The term ${termShown(error.detail.term)} is too short; a term needs at least ${error.detail.min} characters.`,
         example: SUBSCRIBE_EXAMPLE,
       };
     case CommandErrorId.TermTooLong:
       return {
-        message: `The term ${termShown(d.term)} is too long: ${d.length} characters, at most ${d.max}.`,
+        message: `The term ${termShown(error.detail.term)} is too long: ${error.detail.length} characters, at most ${error.detail.max}.`,
         example: SUBSCRIBE_EXAMPLE,
       };
     case CommandErrorId.BadExclusion:
       return {
-        message: `Only words and "phrases" can be excluded with - (got ${termShown(d.term)}).`,
+        message: `Only words and "phrases" can be excluded with - (got ${termShown(error.detail.term)}).`,
         example: '/papers subscribe lora -survey -"literature review"',
       };
     case CommandErrorId.UnclosedQuote:
       return {
-        message: `A quote is never closed: ${shortened(d.fragment)}`,
+        message: `A quote is never closed: ${shortened(error.detail.fragment)}`,
         example: '/papers topic:"vision language"',
       };
     case CommandErrorId.BadCategory:
       return {
-        message: `${quoted(d.value)} is not an arXiv category such as cs.CL or hep-th.`,
+        message: `${quoted(error.detail.value)} is not an arXiv category such as cs.CL or hep-th.`,
         example: '/papers subscribe category:cs.CL',
       };
     case CommandErrorId.BadTime:
       return {
         message:
-          d.value === ''
+          error.detail.value === ''
             ? 'schedule needs a time such as 09:30, or off.'
-            : `${quoted(d.value)} is not a time of day; use HH:MM from 00:00 to 23:59.`,
+            : `${quoted(error.detail.value)} is not a time of day; use HH:MM from 00:00 to 23:59.`,
         example: SCHEDULE_EXAMPLE,
       };
     case CommandErrorId.UnknownTimezone:
       return {
-        message: `Unknown timezone ${quoted(d.timezone)}.${didYouMean(d.suggestion)}`,
-        example: `/papers schedule 09:30 ${d.suggestion ?? 'Europe/Berlin'} weekdays`,
+        message: `Unknown timezone ${quoted(error.detail.timezone)}.${didYouMean(error.detail.suggestion)}`,
+        example: `/papers schedule 09:30 ${error.detail.suggestion ?? 'Europe/Berlin'} weekdays`,
       };
     case CommandErrorId.BadDays:
       return {
-        message: `Days must be daily or weekdays (got ${quoted(d.value)}); for other days, use cron.`,
+        message: `Days must be daily or weekdays (got ${quoted(error.detail.value)}); for other days, use cron.`,
         example: '/papers schedule cron "30 9 * * SAT,SUN" Europe/Berlin',
       };
     case CommandErrorId.BadCron:
-      return { message: describeBadCron(d), example: CRON_EXAMPLE };
+      return { message: describeBadCron(error.detail), example: CRON_EXAMPLE };
     case CommandErrorId.ConfigMissing:
       return {
         message: 'config needs at least one setting, such as top:7.',
@@ -262,20 +283,20 @@ export function describeCommandError(error: CommandError): CommandErrorDescripti
       };
     case CommandErrorId.BadConfigKey:
       return {
-        message: `Unknown setting ${quoted(d.key)}; settings are ${d.valid}.${didYouMean(d.suggestion)}`,
-        example: CONFIG_VALUES.get(String(d.suggestion))?.example ?? '/papers config top:7',
+        message: `Unknown setting ${quoted(error.detail.key)}; settings are ${error.detail.valid}.${didYouMean(error.detail.suggestion)}`,
+        example: CONFIG_VALUES.get(String(error.detail.suggestion))?.example ?? '/papers config top:7',
       };
     case CommandErrorId.BadConfigValue: {
-      const value = CONFIG_VALUES.get(String(d.key));
+      const value = CONFIG_VALUES.get(String(error.detail.key));
       return {
-        message: `${d.key} must be ${value?.allowed ?? 'a valid value'} (got ${shown(d.value)}).`,
+        message: `${error.detail.key} must be ${value?.allowed ?? 'a valid value'} (got ${shown(error.detail.value)}).`,
         example: value?.example ?? '/papers config top:7',
       };
     }
   }
 }
 
-const describeBadCron = (d: CommandError['detail']): string => {
+const describeBadCron = (d: CommandErrorDetails['badCron']): string => {
   if (d.expression === '') return 'schedule cron needs an expression in quotes.';
   if (d.fields !== undefined) {
     return `A cron expression has 5 fields (minute hour day month weekday), not ${d.fields}: ${quoted(d.expression)}.`;

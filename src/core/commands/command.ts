@@ -41,3 +41,16 @@ export type Command =
   | { kind: 'help' };
 
 export type CommandKind = Command['kind'];
+
+/**
+ * Commands that change a channel's settings or subscriptions, or post for everyone: the ones a platform may
+ * reserve for admins (Slack with `SLACK_ADMIN_ONLY`) or for members who can manage the channel (Discord).
+ */
+export const CHANGING_COMMANDS: ReadonlySet<CommandKind> = new Set([
+  'subscribe',
+  'unsubscribe',
+  'schedule',
+  'scheduleOff',
+  'config',
+  'digest',
+]);
