@@ -1,5 +1,6 @@
-import cron from 'node-cron';
 import { z } from 'zod';
+import { parseCron } from './core/schedule/cron.js';
+import { describeCronProblem } from './core/schedule/schedule-problems.js';
 
 /**
  * Every environment variable paperboy reads, parsed once at start-up. Empty strings count as unset.
@@ -48,10 +49,69 @@ const prefixed = (name: string, prefix: string) =>
     message: `${name} must start with ${prefix} (copy it from your Slack app's settings)`,
   });
 
+/**
+ * A cron expression in the core's grammar, the one channel schedules use, rewritten for node-cron, which runs
+ * it (see `forNodeCron`).
+ */
 const cronExpression = (name: string, example: string) =>
-  z.string().refine((value) => cron.validate(value), {
-    message: `${name} must be a cron expression such as "${example}"`,
+  z.string().transform((value, ctx) => {
+    const checked = forNodeCron(value, name, example);
+    if (checked.ok) return checked.value;
+    ctx.addIssue({ code: 'custom', message: checked.error });
+    return z.NEVER;
   });
+
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Checks an expression with the core's cron parser and writes it as lists of numbers (`0,30 * * * *`), which
+ * node-cron reads as the core does; it reads neither a step such as `5/15` nor a tab between fields. Two
+ * expressions are refused because node-cron would not run them as the core would: both day fields restricted
+ * (node-cron runs on days matching both, cron on days matching either), and no day at all (`0 0 31 2 *`,
+ * which node-cron refuses to start).
+ */
+function forNodeCron(
+  value: string,
+  name: string,
+  example: string,
+): { ok: true; value: string } | { ok: false; error: string } {
+  const parsed = parseCron(value);
+  if (!parsed.ok) {
+    return {
+      ok: false,
+      error: `${name} must be a cron expression such as "${example}": ${describeCronProblem(parsed.error)}`,
+    };
+  }
+  const spec = parsed.value;
+  if (spec.dayOfMonthRestricted && spec.dayOfWeekRestricted) {
+    const [minute, hour, dayOfMonth, month, dayOfWeek] = spec.expression.split(' ');
+    return {
+      ok: false,
+      error:
+        `${name} must not restrict both day-of-month and day-of-week (\`${spec.expression}\`): the ingest scheduler ` +
+        `would run it only on days matching both, where cron runs it on days matching either. Put * in one of ` +
+        `them, e.g. "${minute} ${hour} ${dayOfMonth} ${month} *" or "${minute} ${hour} * ${month} ${dayOfWeek}".`,
+    };
+  }
+  if (!spec.months.some((month) => spec.daysOfMonth.some((day) => day <= (DAYS_IN_MONTH[month - 1] ?? 0)))) {
+    return {
+      ok: false,
+      error: `${name} \`${spec.expression}\` never runs: none of its months has that day. Use an expression such as "${example}".`,
+    };
+  }
+  const field = (values: readonly number[], size: number) =>
+    values.length === size ? '*' : values.join(',');
+  return {
+    ok: true,
+    value: [
+      field(spec.minutes, 60),
+      field(spec.hours, 24),
+      field(spec.daysOfMonth, 31),
+      field(spec.months, 12),
+      field(spec.daysOfWeek, 7),
+    ].join(' '),
+  };
+}
 
 const ARXIV_CATEGORY = /^[a-z-]+(\.[A-Za-z-]+)?$/;
 
@@ -88,7 +148,7 @@ const configSchema = z.object({
   HTTP_TIMEOUT_MS: integer('HTTP_TIMEOUT_MS', 100, 300_000).default(20_000),
   HTTP_MAX_RETRIES: integer('HTTP_MAX_RETRIES', 0, 10).default(4),
   PAPERBOY_CONTACT: z.string().optional(),
-  INGEST_CRON: cronExpression('INGEST_CRON', '*/30 * * * *').default('*/30 * * * *'),
+  INGEST_CRON: cronExpression('INGEST_CRON', '*/30 * * * *').prefault('*/30 * * * *'),
   DIGEST_GRACE: duration('DIGEST_GRACE', '6h', 60_000, 7 * 86_400_000).default(6 * 3_600_000),
   SHUTDOWN_TIMEOUT: duration('SHUTDOWN_TIMEOUT', '10s', 0, 600_000).default(10_000),
   DELIVERY_MAX_ATTEMPTS: integer('DELIVERY_MAX_ATTEMPTS', 1, 50).default(8),
@@ -182,14 +242,6 @@ export function formatConfigErrors(errors: ConfigError[]): string {
       : `  - ${error.variable}: ${error.message}`,
   );
   return `paperboy cannot start: ${errors.length} environment variable(s) need fixing:\n${lines.join('\n')}\nSee .env.example and the Configuration section of README.md.`;
-}
-
-/** Parses the environment or exits the process (code 1) listing every bad variable at once. */
-export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): Config {
-  const result = parseConfig(env);
-  if (result.ok) return result.config;
-  process.stderr.write(`${formatConfigErrors(result.errors)}\n`);
-  process.exit(1);
 }
 
 function isHttpUrl(value: string): boolean {

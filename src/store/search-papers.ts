@@ -17,17 +17,21 @@ import { type CandidateScan, planCandidateScan, withIndexScanOnly } from './cand
  */
 export const MAX_CANDIDATES = 1000;
 
-export interface PaperSearchOptions {
-  /** Always collect candidates this way instead of choosing by the planner's estimate (tests compare both). */
-  scan?: CandidateScan;
+/** How a word search collects its candidates; `planCandidateScan` decides from the planner's estimate. */
+export type ChooseScan = (db: Database, where: SQL, wanted: number) => Promise<CandidateScan>;
+
+/** Search over the papers in `db`, collecting each word search's candidates as the planner's estimate says. */
+export function createPaperSearch(db: Database): PaperSearch {
+  return createPaperSearchWithScan(db, planCandidateScan);
 }
 
-export function createPaperSearch(db: Database, options: PaperSearchOptions = {}): PaperSearch {
+/** Search whose word searches collect their candidates as `chooseScan` decides; fuzzy searches always walk. */
+export function createPaperSearchWithScan(db: Database, chooseScan: ChooseScan): PaperSearch {
   return {
     async search(request, now = new Date()) {
-      const exact = await runSearch(db, request, now, 'words', options);
+      const exact = await runSearch(db, request, now, 'words', chooseScan);
       if (exact.total > 0 || request.query.trim() === '') return exact;
-      return runSearch(db, request, now, 'trigrams', options);
+      return runSearch(db, request, now, 'trigrams', chooseScan);
     },
   };
 }
@@ -37,7 +41,7 @@ async function runSearch(
   request: SearchRequest,
   now: Date,
   mode: 'words' | 'trigrams',
-  options: PaperSearchOptions,
+  chooseScan: ChooseScan,
 ): Promise<SearchResults> {
   const query = request.query.trim();
   const matches =
@@ -48,8 +52,7 @@ async function runSearch(
   if (request.since) filters.push(gte(papers.paperDate, request.since));
   if (request.source) filters.push(arrayContains(papers.sources, [request.source]));
   const where = and(...filters) as SQL;
-  const scan =
-    options.scan ?? (mode === 'words' ? await planCandidateScan(db, where, MAX_CANDIDATES) : 'walk');
+  const scan = mode === 'words' ? await chooseScan(db, where, MAX_CANDIDATES) : 'walk';
 
   const candidateOrder =
     request.sort === 'upvotes'

@@ -5,6 +5,7 @@ import { chooseScan } from '../../src/store/candidate-scan.js';
 import { createPaperStore } from '../../src/store/paper-store.js';
 import { createPaperSearch, withoutExclusions } from '../../src/store/search-papers.js';
 import { fixtureCorpus } from '../helpers/fixture-corpus.js';
+import { createForcedScanSearch } from '../helpers/forced-scan-search.js';
 import { describeEachDatabase, openTestDatabase, postgresUrl } from '../helpers/test-database.js';
 
 const now = new Date('2026-07-14T00:00:00Z');
@@ -126,8 +127,8 @@ describeEachDatabase('search candidates walked in date order or taken from the i
     async (query) => {
       for (const sort of ['relevance', 'date', 'upvotes'] as const) {
         const request = { query, limit: 25, sort };
-        const walked = await createPaperSearch(handle.db, { scan: 'walk' }).search(request, now);
-        const indexed = await createPaperSearch(handle.db, { scan: 'index' }).search(request, now);
+        const walked = await createForcedScanSearch(handle.db, 'walk').search(request, now);
+        const indexed = await createForcedScanSearch(handle.db, 'index').search(request, now);
         expect(walked.total).toBeGreaterThan(0);
         expect(ids(indexed.hits)).toEqual(ids(walked.hits));
         expect(indexed.total).toBe(walked.total);
@@ -138,10 +139,7 @@ describeEachDatabase('search candidates walked in date order or taken from the i
   it('asks the planner how many papers match and leaves the search results alone', async () => {
     await createPaperStore(handle.db).refreshStatistics();
     const planned = await createPaperSearch(handle.db).search({ query: 'model', limit: 10 }, now);
-    const walked = await createPaperSearch(handle.db, { scan: 'walk' }).search(
-      { query: 'model', limit: 10 },
-      now,
-    );
+    const walked = await createForcedScanSearch(handle.db, 'walk').search({ query: 'model', limit: 10 }, now);
     expect(ids(planned.hits)).toEqual(ids(walked.hits));
   });
 });

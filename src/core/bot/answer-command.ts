@@ -9,6 +9,7 @@ import type { Reply } from '../cards/card.js';
 import type { PageToken } from '../cards/page-token.js';
 import type { Channel } from '../channel.js';
 import type { Command } from '../commands/command.js';
+import { describeCommandError, scheduleError } from '../commands/command-error.js';
 import { helpLines } from '../commands/help-text.js';
 import { daysEndingOn, utcDay } from '../days.js';
 import { formatDay } from '../digest/digest-card.js';
@@ -129,7 +130,8 @@ async function changeSchedule(
       : { enabled: true, time: command.time, timezone: command.timezone, days: command.days };
   const valid = validateSchedule(schedule);
   if (!valid.ok) {
-    return userError({ text: valid.error, example: '/papers schedule 09:30 Europe/Berlin weekdays' });
+    const { message, example } = describeCommandError(scheduleError(valid.error));
+    return userError({ text: message, example });
   }
   const updated = await dependencies.channels.updateSettings(
     channel,

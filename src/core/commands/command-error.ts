@@ -1,3 +1,7 @@
+import type { CronProblem } from '../schedule/cron.js';
+import type { ScheduleProblem } from '../schedule/schedule-plan.js';
+import { describeCronProblem } from '../schedule/schedule-problems.js';
+
 /** Why a command could not be read. Each id is rendered by `describeCommandError` (or by a platform). */
 export const CommandErrorId = {
   UnknownCommand: 'unknownCommand',
@@ -57,7 +61,7 @@ export interface CommandErrorDetails {
   unknownTimezone: { timezone: string; suggestion?: string };
   badDays: { value: string };
   /** `expression` is empty when `schedule cron` had none; `problem` says what is wrong with it otherwise. */
-  badCron: { expression: string; fields?: number; reason?: string };
+  badCron: { expression: string; problem?: CronProblem };
   /** A `config` without settings. */
   configMissing: Nothing;
   badConfigKey: { key: string; valid: string; suggestion?: string };
@@ -297,9 +301,29 @@ export function describeCommandError(error: CommandError): CommandErrorDescripti
 }
 
 const describeBadCron = (d: CommandErrorDetails['badCron']): string => {
-  if (d.expression === '') return 'schedule cron needs an expression in quotes.';
-  if (d.fields !== undefined) {
-    return `A cron expression has 5 fields (minute hour day month weekday), not ${d.fields}: ${quoted(d.expression)}.`;
+  if (d.problem === undefined) return 'schedule cron needs an expression in quotes.';
+  if (d.problem.kind === 'fieldCount') {
+    return `A cron expression has 5 fields (minute hour day month weekday), not ${d.problem.count}: ${quoted(d.expression)}.`;
   }
-  return `${String(d.reason ?? 'Invalid cron expression.').replaceAll('`', '"')} (in ${quoted(d.expression)})`;
+  return `${describeCronProblem(d.problem).replaceAll('`', '"')} (in ${quoted(d.expression)})`;
 };
+
+/**
+ * A stored schedule that cannot be evaluated, as the command error for it.
+ *
+ * @example
+ * scheduleError({ kind: 'badTime', time: '25:00' }); // { id: 'badTime', detail: { value: '25:00' } }
+ */
+export function scheduleError(problem: ScheduleProblem): CommandError {
+  switch (problem.kind) {
+    case 'unknownTimezone':
+      return commandError(CommandErrorId.UnknownTimezone, { timezone: problem.timezone });
+    case 'badTime':
+      return commandError(CommandErrorId.BadTime, { value: problem.time });
+    case 'badCron':
+      return commandError(CommandErrorId.BadCron, {
+        expression: problem.expression,
+        problem: problem.problem,
+      });
+  }
+}

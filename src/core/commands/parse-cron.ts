@@ -8,14 +8,12 @@ import { type CommandError, CommandErrorId, commandError } from './command-error
  *
  * @example
  * parseCron('30  9 * * MON-FRI'); // ok('30 9 * * MON-FRI')
- * parseCron('30 25 * * *');       // err(badCron: 'Hour `25` is out of range 0-23.')
+ * parseCron('30 25 * * *');       // err(badCron, problem: { kind: 'outOfRange', field: 'hour', value: '25', ... })
  */
 export function parseCron(text: string): Result<string, CommandError> {
   const expression = text.trim().replace(/\s+/g, ' ');
   if (expression === '') return err(commandError(CommandErrorId.BadCron, { expression }));
-  const fields = expression.split(' ').length;
-  if (fields !== 5) return err(commandError(CommandErrorId.BadCron, { expression, fields }));
   const parsed = parseCronSpec(expression);
-  if (!parsed.ok) return err(commandError(CommandErrorId.BadCron, { expression, reason: parsed.error }));
+  if (!parsed.ok) return err(commandError(CommandErrorId.BadCron, { expression, problem: parsed.error }));
   return ok(expression);
 }

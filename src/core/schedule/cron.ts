@@ -22,8 +22,23 @@ export interface CronSpec {
   dayOfWeekRestricted: boolean;
 }
 
+/** A field of a cron expression, by the name messages use. */
+export type CronField = 'minute' | 'hour' | 'day-of-month' | 'month' | 'day-of-week';
+
+/** What is wrong with a cron expression, as data; `describeCronProblem` words it for people. */
+export type CronProblem =
+  | { kind: 'fieldCount'; count: number; expression: string }
+  | { kind: 'outOfRange'; field: CronField; value: string; min: number; max: number }
+  /** `example`: a name the field also takes (`MON`, `FEB`), when it takes names. */
+  | { kind: 'notANumber'; field: CronField; value: string; example?: string }
+  | { kind: 'emptyItem'; field: CronField; value: string }
+  | { kind: 'malformedStep'; field: CronField; value: string }
+  | { kind: 'badStep'; field: CronField; step: string }
+  | { kind: 'malformedRange'; field: CronField; value: string }
+  | { kind: 'backwardsRange'; field: CronField; value: string };
+
 interface FieldRule {
-  name: string;
+  name: CronField;
   min: number;
   max: number;
   names?: readonly string[];
@@ -40,38 +55,34 @@ const FIELDS: readonly FieldRule[] = [
   { name: 'day-of-week', min: 0, max: 7, names: DAY_NAMES },
 ];
 
-function parseValue(text: string, rule: FieldRule): Result<number, string> {
+function parseValue(text: string, rule: FieldRule): Result<number, CronProblem> {
   if (/^\d+$/.test(text)) {
     const value = Number(text);
     if (value < rule.min || value > rule.max) {
-      return err(`${capitalise(rule.name)} \`${text}\` is out of range ${rule.min}-${rule.max}.`);
+      return err({ kind: 'outOfRange', field: rule.name, value: text, min: rule.min, max: rule.max });
     }
     return ok(value);
   }
   const index = rule.names?.indexOf(text.toUpperCase()) ?? -1;
   if (index >= 0) return ok(index + (rule.name === 'month' ? 1 : 0));
-  const named = rule.names ? ` or a name such as ${rule.names[1]}` : '';
-  return err(`${capitalise(rule.name)} \`${text}\` is not a number${named}.`);
+  const example = rule.names?.[1];
+  return err({ kind: 'notANumber', field: rule.name, value: text, ...(example ? { example } : {}) });
 }
 
-function parseField(text: string, rule: FieldRule): Result<number[], string> {
+function parseField(text: string, rule: FieldRule): Result<number[], CronProblem> {
   const values = new Set<number>();
   for (const item of text.split(',')) {
     const [rangeText = '', stepText, ...extra] = item.split('/');
     if (item === '') {
-      return err(
-        `${capitalise(rule.name)} \`${text}\` has an empty item; separate values with single commas.`,
-      );
+      return err({ kind: 'emptyItem', field: rule.name, value: text });
     }
     if (extra.length > 0 || stepText === '') {
-      return err(
-        `${capitalise(rule.name)} \`${item}\` is malformed; a step is written like \`*/15\` or \`0-30/10\`.`,
-      );
+      return err({ kind: 'malformedStep', field: rule.name, value: item });
     }
     let step = 1;
     if (stepText !== undefined) {
       if (!/^\d+$/.test(stepText) || Number(stepText) < 1) {
-        return err(`Step \`/${stepText}\` in ${rule.name} must be a whole number of at least 1.`);
+        return err({ kind: 'badStep', field: rule.name, step: stepText });
       }
       step = Number(stepText);
     }
@@ -81,7 +92,7 @@ function parseField(text: string, rule: FieldRule): Result<number[], string> {
     if (rangeText !== '*') {
       const [lowText = '', highText, ...more] = rangeText.split('-');
       if (more.length > 0 || lowText === '' || highText === '') {
-        return err(`Range \`${rangeText}\` in ${rule.name} is malformed; write it like \`1-5\`.`);
+        return err({ kind: 'malformedRange', field: rule.name, value: rangeText });
       }
       const lowValue = parseValue(lowText, rule);
       if (!lowValue.ok) return lowValue;
@@ -91,7 +102,7 @@ function parseField(text: string, rule: FieldRule): Result<number[], string> {
         if (!highValue.ok) return highValue;
         high = highValue.value;
         if (high < low) {
-          return err(`Range \`${rangeText}\` in ${rule.name} runs backwards; write it from low to high.`);
+          return err({ kind: 'backwardsRange', field: rule.name, value: rangeText });
         }
       } else if (stepText === undefined) {
         high = low; // a single value; `5/15` means 5 to the maximum in steps of 15
@@ -106,18 +117,16 @@ function parseField(text: string, rule: FieldRule): Result<number[], string> {
 
 /**
  * Parses a five-field cron expression, with `*`, lists `1,15`, ranges `1-5`, steps `*\/15` and `0-30/10`,
- * names `MON`-`SUN` and `JAN`-`DEC` (any case), and 0 or 7 for Sunday. The error says what is wrong.
+ * names `MON`-`SUN` and `JAN`-`DEC` (any case), and 0 or 7 for Sunday. The error says what is wrong, as data.
  *
  * @example
  * parseCron('30 9 * * MON-FRI'); // ok: 09:30 Monday to Friday
- * parseCron('30 9 * *'); // err: 'Expected five fields ... got 4 ...'
+ * parseCron('30 9 * *'); // err({ kind: 'fieldCount', count: 4, expression: '30 9 * *' })
  */
-export function parseCron(expression: string): Result<CronSpec, string> {
+export function parseCron(expression: string): Result<CronSpec, CronProblem> {
   const texts = expression.trim().split(/\s+/).filter(Boolean);
   if (texts.length !== FIELDS.length) {
-    return err(
-      `Expected five fields (minute hour day-of-month month day-of-week), got ${texts.length} in \`${expression.trim()}\`.`,
-    );
+    return err({ kind: 'fieldCount', count: texts.length, expression: expression.trim() });
   }
   const lists: number[][] = [];
   for (const [index, rule] of FIELDS.entries()) {
@@ -145,20 +154,4 @@ export function cronMatchesDay(spec: CronSpec, date: Pick<ZonedParts, 'month' | 
   const dayOfWeek = spec.daysOfWeek.includes(date.weekday);
   if (spec.dayOfMonthRestricted && spec.dayOfWeekRestricted) return dayOfMonth || dayOfWeek;
   return dayOfMonth && dayOfWeek;
-}
-
-/**
- * Whether a cron expression fires at a wall-clock minute.
- *
- * @example
- * cronMatches(spec, zonedParts(now, 'Europe/Berlin'));
- */
-export function cronMatches(spec: CronSpec, parts: ZonedParts): boolean {
-  return (
-    spec.minutes.includes(parts.minute) && spec.hours.includes(parts.hour) && cronMatchesDay(spec, parts)
-  );
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

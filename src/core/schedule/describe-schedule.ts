@@ -1,6 +1,7 @@
 import type { Schedule } from '../channel.js';
 import { nextDueAt } from './due-times.js';
 import { validateSchedule } from './schedule-plan.js';
+import { describeScheduleProblem } from './schedule-problems.js';
 import { zonedParts } from './zoned-time.js';
 
 const DAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -31,7 +32,7 @@ export function describeSchedule(schedule: Schedule, now: Date): string {
       ? `Cron \`${days.expression.trim()}\` in ${timezone}`
       : `${days.kind === 'daily' ? 'Daily' : 'Weekdays'} at ${time} ${timezone}`;
   const valid = validateSchedule(schedule);
-  if (!valid.ok) return `${when} (cannot run: ${valid.error})`;
+  if (!valid.ok) return `${when} (cannot run: ${describeScheduleProblem(valid.error)})`;
   const next = nextDueAt(schedule, now);
   return next === null
     ? `${when} (never: no date matches)`

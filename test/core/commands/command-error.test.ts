@@ -4,6 +4,7 @@ import {
   CommandErrorId,
   commandError,
   describeCommandError,
+  scheduleError,
 } from '../../../src/core/commands/command-error.js';
 import { parseCommand } from '../../../src/core/commands/parse-command.js';
 
@@ -188,5 +189,25 @@ describe('describeCommandError', () => {
       id: 'unknownTimezone',
       detail: { timezone: 'X' },
     });
+  });
+
+  it.each([
+    [{ kind: 'unknownTimezone', timezone: 'Mars/Base' } as const, 'Unknown timezone "Mars/Base".'],
+    [
+      { kind: 'badTime', time: '25:00' } as const,
+      '"25:00" is not a time of day; use HH:MM from 00:00 to 23:59.',
+    ],
+    [
+      {
+        kind: 'badCron',
+        expression: '0 9 * * 8',
+        problem: { kind: 'outOfRange', field: 'day-of-week', value: '8', min: 0, max: 7 },
+      } as const,
+      'Day-of-week "8" is out of range 0-7. (in "0 9 * * 8")',
+    ],
+  ])('words a stored schedule that cannot run as the command error for it: %j', (problem, message) => {
+    const described = describeCommandError(scheduleError(problem));
+    expect(described.message).toBe(message);
+    expect(parseCommand(described.example).ok).toBe(true);
   });
 });

@@ -309,19 +309,61 @@ describe('parseCommand: schedule', () => {
   });
 
   it.each([
-    ['"30 9 * *"', { expression: '30 9 * *', fields: 4 }],
-    ['"0 30 9 * * 1-5"', { expression: '0 30 9 * * 1-5', fields: 6 }],
-    ['0 30 9 * * 1-5', { expression: '0 30 9 * * 1-5', fields: 6 }],
-    ['"30 25 * * *"', { expression: '30 25 * * *', reason: expect.stringContaining('25') }],
-    ['"60 9 * * *"', { expression: '60 9 * * *', reason: expect.stringContaining('60') }],
-    ['"0 9 0 * *"', { expression: '0 9 0 * *', reason: expect.stringContaining('0') }],
-    ['"0 9 * 13 *"', { expression: '0 9 * 13 *', reason: expect.stringContaining('13') }],
-    ['"0 9 * FOO *"', { expression: '0 9 * FOO *', reason: expect.stringContaining('FOO') }],
-    ['"0 9 * * 8"', { expression: '0 9 * * 8', reason: expect.stringContaining('8') }],
-    ['"0 9 * * FRI-MON"', { expression: '0 9 * * FRI-MON', reason: expect.stringContaining('FRI-MON') }],
-    ['"*/0 9 * * *"', { expression: '*/0 9 * * *', reason: expect.stringContaining('/0') }],
-    ['"0 9 ? * *"', { expression: '0 9 ? * *', reason: expect.stringContaining('?') }],
-    ['"0 9 1,,2 * *"', { expression: '0 9 1,,2 * *', reason: expect.stringContaining('1,,2') }],
+    [
+      '"30 9 * *"',
+      { expression: '30 9 * *', problem: { kind: 'fieldCount', count: 4, expression: '30 9 * *' } },
+    ],
+    [
+      '"0 30 9 * * 1-5"',
+      { expression: '0 30 9 * * 1-5', problem: expect.objectContaining({ kind: 'fieldCount', count: 6 }) },
+    ],
+    [
+      '0 30 9 * * 1-5',
+      { expression: '0 30 9 * * 1-5', problem: expect.objectContaining({ kind: 'fieldCount', count: 6 }) },
+    ],
+    [
+      '"30 25 * * *"',
+      { expression: '30 25 * * *', problem: expect.objectContaining({ kind: 'outOfRange', value: '25' }) },
+    ],
+    [
+      '"60 9 * * *"',
+      { expression: '60 9 * * *', problem: expect.objectContaining({ kind: 'outOfRange', value: '60' }) },
+    ],
+    [
+      '"0 9 0 * *"',
+      { expression: '0 9 0 * *', problem: expect.objectContaining({ kind: 'outOfRange', value: '0' }) },
+    ],
+    [
+      '"0 9 * 13 *"',
+      { expression: '0 9 * 13 *', problem: expect.objectContaining({ kind: 'outOfRange', value: '13' }) },
+    ],
+    [
+      '"0 9 * FOO *"',
+      { expression: '0 9 * FOO *', problem: expect.objectContaining({ kind: 'notANumber', value: 'FOO' }) },
+    ],
+    [
+      '"0 9 * * 8"',
+      { expression: '0 9 * * 8', problem: expect.objectContaining({ kind: 'outOfRange', value: '8' }) },
+    ],
+    [
+      '"0 9 * * FRI-MON"',
+      {
+        expression: '0 9 * * FRI-MON',
+        problem: expect.objectContaining({ kind: 'backwardsRange', value: 'FRI-MON' }),
+      },
+    ],
+    [
+      '"*/0 9 * * *"',
+      { expression: '*/0 9 * * *', problem: expect.objectContaining({ kind: 'badStep', step: '0' }) },
+    ],
+    [
+      '"0 9 ? * *"',
+      { expression: '0 9 ? * *', problem: expect.objectContaining({ kind: 'notANumber', value: '?' }) },
+    ],
+    [
+      '"0 9 1,,2 * *"',
+      { expression: '0 9 1,,2 * *', problem: expect.objectContaining({ kind: 'emptyItem', value: '1,,2' }) },
+    ],
     ['', { expression: '' }],
   ])('rejects the cron %s', (expression, detail) => {
     expect(parseCommand(`schedule cron ${expression}`)).toEqual(err({ id: CommandErrorId.BadCron, detail }));

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type CronSpec, cronMatches, parseCron } from '../../../src/core/schedule/cron.js';
+import { type CronSpec, parseCron } from '../../../src/core/schedule/cron.js';
+import { dueSlotsBetween } from '../../../src/core/schedule/due-times.js';
+import { describeCronProblem } from '../../../src/core/schedule/schedule-problems.js';
 
 function spec(expression: string): CronSpec {
   const parsed = parseCron(expression);
-  if (!parsed.ok) throw new Error(parsed.error);
+  if (!parsed.ok) throw new Error(describeCronProblem(parsed.error));
   return parsed.value;
 }
 
@@ -71,31 +73,38 @@ describe('parseCron', () => {
     const parsed = parseCron(expression);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) {
-      expect(parsed.error).toContain(reason);
+      expect(describeCronProblem(parsed.error)).toContain(reason);
     }
   });
 });
 
-describe('cronMatches', () => {
-  const friday13 = { year: 2026, month: 11, day: 13, hour: 12, minute: 0, weekday: 5 };
+describe('the minutes a cron expression fires at', () => {
+  // Friday 13 November 2026, 12:00 UTC.
+  const friday13 = new Date('2026-11-13T12:00:00Z');
+  const firesAtFriday13 = (expression: string): boolean =>
+    dueSlotsBetween(
+      { enabled: true, time: '09:00', timezone: 'UTC', days: { kind: 'cron', expression } },
+      new Date(friday13.getTime() - 60_000),
+      friday13,
+    ).length === 1;
 
   it('matches minute, hour, month and day', () => {
-    expect(cronMatches(spec('0 12 * * *'), friday13)).toBe(true);
-    expect(cronMatches(spec('1 12 * * *'), friday13)).toBe(false);
-    expect(cronMatches(spec('0 11 * * *'), friday13)).toBe(false);
-    expect(cronMatches(spec('0 12 * OCT *'), friday13)).toBe(false);
+    expect(firesAtFriday13('0 12 * * *')).toBe(true);
+    expect(firesAtFriday13('1 12 * * *')).toBe(false);
+    expect(firesAtFriday13('0 11 * * *')).toBe(false);
+    expect(firesAtFriday13('0 12 * OCT *')).toBe(false);
   });
 
   it('matches either day field when both are restricted', () => {
-    expect(cronMatches(spec('0 12 1 * FRI'), friday13)).toBe(true);
-    expect(cronMatches(spec('0 12 13 * MON'), friday13)).toBe(true);
-    expect(cronMatches(spec('0 12 1 * MON'), friday13)).toBe(false);
+    expect(firesAtFriday13('0 12 1 * FRI')).toBe(true);
+    expect(firesAtFriday13('0 12 13 * MON')).toBe(true);
+    expect(firesAtFriday13('0 12 1 * MON')).toBe(false);
   });
 
   it('needs both day fields when one starts with *', () => {
-    expect(cronMatches(spec('0 12 13 * *'), friday13)).toBe(true);
-    expect(cronMatches(spec('0 12 */2 * MON'), friday13)).toBe(false);
-    expect(cronMatches(spec('0 12 */2 * FRI'), friday13)).toBe(true);
-    expect(cronMatches(spec('0 12 14 * */2'), friday13)).toBe(false);
+    expect(firesAtFriday13('0 12 13 * *')).toBe(true);
+    expect(firesAtFriday13('0 12 */2 * MON')).toBe(false);
+    expect(firesAtFriday13('0 12 */2 * FRI')).toBe(true);
+    expect(firesAtFriday13('0 12 14 * */2')).toBe(false);
   });
 });
