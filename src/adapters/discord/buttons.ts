@@ -1,4 +1,9 @@
-import type { APIActionRowComponent, APIButtonComponentWithCustomId } from 'discord.js';
+import {
+  type APIActionRowComponent,
+  type APIButtonComponentWithCustomId,
+  ButtonStyle,
+  ComponentType,
+} from 'discord.js';
 import type { CardAction } from '../../core/cards/card.js';
 import { DISCORD_LIMITS as L } from './limits.js';
 
@@ -21,12 +26,12 @@ export function createButtonCodec() {
       );
       if (fitting.length === 0) return [];
       const buttons: APIButtonComponentWithCustomId[] = fitting.slice(0, 5).map((action) => ({
-        type: 2,
-        style: action.kind === 'share' ? 1 : 2,
+        type: ComponentType.Button,
+        style: action.kind === 'share' ? ButtonStyle.Primary : ButtonStyle.Secondary,
         label: action.kind === 'share' ? 'Share in channel' : action.label.slice(0, L.buttonLabel) || 'Next',
         custom_id: `${PREFIX[action.kind]}${action.value}`,
       }));
-      return [{ type: 1, components: buttons }];
+      return [{ type: ComponentType.ActionRow, components: buttons }];
     },
 
     /** The action a clicked button stands for; null for a button that is not ours. */

@@ -1,14 +1,23 @@
-import type { RESTPutAPIApplicationCommandsJSONBody } from 'discord.js';
+import {
+  ApplicationCommandOptionType,
+  InteractionContextType,
+  PermissionFlagsBits,
+  type RESTPutAPIApplicationCommandsJSONBody,
+} from 'discord.js';
 import { SEARCH_LIMIT, SEARCH_SORTS } from '../../core/search.js';
 
-/** Manage Channels (1 << 4), as Discord's `default_member_permissions` string. */
-export const MANAGE_CHANNELS = 1n << 4n;
+/** Manage Channels (1 << 4); as Discord's `default_member_permissions` string below. */
+export const MANAGE_CHANNELS = PermissionFlagsBits.ManageChannels;
 const MANAGE = MANAGE_CHANNELS.toString();
 
-const STRING = 3;
-const INTEGER = 4;
-const BOOLEAN = 5;
-const SUB_COMMAND = 1;
+const {
+  String: STRING,
+  Integer: INTEGER,
+  Boolean: BOOLEAN,
+  Subcommand: SUB_COMMAND,
+} = ApplicationCommandOptionType;
+/** Server channels only: paperboy's channels are a server's (DMs get a polite refusal anyway). */
+const GUILD_ONLY = [InteractionContextType.Guild];
 
 /**
  * The application commands paperboy registers (`paperboy discord register`). Commands that change a
@@ -18,7 +27,7 @@ export const DISCORD_COMMANDS: RESTPutAPIApplicationCommandsJSONBody = [
   {
     name: 'papers',
     description: "Search papers, or show today's top papers",
-    contexts: [0],
+    contexts: GUILD_ONLY,
     options: [
       {
         type: STRING,
@@ -51,7 +60,7 @@ export const DISCORD_COMMANDS: RESTPutAPIApplicationCommandsJSONBody = [
   {
     name: 'subscribe',
     description: "Follow terms in this channel (they join the channel's digest)",
-    contexts: [0],
+    contexts: GUILD_ONLY,
     default_member_permissions: MANAGE,
     options: [
       {
@@ -66,7 +75,7 @@ export const DISCORD_COMMANDS: RESTPutAPIApplicationCommandsJSONBody = [
   {
     name: 'unsubscribe',
     description: 'Stop following a term in this channel',
-    contexts: [0],
+    contexts: GUILD_ONLY,
     default_member_permissions: MANAGE,
     options: [
       {
@@ -82,7 +91,7 @@ export const DISCORD_COMMANDS: RESTPutAPIApplicationCommandsJSONBody = [
   {
     name: 'digest',
     description: "This channel's daily digest",
-    contexts: [0],
+    contexts: GUILD_ONLY,
     default_member_permissions: MANAGE,
     options: [
       {

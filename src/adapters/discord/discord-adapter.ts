@@ -6,7 +6,12 @@ import { createDiscordPoster } from './discord-poster.js';
 import { createDiscordRest } from './discord-rest.js';
 import { createGatewayClient } from './gateway.js';
 import { holdGatewayWhileLeased, postgresGatewayLease, soleGatewayLease } from './gateway-lease.js';
-import { createInteractionsRoute, INTERACTIONS_PATH } from './http-interactions.js';
+import {
+  createInteractionsRoute,
+  INTERACTIONS_MAX_BODY_BYTES,
+  INTERACTIONS_PATH,
+  type ValidatedInteractionHandler,
+} from './http-interactions.js';
 import { createInteractionHandler } from './interaction-handler.js';
 
 /**
@@ -44,23 +49,20 @@ export function createDiscordAdapter(
       logger,
       now: context.now,
     });
-  let handle: ReturnType<typeof handlerFor>;
+  let handler: ReturnType<typeof handlerFor> | undefined;
+  // Both edges validate, then hand the interaction to the one handler (made once the REST client exists).
+  const handle: ValidatedInteractionHandler = async (interaction, respond) => {
+    if (!handler) throw new Error('an interaction arrived before the Discord adapter was created');
+    return handler(interaction, respond);
+  };
   if (mode.gateway) {
     // The client's REST (token set by login) serves interactions and digests alike: one rate-limit state.
-    let gatewayHandle: typeof handle | undefined;
-    client = createGatewayClient({
-      apiUrl: mode.apiUrl,
-      handle: (interaction, respond) => (gatewayHandle as typeof handle)(interaction, respond),
-      channels: context.bot.channels,
-      logger,
-    });
+    client = createGatewayClient({ apiUrl: mode.apiUrl, handle, channels: context.bot.channels, logger });
     rest = client.rest.setToken(mode.token);
-    handle = handlerFor(rest);
-    gatewayHandle = handle;
   } else {
     rest = createDiscordRest(mode.apiUrl, mode.token);
-    handle = handlerFor(rest);
   }
+  handler = handlerFor(rest);
   const poster = createDiscordPoster(rest, logger);
 
   let holder: ReturnType<typeof holdGatewayWhileLeased> | undefined;
@@ -84,7 +86,7 @@ export function createDiscordAdapter(
         context.http.route(
           INTERACTIONS_PATH,
           createInteractionsRoute({ publicKey: mode.publicKey, handle, logger, now: context.now }),
-          'POST',
+          { method: 'POST', maxBodyBytes: INTERACTIONS_MAX_BODY_BYTES },
         );
       }
       if (client) {

@@ -2,36 +2,50 @@ import { Client, Events, GatewayIntentBits, type Guild, Routes } from 'discord.j
 import type { Logger } from '../../core/logger.js';
 import type { ChannelStore } from '../../core/ports.js';
 import { restOptions } from './discord-rest.js';
-import type { InteractionHandler } from './interaction-handler.js';
-import type { InteractionResponse, RawInteraction } from './interaction-types.js';
+import { guardGatewayPackets } from './gateway-packet-guard.js';
+import type { ValidatedInteractionHandler } from './http-interactions.js';
+import { parseInteraction } from './interaction-schema.js';
+import type { InteractionResponse } from './interaction-types.js';
 
 /**
  * A discord.js `Client` with the `Guilds` intent only. Interactions are taken as Discord sent them (the raw
- * `INTERACTION_CREATE` dispatch), so the gateway and HTTP interactions feed the same handler with the same
- * payload; the initial response goes to `POST /interactions/{id}/{token}/callback` through the client's REST.
+ * `INTERACTION_CREATE` dispatch) and validated like HTTP interactions, so both feed the same handler with the
+ * same payload; one that does not validate, or lacks the id and token its callback needs, is logged and
+ * dropped. The initial response goes to `POST /interactions/{id}/{token}/callback` through the client's REST.
  * `guildDelete` (the bot was removed, not an outage) deactivates the guild's channels.
  */
 export function createGatewayClient(options: {
   apiUrl: string;
-  handle: InteractionHandler;
+  handle: ValidatedInteractionHandler;
   channels: ChannelStore;
   logger: Logger;
 }): Client {
   const log = options.logger.child({ component: 'discord-gateway' });
   const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: restOptions(options.apiUrl) });
+  guardGatewayPackets(client, log);
 
+  // A listener that threw would reject inside discord.js's message handling, unhandled: this one cannot throw.
   client.on(Events.Raw, (packet: { t?: string | null; d?: unknown }) => {
-    if (packet.t !== 'INTERACTION_CREATE') return;
-    const interaction = packet.d as RawInteraction;
-    const respond = async (response: InteractionResponse) => {
-      await client.rest.post(Routes.interactionCallback(interaction.id, interaction.token), {
-        body: response,
-        auth: false,
+    if (packet?.t !== 'INTERACTION_CREATE') return;
+    const parsed = parseInteraction(packet.d);
+    if (!parsed.ok) {
+      log.warn('dropped a gateway interaction paperboy cannot read', { problems: parsed.error });
+      return;
+    }
+    const interaction = parsed.value;
+    const { id, token } = interaction;
+    if (id === undefined || token === undefined) {
+      log.warn('dropped a gateway interaction without the id and token its answer needs', {
+        type: interaction.type,
       });
+      return;
+    }
+    const respond = async (response: InteractionResponse) => {
+      await client.rest.post(Routes.interactionCallback(id, token), { body: response, auth: false });
     };
-    options.handle(interaction, respond).catch((error: unknown) => {
-      log.error('interaction failed', { error, type: interaction.type });
-    });
+    Promise.resolve()
+      .then(() => options.handle(interaction, respond))
+      .catch((error: unknown) => log.error('interaction failed', { error, type: interaction.type }));
   });
 
   client.on(Events.GuildDelete, (guild: Guild) => {

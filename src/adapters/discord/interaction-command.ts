@@ -1,3 +1,4 @@
+import { ApplicationCommandOptionType } from 'discord.js';
 import type { Command } from '../../core/commands/command.js';
 import { type CommandError, CommandErrorId, commandError } from '../../core/commands/command-error.js';
 import { parseConfig } from '../../core/commands/parse-config.js';
@@ -23,11 +24,9 @@ export interface CommandData {
   options?: InteractionOption[];
 }
 
-const SUB_COMMAND = 1;
-
 /** The sub-command (`/digest schedule`) and the options that apply, flattened by name. */
 export const readOptions = (data: CommandData): { sub?: string; values: Map<string, InteractionOption> } => {
-  const sub = data.options?.find((option) => option.type === SUB_COMMAND);
+  const sub = data.options?.find((option) => option.type === ApplicationCommandOptionType.Subcommand);
   const options = sub ? (sub.options ?? []) : (data.options ?? []);
   return {
     ...(sub ? { sub: sub.name } : {}),

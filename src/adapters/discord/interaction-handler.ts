@@ -10,12 +10,13 @@ import { CHANGING_COMMANDS } from '../../core/commands/command.js';
 import type { Logger } from '../../core/logger.js';
 import { createAutocomplete } from './autocomplete.js';
 import type { ButtonCodec } from './buttons.js';
-import { MANAGE_CHANNELS } from './command-definitions.js';
 import { withDiscordExamples } from './discord-examples.js';
 import { renderReply } from './embeds.js';
 import { commandFromInteraction, readOptions } from './interaction-command.js';
-import { InteractionType, type RawInteraction, type Respond, ResponseType } from './interaction-types.js';
+import type { DiscordInteraction } from './interaction-schema.js';
+import { InteractionType, type Respond, ResponseType } from './interaction-types.js';
 import { EPHEMERAL } from './limits.js';
+import { canManageChannels } from './member-permissions.js';
 
 export interface InteractionHandlerOptions {
   bot: BotDependencies;
@@ -32,21 +33,10 @@ export interface InteractionHandlerOptions {
   deferAfterMs?: number;
 }
 
-const ADMINISTRATOR = 1n << 3n;
-
 const NOT_IN_A_SERVER = refused({
   tone: 'warning',
   text: 'paperboy works in server channels. Run the command in a channel of your server.',
 });
-
-const hasManageChannels = (permissions: string | undefined): boolean => {
-  try {
-    const bits = BigInt(permissions ?? '0');
-    return (bits & (MANAGE_CHANNELS | ADMINISTRATOR)) !== 0n;
-  } catch {
-    return false;
-  }
-};
 
 /**
  * Answers interactions, whichever transport delivered them (gateway or HTTP): slash commands through the core
@@ -68,7 +58,7 @@ export function createInteractionHandler(options: InteractionHandlerOptions) {
   /** Responds with the reply if it is ready in time, else defers and edits the original when it is. */
   async function answer(
     start: () => Promise<Reply>,
-    interaction: RawInteraction,
+    token: string,
     respond: Respond,
     mode: { update: boolean; ephemeral: boolean },
   ): Promise<void> {
@@ -92,16 +82,20 @@ export function createInteractionHandler(options: InteractionHandlerOptions) {
     );
     const reply = await work;
     const { flags: _flags, ...edit } = body(reply);
-    await rest.patch(Routes.webhookMessage(applicationId, interaction.token, '@original'), {
+    await rest.patch(Routes.webhookMessage(applicationId, token, '@original'), {
       body: edit,
       auth: false,
     });
   }
 
   /** Discord's check before the core answers: commands that change a channel need Manage Channels. */
-  const manageChannelsHooks = (interaction: RawInteraction, name: string, sub?: string): CommandHooks => ({
+  const manageChannelsHooks = (
+    permissions: string | undefined,
+    name: string,
+    sub?: string,
+  ): CommandHooks => ({
     before: async (command) =>
-      CHANGING_COMMANDS.has(command.kind) && !hasManageChannels(interaction.member?.permissions)
+      CHANGING_COMMANDS.has(command.kind) && !canManageChannels(permissions)
         ? {
             verdict: 'refuse',
             notice: {
@@ -112,7 +106,7 @@ export function createInteractionHandler(options: InteractionHandlerOptions) {
         : CONTINUE,
   });
 
-  return async function handle(interaction: RawInteraction, respond: Respond): Promise<void> {
+  return async function handle(interaction: DiscordInteraction, respond: Respond): Promise<void> {
     if (interaction.type === InteractionType.Ping) return respond({ type: ResponseType.Pong });
     const channelId = interaction.channel_id ?? interaction.channel?.id;
     if (interaction.guild_id === undefined || channelId === undefined) {
@@ -123,35 +117,33 @@ export function createInteractionHandler(options: InteractionHandlerOptions) {
     }
     const channel: ChannelRef = { platform: 'discord', workspaceId: interaction.guild_id, channelId };
     const context = { channel, now: now() };
-    const data = interaction.data;
-    if (interaction.type === InteractionType.Autocomplete && data) {
-      const focused = readOptions(data).values;
-      const option = [...focused.values()].find((entry) => entry.focused);
-      const choices = option ? await autocomplete(channel, option.name, String(option.value ?? '')) : [];
-      return respond({ type: ResponseType.Autocomplete, data: { choices } });
+    const permissions = interaction.member?.permissions;
+    switch (interaction.type) {
+      case InteractionType.Autocomplete: {
+        const focused = [...readOptions(interaction.data).values.values()].find((entry) => entry.focused);
+        const choices = focused ? await autocomplete(channel, focused.name, String(focused.value ?? '')) : [];
+        return respond({ type: ResponseType.Autocomplete, data: { choices } });
+      }
+      case InteractionType.Component: {
+        const action = buttons.decode(interaction.data.custom_id);
+        if (!action) return respond({ type: ResponseType.DeferredUpdate });
+        return answer(() => handleAction(bot, context, action), interaction.token, respond, {
+          update: action.kind === 'nextPage',
+          ephemeral: false,
+        });
+      }
+      case InteractionType.Command: {
+        const { data } = interaction;
+        const hooks = manageChannelsHooks(permissions, data.name, readOptions(data).sub);
+        const parsed = commandFromInteraction(data);
+        // A deferred response cannot change its visibility later: only a digest its member may post is public.
+        const posted = parsed.ok && parsed.value.kind === 'digest' && canManageChannels(permissions);
+        return answer(() => handleParsed(bot, context, parsed, hooks), interaction.token, respond, {
+          update: false,
+          ephemeral: !posted,
+        });
+      }
     }
-    if (interaction.type === InteractionType.Component && data?.custom_id !== undefined) {
-      const action = buttons.decode(data.custom_id);
-      if (!action) return respond({ type: ResponseType.DeferredUpdate });
-      return answer(() => handleAction(bot, context, action), interaction, respond, {
-        update: action.kind === 'nextPage',
-        ephemeral: false,
-      });
-    }
-    if (interaction.type !== InteractionType.Command || !data) {
-      log.debug('ignoring an interaction type paperboy does not use', { type: interaction.type });
-      return;
-    }
-    const { sub } = readOptions(data);
-    const hooks = manageChannelsHooks(interaction, data.name, sub);
-    const parsed = commandFromInteraction(data);
-    // A deferred response cannot change its visibility later: only a digest its member may post is public.
-    const posted =
-      parsed.ok && parsed.value.kind === 'digest' && hasManageChannels(interaction.member?.permissions);
-    return answer(() => handleParsed(bot, context, parsed, hooks), interaction, respond, {
-      update: false,
-      ephemeral: !posted,
-    });
   };
 }
 

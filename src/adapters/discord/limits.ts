@@ -1,3 +1,5 @@
+import { MessageFlags } from 'discord.js';
+
 /** Discord's message and embed limits (see docs/PLATFORMS.md), counted in UTF-16 code units. */
 export const DISCORD_LIMITS = {
   content: 2000,
@@ -19,4 +21,4 @@ export const DISCORD_LIMITS = {
 } as const;
 
 /** Flag 64: only the person who ran the command sees the message. */
-export const EPHEMERAL = 64;
+export const EPHEMERAL = MessageFlags.Ephemeral;

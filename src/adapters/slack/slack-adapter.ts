@@ -1,8 +1,9 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, HTTPReceiver, type Receiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { ChatAdapter, ChatAdapterContext } from '../chat-adapter.js';
 import { registerCardActions } from './action-listener.js';
+import { type BoltErrorHandling, createBoltErrorHandling } from './bolt-errors.js';
 import { toBoltLogger } from './bolt-logger.js';
+import { createBoltRoute, SLACK_MAX_BODY_BYTES } from './bolt-route.js';
 import { type ChannelPacer, createChannelPacer } from './channel-pacer.js';
 import { registerPapersCommand } from './command-listener.js';
 import { registerChannelEvents } from './event-listeners.js';
@@ -64,7 +65,8 @@ export function createSlackAdapter(
   const clientOptions = { ...(apiUrl ? { slackApiUrl: apiUrl } : {}), retryConfig: INTERACTIVE_RETRIES };
   const installations =
     mode.kind === 'oauth' ? createSlackInstallationStore(context.db, createSecretBox(mode.secretKey)) : null;
-  const receiver = createReceiver(mode, installations, clientOptions, boltLogger);
+  const errors = createBoltErrorHandling(logger);
+  const receiver = createReceiver(mode, installations, clientOptions, boltLogger, errors);
   const app = new App({
     receiver,
     ...(mode.kind === 'oauth' ? {} : { token: mode.botToken }),
@@ -74,9 +76,7 @@ export function createSlackAdapter(
     // Bolt's default conversation store looks up state paperboy never keeps, on every request.
     convoStore: false,
   });
-  app.error(async (error) => {
-    logger.error('Slack listener failed', { error });
-  });
+  app.error(errors.appError);
 
   const shared = { bot: context.bot, now: context.now, logger };
   registerPapersCommand(app, {
@@ -106,17 +106,6 @@ export function createSlackAdapter(
   });
 
   let stopped = false;
-  const listen = (request: IncomingMessage, response: ServerResponse) => {
-    if (stopped || !(receiver instanceof HTTPReceiver)) {
-      response.writeHead(503, { 'content-type': 'text/plain' }).end('paperboy is shutting down\n');
-      return;
-    }
-    try {
-      receiver.requestListener(request, response);
-    } catch {
-      if (!response.headersSent) response.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
-    }
-  };
 
   return {
     name: 'slack',
@@ -136,12 +125,9 @@ export function createSlackAdapter(
             { cause: error },
           );
         });
-      } else {
-        context.http.route(SLACK_ROUTES.events, listen, 'POST');
-        if (mode.kind === 'oauth') {
-          context.http.route(SLACK_ROUTES.install, listen, 'GET');
-          context.http.route(SLACK_ROUTES.redirect, listen, 'GET');
-        }
+      } else if (receiver instanceof HTTPReceiver) {
+        const route = createBoltRoute({ receiver, errors, logger: boltLogger, isStopped: () => stopped });
+        context.http.route('/slack/*', route, { maxBodyBytes: SLACK_MAX_BODY_BYTES });
       }
       logger.info('Slack adapter ready', { mode: mode.kind });
     },
@@ -157,17 +143,30 @@ function createReceiver(
   installations: SlackInstallationStore | null,
   clientOptions: webApi.WebClientOptions,
   logger: ReturnType<typeof toBoltLogger>,
+  errors: BoltErrorHandling,
 ): Receiver {
+  // Bolt reads HTTP bodies itself: the same limit as the route's, for chunked bodies the route cannot measure.
+  const http = (signingSecret: string) => ({
+    signingSecret,
+    endpoints: SLACK_ROUTES.events,
+    logger,
+    bodyLimit: SLACK_MAX_BODY_BYTES,
+    dispatchErrorHandler: errors.dispatchErrorHandler,
+    processEventErrorHandler: errors.processEventErrorHandler,
+  });
   switch (mode.kind) {
     case 'http':
-      return new HTTPReceiver({ signingSecret: mode.signingSecret, endpoints: SLACK_ROUTES.events, logger });
+      return new HTTPReceiver(http(mode.signingSecret));
     case 'socket':
-      return new SocketModeReceiver({ appToken: mode.appToken, logger, installerOptions: { clientOptions } });
+      return new SocketModeReceiver({
+        appToken: mode.appToken,
+        logger,
+        installerOptions: { clientOptions },
+        processEventErrorHandler: errors.socketProcessEventErrorHandler,
+      });
     case 'oauth':
       return new HTTPReceiver({
-        signingSecret: mode.signingSecret,
-        endpoints: SLACK_ROUTES.events,
-        logger,
+        ...http(mode.signingSecret),
         clientId: mode.clientId,
         clientSecret: mode.clientSecret,
         stateSecret: mode.stateSecret,

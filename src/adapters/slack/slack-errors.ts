@@ -1,3 +1,4 @@
+import { webApi } from '@slack/bolt';
 import { PermanentDeliveryError, RateLimitedError } from '../../core/delivery/poster.js';
 
 /** Slack error codes that no retry can fix: the channel or the installation is gone, or the bot lacks rights. */
@@ -13,11 +14,27 @@ export const PERMANENT_SLACK_ERRORS: ReadonlySet<string> = new Set([
   'not_installed',
 ]);
 
+const { ErrorCode } = webApi;
+
+/** The web-api `ErrorCode` of an error (`slack_webapi_platform_error`, ...), if it has one. */
+const webApiCode = (error: unknown): unknown =>
+  typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
+
 /** The Slack error code of a web-api platform error (`{ ok: false, error }`), else null. */
 export function slackErrorCode(error: unknown): string | null {
-  const candidate = error as { code?: unknown; data?: { error?: unknown } } | null;
-  if (candidate?.code !== 'slack_webapi_platform_error') return null;
-  return typeof candidate.data?.error === 'string' ? candidate.data.error : null;
+  if (webApiCode(error) !== ErrorCode.PlatformError || typeof error !== 'object' || error === null)
+    return null;
+  const data = 'data' in error ? error.data : undefined;
+  if (typeof data !== 'object' || data === null || !('error' in data)) return null;
+  return typeof data.error === 'string' ? data.error : null;
+}
+
+/** The seconds a web-api rate-limited error (`WebAPIRateLimitedError`) asks to wait, else null. */
+function retryAfterSeconds(error: unknown): number | null {
+  if (webApiCode(error) !== ErrorCode.RateLimitedError || typeof error !== 'object' || error === null)
+    return null;
+  const seconds = 'retryAfter' in error ? error.retryAfter : undefined;
+  return typeof seconds === 'number' ? seconds : 1;
 }
 
 /**
@@ -25,11 +42,8 @@ export function slackErrorCode(error: unknown): string | null {
  * seconds), `PermanentDeliveryError` for the codes above, the error itself otherwise (5xx, network: backoff).
  */
 export function classifySlackError(error: unknown): unknown {
-  const candidate = error as { code?: unknown; retryAfter?: unknown } | null;
-  if (candidate?.code === 'slack_webapi_rate_limited_error') {
-    const seconds = typeof candidate.retryAfter === 'number' ? candidate.retryAfter : 1;
-    return new RateLimitedError(Math.max(1, seconds) * 1000);
-  }
+  const seconds = retryAfterSeconds(error);
+  if (seconds !== null) return new RateLimitedError(Math.max(1, seconds) * 1000);
   const code = slackErrorCode(error);
   if (code === 'ratelimited') return new RateLimitedError(1000);
   if (code !== null && PERMANENT_SLACK_ERRORS.has(code))

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createButtonCodec } from '../../../src/adapters/discord/buttons.js';
 import { createDiscordRest } from '../../../src/adapters/discord/discord-rest.js';
 import { createInteractionHandler } from '../../../src/adapters/discord/interaction-handler.js';
-import type { InteractionResponse, RawInteraction } from '../../../src/adapters/discord/interaction-types.js';
+import type { DiscordInteraction } from '../../../src/adapters/discord/interaction-schema.js';
+import type { InteractionResponse } from '../../../src/adapters/discord/interaction-types.js';
 import type { BotDependencies } from '../../../src/core/bot/bot-dependencies.js';
 import { concurrencyLimit } from '../../../src/core/concurrency-limit.js';
 import { silentLogger } from '../../../src/core/logger.js';
@@ -38,7 +39,7 @@ const handlerWith = (dependencies: BotDependencies, deferAfterMs: number) =>
 
 async function run(handler: ReturnType<typeof handlerWith>, interaction: unknown) {
   const responses: InteractionResponse[] = [];
-  await handler(interaction as RawInteraction, async (response) => {
+  await handler(interaction as DiscordInteraction, async (response) => {
     responses.push(response);
   });
   return responses;
@@ -77,7 +78,7 @@ describe('interaction replies', () => {
     });
     let handled: Promise<void> = Promise.resolve();
     const first = await new Promise<InteractionResponse>((resolve) => {
-      handled = queued(interaction as RawInteraction, async (response) => resolve(response));
+      handled = queued(interaction as DiscordInteraction, async (response) => resolve(response));
     });
     expect(first).toEqual({ type: 5, data: { flags: 64 } });
     release();

@@ -1,0 +1,171 @@
+import { InteractionType, ApplicationCommandOptionType as OptionType } from 'discord.js';
+import { z } from 'zod';
+import { err, ok, type Result } from '../../core/result.js';
+
+/**
+ * Bounds on what an interaction may carry, from Discord's own limits: names are at most 32 characters and
+ * `custom_id` 100, a string option at most 6000; a token goes into a REST path, so it may not hold `/`, `?`,
+ * `#`, `%` or `\`. Names get room to grow (100), so a longer name Discord allows some day is not refused.
+ */
+export const INTERACTION_BOUNDS = {
+  name: 100,
+  customId: 100,
+  stringValue: 6000,
+  token: 1000,
+  options: 25,
+} as const;
+
+const snowflake = z.string().regex(/^\d{1,20}$/, 'must be a snowflake (a decimal id)');
+const token = z
+  .string()
+  .min(1)
+  .max(INTERACTION_BOUNDS.token)
+  .regex(/^[^\s/?#%\\]+$/, 'must be usable in a URL path');
+/** A permission bitfield as Discord sends it: a decimal string, read with BigInt (it passes 2^53). */
+const permissions = z.string().regex(/^\d{1,32}$/, 'must be a decimal bitfield');
+const name = z.string().min(1).max(INTERACTION_BOUNDS.name);
+
+const VALUE_OPTION_TYPES = [
+  OptionType.String,
+  OptionType.Integer,
+  OptionType.Boolean,
+  OptionType.User,
+  OptionType.Channel,
+  OptionType.Role,
+  OptionType.Mentionable,
+  OptionType.Number,
+  OptionType.Attachment,
+] as const;
+
+/** What each option type's `value` must be (autocomplete's focused option holds the text typed so far). */
+const VALUE_CHECKS: Record<(typeof VALUE_OPTION_TYPES)[number], (value: unknown) => boolean> = {
+  [OptionType.String]: (value) => typeof value === 'string',
+  [OptionType.Integer]: (value) => Number.isSafeInteger(value),
+  [OptionType.Number]: (value) => typeof value === 'number',
+  [OptionType.Boolean]: (value) => typeof value === 'boolean',
+  [OptionType.User]: (value) => snowflake.safeParse(value).success,
+  [OptionType.Channel]: (value) => snowflake.safeParse(value).success,
+  [OptionType.Role]: (value) => snowflake.safeParse(value).success,
+  [OptionType.Mentionable]: (value) => snowflake.safeParse(value).success,
+  [OptionType.Attachment]: (value) => snowflake.safeParse(value).success,
+};
+
+const valueOption = z
+  .object({
+    name,
+    type: z.literal(VALUE_OPTION_TYPES),
+    value: z.union([z.string().max(INTERACTION_BOUNDS.stringValue), z.number(), z.boolean()]).optional(),
+    focused: z.boolean().optional(),
+  })
+  .refine(
+    (option) =>
+      option.value === undefined || option.focused === true || VALUE_CHECKS[option.type](option.value),
+    { message: "value does not match the option's type", path: ['value'] },
+  );
+const subcommand = z.object({
+  name,
+  type: z.literal(OptionType.Subcommand),
+  options: z.array(valueOption).max(INTERACTION_BOUNDS.options).optional(),
+});
+const subcommandGroup = z.object({
+  name,
+  type: z.literal(OptionType.SubcommandGroup),
+  options: z.array(subcommand).max(INTERACTION_BOUNDS.options).optional(),
+});
+const option = z.discriminatedUnion('type', [subcommandGroup, subcommand, valueOption]);
+
+const commandData = z.object({
+  name,
+  options: z.array(option).max(INTERACTION_BOUNDS.options).optional(),
+});
+const componentData = z.object({
+  custom_id: z.string().min(1).max(INTERACTION_BOUNDS.customId),
+  component_type: z.number().int(),
+});
+
+/** Where an interaction comes from; a DM has `user` and no `member` or `guild_id`. */
+const origin = {
+  application_id: snowflake.optional(),
+  guild_id: snowflake.optional(),
+  channel_id: snowflake.optional(),
+  channel: z.object({ id: snowflake }).optional(),
+  member: z
+    .object({ permissions: permissions.optional(), user: z.object({ id: snowflake }).optional() })
+    .optional(),
+  user: z.object({ id: snowflake }).optional(),
+};
+
+/**
+ * The interactions paperboy answers, as Discord sends them over HTTP or the gateway: only the fields it reads
+ * are checked (and kept); every other key is tolerated and dropped, so recent bodies with `context`,
+ * `entitlements` or `authorizing_integration_owners` pass. Commands and button clicks need their `id` and
+ * `token` (the answer may be deferred, then edited through the token); a PING or an autocomplete is answered
+ * in the HTTP response, and the bodies Discord documents for them may lack both.
+ */
+export const interactionSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal(InteractionType.Ping),
+    id: snowflake.optional(),
+    token: token.optional(),
+    ...origin,
+  }),
+  z.object({
+    type: z.literal(InteractionType.ApplicationCommand),
+    id: snowflake,
+    token,
+    ...origin,
+    data: commandData,
+  }),
+  z.object({
+    type: z.literal(InteractionType.MessageComponent),
+    id: snowflake,
+    token,
+    ...origin,
+    data: componentData,
+  }),
+  z.object({
+    type: z.literal(InteractionType.ApplicationCommandAutocomplete),
+    id: snowflake.optional(),
+    token: token.optional(),
+    ...origin,
+    data: commandData,
+  }),
+]);
+
+/** A validated interaction; narrow on `type` to reach its `data`. */
+export type DiscordInteraction = z.infer<typeof interactionSchema>;
+/** An application command option after validation (sub-commands and groups nest theirs). */
+export type DiscordOption = z.infer<typeof option>;
+
+const ANSWERED_TYPES = new Set<unknown>(interactionSchema.options.map((variant) => variant.shape.type.value));
+const MAX_PROBLEMS = 3;
+
+/**
+ * Validates a parsed interaction body. The error lists at most three problems, each as `path: message`
+ * (never the offending value, which may be huge or private), for a 400 answer and the log.
+ *
+ * @example
+ * parseInteraction({ type: 1 }); // ok({ type: 1 })
+ * parseInteraction({ type: 2, id: '1', token: 't', data: { name: 'papers', options: 'lora' } });
+ * // err(['data.options: Invalid input: expected array, received string'])
+ */
+export function parseInteraction(body: unknown): Result<DiscordInteraction, string[]> {
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    return err(['an interaction must be a JSON object']);
+  const type = 'type' in body ? body.type : undefined;
+  if (!ANSWERED_TYPES.has(type)) {
+    return err([
+      `type: ${describe(type)} is not an interaction paperboy answers (1 ping, 2 command, 3 component, 4 autocomplete)`,
+    ]);
+  }
+  const parsed = interactionSchema.safeParse(body);
+  if (parsed.success) return ok(parsed.data);
+  return err(
+    parsed.error.issues
+      .slice(0, MAX_PROBLEMS)
+      .map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`),
+  );
+}
+
+const describe = (value: unknown): string =>
+  value === undefined ? 'missing' : (JSON.stringify(value) ?? typeof value).slice(0, 20);
