@@ -6,6 +6,7 @@ import { openDatabase } from '../src/db/database.js';
 import { createHttpServer } from '../src/http/http-server.js';
 import { createDeliveryWorker } from '../src/scheduler/delivery-worker.js';
 import { createDigestScheduler } from '../src/scheduler/digest-scheduler.js';
+import { wakeOnDeliveries } from '../src/scheduler/wake-on-deliveries.js';
 import { createChannelStore } from '../src/store/channel-store.js';
 import { createDeliveryQueue } from '../src/store/delivery-queue.js';
 import { createStoreBotDependencies } from '../src/store/store-bot-dependencies.js';
@@ -16,7 +17,8 @@ import { APPLICATION_ID } from '../test/adapters/discord/discord-fixtures.js';
  * Discord posters, delivery worker and digest tick on the bench's database, posting to the fakes the bench
  * process runs. Its clock is the real one moved back by BENCH_CLOCK_OFFSET_MS, so the digests are due now.
  * Prints JSON lines: `{"ready":true}` as it starts work, `{"tick":…}` once everything is queued, and
- * `{"stopped":…}` when SIGTERM has stopped it.
+ * `{"stopped":…}` when SIGTERM has stopped it. With BENCH_BOT_TICKS=0 it only posts what others queue (the
+ * first-post scenario, where the bench process claims the digests as another replica would).
  */
 const env = (name: string): string => {
   const value = process.env[name];
@@ -112,6 +114,9 @@ const sample = setInterval(() => {
 
 say({ ready: true });
 started = performance.now();
-worker.start(250);
-const tick = await scheduler.tick(clock());
-say({ tick: { claimed: tick.claimed, tickMs: performance.now() - started } });
+worker.start();
+wakeOnDeliveries(handle, worker, silentLogger);
+if (process.env.BENCH_BOT_TICKS !== '0') {
+  const tick = await scheduler.tick(clock());
+  say({ tick: { claimed: tick.claimed, tickMs: performance.now() - started } });
+}

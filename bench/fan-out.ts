@@ -288,7 +288,7 @@ export async function benchFanOut(
 }
 
 /** The JSON lines the bot process prints, taken one kind at a time. */
-function botMessages(child: ChildProcess) {
+export function botMessages(child: ChildProcess) {
   const lines: Record<string, unknown>[] = [];
   let wake: () => void = () => {};
   let buffered = '';

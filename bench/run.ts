@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -11,6 +11,7 @@ import { createPaperStore } from '../src/store/paper-store.js';
 import { createPaperSearch } from '../src/store/search-papers.js';
 import { benchCommands } from './command-latency.js';
 import { benchFanOut } from './fan-out.js';
+import { benchFirstPost } from './first-post.js';
 import { openFreshPostgres } from './fresh-postgres.js';
 import { type BenchRow, percentile, printTable, timed } from './measure.js';
 import { benchStartup } from './startup.js';
@@ -25,6 +26,9 @@ const PAPER_COUNT = Number(process.env.BENCH_PAPERS ?? 100_000);
 const IMPORT_BATCH = 1000;
 const SEARCH_REPEATS = Number(process.env.BENCH_SEARCH_REPEATS ?? 10);
 const postgresUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || undefined;
+/** BENCH_ONLY=first-post,fan-out runs only those scenarios (startup, ingest, search, commands, fan-out, first-post). */
+const only = new Set((process.env.BENCH_ONLY ?? '').split(',').filter(Boolean));
+const runs = (scenario: string) => only.size === 0 || only.has(scenario);
 
 /** Rare and very common words, phrases and exclusions, and an author's surname, all from the vocabulary. */
 const QUERIES = [
@@ -60,9 +64,12 @@ interface Backend {
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 async function main(): Promise<void> {
-  const rows: BenchRow[] = [...(await benchStartup(log, postgresUrl))];
-  log(`generating ${PAPER_COUNT} papers from the vocabulary of ${vocabularySource}`);
-  const corpus = syntheticPapers(PAPER_COUNT);
+  const rows: BenchRow[] = runs('startup') ? [...(await benchStartup(log, postgresUrl))] : [];
+  const needsPapers = (backend: string) =>
+    runs('ingest') || runs('search') || runs('commands') || (runs('fan-out') && backend === 'postgres');
+  const anyPapers = needsPapers(postgresUrl ? 'postgres' : 'pglite') || needsPapers('pglite');
+  if (anyPapers) log(`generating ${PAPER_COUNT} papers from the vocabulary of ${vocabularySource}`);
+  const corpus = anyPapers ? syntheticPapers(PAPER_COUNT) : [];
   const pgliteDir = mkdtempSync(join(tmpdir(), 'paperboy-bench-'));
   const backends: Backend[] = [
     {
@@ -85,21 +92,21 @@ async function main(): Promise<void> {
       log(`${backend.name}: opening`);
       const handle = await backend.open();
       try {
-        rows.push(await benchIngest(backend.name, handle, corpus));
-        rows.push(...(await benchSearch(backend.name, handle)));
+        if (needsPapers(backend.name)) rows.push(await benchIngest(backend.name, handle, corpus));
+        if (runs('search')) rows.push(...(await benchSearch(backend.name, handle)));
       } finally {
         // The bot process opens the database next; an embedded one takes a single process at a time.
         if (backend.name === 'pglite') await handle.close();
       }
-      rows.push(...(await benchCommands(backend.name, backend.botDatabase, log)));
+      if (runs('commands')) rows.push(...(await benchCommands(backend.name, backend.botDatabase, log)));
       if (backend.botDatabase.DATABASE_URL) {
-        rows.push(
-          ...(await benchFanOut(backend.name, { ...handle, url: backend.botDatabase.DATABASE_URL }, log)),
-        );
+        const shared = { ...handle, url: backend.botDatabase.DATABASE_URL };
+        if (runs('fan-out')) rows.push(...(await benchFanOut(backend.name, shared, log)));
+        if (runs('first-post')) rows.push(...(await benchFirstPost(backend.name, shared, log)));
         await handle.close();
       } else
         log(
-          `${backend.name}: digest fan-out runs on Postgres only (it needs a database a second process can open)`,
+          `${backend.name}: digest fan-out and first post run on Postgres only (they need a database a second process can open)`,
         );
     }
   } finally {
@@ -107,6 +114,12 @@ async function main(): Promise<void> {
   }
 
   printTable(rows);
+  // A partial run (BENCH_ONLY) replaces its own rows in the last results, in place, and keeps the others.
+  const previous = only.size === 0 ? [] : previousRows();
+  const merged = [
+    ...previous.map((row) => rows.find((fresh) => sameRow(row, fresh)) ?? row),
+    ...rows.filter((fresh) => !previous.some((row) => sameRow(row, fresh))),
+  ];
   const results = {
     date: new Date().toISOString(),
     machine: {
@@ -115,7 +128,7 @@ async function main(): Promise<void> {
       memoryGiB: Math.round(totalmem() / 2 ** 30),
       node: process.version,
     },
-    rows,
+    rows: merged,
   };
   writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
   log(
@@ -208,5 +221,18 @@ async function benchSearch(backend: string, handle: DatabaseHandle): Promise<Ben
 }
 
 const round = (value: number) => Math.round(value * 10) / 10;
+
+const sameRow = (a: BenchRow, b: BenchRow) =>
+  a.scenario === b.scenario && a.backend === b.backend && a.inputs === b.inputs;
+
+function previousRows(): BenchRow[] {
+  try {
+    return (
+      JSON.parse(readFileSync(new URL('./results.json', import.meta.url), 'utf8')) as { rows: BenchRow[] }
+    ).rows;
+  } catch {
+    return [];
+  }
+}
 
 await main();

@@ -1,5 +1,5 @@
 import type { Config } from './config.js';
-import { type BotDependencies, defaultAnswerLimit } from './core/bot/bot-dependencies.js';
+import type { BotDependencies } from './core/bot/bot-dependencies.js';
 import type { Logger } from './core/logger.js';
 import type { ChannelStore, DigestPapers, SubscriptionStore } from './core/ports.js';
 import type { PaperSearch } from './core/search.js';
@@ -7,12 +7,9 @@ import { type DatabaseHandle, openDatabase, pgliteDirectory } from './db/databas
 import { type ArxivSource, createArxivSource } from './sources/arxiv.js';
 import { createHfDailyPapersSource, type HfDailyPapersSource } from './sources/hf-daily-papers.js';
 import { createHttpClient } from './sources/http-client.js';
-import { createChannelStore } from './store/channel-store.js';
-import { createDigestPapers } from './store/digest-papers.js';
 import { createIngestRunStore, type IngestRunStore } from './store/ingest-run-store.js';
 import { createPaperStore, type PaperStore } from './store/paper-store.js';
-import { createPaperSearch } from './store/search-papers.js';
-import { createSubscriptionStore } from './store/subscription-store.js';
+import { createStoreBotDependencies } from './store/store-bot-dependencies.js';
 import { userAgent } from './version.js';
 
 /** Everything the commands need, built from the configuration in one place. */
@@ -28,13 +25,15 @@ export interface Services {
   arxiv: ArxivSource;
   /** What the command handler needs, wired to these services. */
   bot: BotDependencies;
-  close(): Promise<void>;
+  /** Closes the database, letting queries in flight finish for at most `timeoutMs`. */
+  close(timeoutMs?: number): Promise<void>;
 }
 
 export async function openServices(config: Config, logger: Logger): Promise<Services> {
   const database = await openDatabase({
     url: config.DATABASE_URL,
     dataDir: pgliteDirectory(config.PAPERBOY_DATA_DIR),
+    logger,
   });
   const http = createHttpClient({
     userAgent: userAgent(config.PAPERBOY_CONTACT),
@@ -43,10 +42,7 @@ export async function openServices(config: Config, logger: Logger): Promise<Serv
     logger: logger.child({ component: 'http' }),
   });
   const papers = createPaperStore(database.db);
-  const search = createPaperSearch(database.db);
-  const channels = createChannelStore(database.db);
-  const subscriptions = createSubscriptionStore(database.db);
-  const digestPapers = createDigestPapers(database.db);
+  const stores = createStoreBotDependencies(database.db, logger.child({ component: 'bot' }));
   const arxiv = createArxivSource({
     apiUrl: config.ARXIV_API_URL,
     rssUrl: config.ARXIV_RSS_URL,
@@ -70,26 +66,17 @@ export async function openServices(config: Config, logger: Logger): Promise<Serv
     database,
     papers,
     runs: createIngestRunStore(database.db),
-    search,
-    channels,
-    subscriptions,
-    digestPapers,
+    search: stores.search,
+    channels: stores.channels,
+    subscriptions: stores.subscriptions,
+    digestPapers: stores.digestPapers,
     hf: createHfDailyPapersSource({
       baseUrl: config.HF_API_URL,
       http,
       logger: logger.child({ source: 'hf' }),
     }),
     arxiv,
-    bot: {
-      channels,
-      subscriptions,
-      digestPapers,
-      catalog: papers,
-      search,
-      fetchPaper,
-      logger: logger.child({ component: 'bot' }),
-      answerLimit: defaultAnswerLimit(),
-    },
-    close: () => database.close(),
+    bot: { ...stores, fetchPaper },
+    close: (timeoutMs) => database.close(timeoutMs),
   };
 }

@@ -5,12 +5,17 @@ import type { HttpServer } from '../http/http-server.js';
 import type { Metrics } from '../observability/metrics.js';
 import { createReadinessCheck } from '../observability/readiness.js';
 import { createSchedulerService } from '../scheduler/scheduler-service.js';
+import { within } from '../scheduler/within.js';
 import type { Services } from '../services.js';
+import { shutdownBudget } from './shutdown-budget.js';
 
 /**
  * Runs paperboy as a service for its chat adapters: their routes on the one HTTP server (PORT), their
  * connections, and the scheduler posting through their posters, until `stopSignal` resolves (SIGTERM/SIGINT).
- * Then it stops claiming, lets posts in flight finish (SHUTDOWN_TIMEOUT), disconnects and closes the server.
+ * Then it stops accepting requests and claiming; posts in flight finish the platform request they are making and
+ * are handed on, requests in flight get until SHUTDOWN_TIMEOUT; then it disconnects and closes the server.
+ * Every step is bounded, so it returns within SHUTDOWN_TIMEOUT plus `SHUTDOWN_GRACE_MS` whatever the database
+ * and the platforms do.
  */
 export async function runService(options: {
   services: Services;
@@ -32,7 +37,7 @@ export async function runService(options: {
     logger,
     onDelivery: options.metrics.onDelivery,
   });
-  const ready = createReadinessCheck(services.database.db, () => started.length === adapters.length);
+  const ready = createReadinessCheck(services.database, () => started.length === adapters.length);
   http.route(
     '/readyz',
     async (_request, response) => {
@@ -51,6 +56,7 @@ export async function runService(options: {
     },
     'GET',
   );
+  let since: number | undefined;
   try {
     const listening = http.listen(config.PORT);
     for (const adapter of adapters) {
@@ -62,18 +68,26 @@ export async function runService(options: {
     log.info('paperboy is running', { port, adapters: adapters.map((adapter) => adapter.name) });
     options.onReady?.(port);
     await options.stopSignal;
-    log.info('shutting down');
+    since = Date.now();
+    log.info('shutting down', { shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT });
   } finally {
-    // Stop accepting first, then let the scheduler's posts and the adapters' answers in flight finish.
+    const budget = shutdownBudget(config.SHUTDOWN_TIMEOUT, since ?? Date.now());
+    // Stop accepting first; requests in flight get until SHUTDOWN_TIMEOUT, then their connections are cut.
     const closed = http.close();
-    await scheduler.stop();
-    for (const adapter of started.reverse()) {
-      await adapter
-        .stop()
-        .catch((error: unknown) =>
-          log.error('adapter did not stop cleanly', { adapter: adapter.name, error }),
-        );
-    }
-    await closed;
+    const cut = setTimeout(() => http.server.closeAllConnections(), budget.untilTimeout());
+    await scheduler.stop(since);
+    const adaptersStopped = Promise.all(
+      started.map((adapter) =>
+        adapter
+          .stop()
+          .catch((error: unknown) =>
+            log.error('adapter did not stop cleanly', { adapter: adapter.name, error }),
+          ),
+      ),
+    );
+    if (!(await within(adaptersStopped, budget.left())))
+      log.warn('chat adapters did not disconnect in time; exiting without waiting for them');
+    if (!(await within(closed, budget.left()))) http.server.closeAllConnections();
+    clearTimeout(cut);
   }
 }

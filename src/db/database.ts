@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statfsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PGlite } from '@electric-sql/pglite';
@@ -8,17 +8,40 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { type Logger, silentLogger } from '../core/logger.js';
+import { lockDataDirectory } from './data-dir-lock.js';
+import { DatabaseUnavailableError } from './database-errors.js';
+import { createHealthMonitor, type DatabaseHealth } from './database-health.js';
 import { PgliteThread } from './pglite-thread.js';
+import { guardedClient, resilientPostgresOptions } from './postgres-client.js';
 import * as schema from './schema.js';
 
 /** The drizzle database, whichever driver is behind it. */
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 
+/** What to do when a channel gets a notification, and when listening (re)starts. */
+export interface ListenHandlers {
+  /** The payload of a NOTIFY on the channel, from any connection to this database. */
+  onNotify(payload: string): void;
+  /** Listening (re)started, e.g. after a lost connection came back: notifications may have been missed. */
+  onListening?(): void;
+}
+
 export interface DatabaseHandle {
   db: Database;
   driver: 'postgres' | 'pglite';
-  /** Closes what this handle opened (an open PGlite keeps the process alive). */
-  close(): Promise<void>;
+  /** Whether the database answers; while it is unreachable, queries fail at once with `DatabaseUnavailableError`. */
+  health: DatabaseHealth;
+  /**
+   * LISTEN on `channel` (Postgres' LISTEN/NOTIFY, on both drivers); resolves once listening, to a function that
+   * stops. On Postgres it keeps a connection of its own and listens again after that connection comes back.
+   *
+   * @example
+   * const stop = await handle.listen('paperboy_deliveries', { onNotify: (platform) => wake(platform) });
+   */
+  listen(channel: string, handlers: ListenHandlers): Promise<() => Promise<void>>;
+  /** Closes what this handle opened (an open PGlite keeps the process alive), within `timeoutMs`. */
+  close(timeoutMs?: number): Promise<void>;
 }
 
 export interface OpenDatabaseOptions {
@@ -30,12 +53,23 @@ export interface OpenDatabaseOptions {
   migrate?: boolean;
   /** postgres.js pool size. */
   maxConnections?: number;
+  /** Told when the database becomes unreachable or out of space, and when it is back. */
+  logger?: Logger;
 }
 
 export const migrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.url));
 
 // Any constant works; it only has to be the same for every replica.
 const MIGRATION_LOCK_KEY = 7_201_155_913;
+/** Pause between probes of an unreachable database: it is back in use within this of answering again. */
+const PROBE_EVERY_MS = 500;
+/**
+ * Below this much free space PGlite cannot start (it writes a 16 MB write-ahead log segment), and after a
+ * disk-full error it is not ready until there is this much again.
+ */
+const PGLITE_MIN_FREE_BYTES = 16 * 2 ** 20;
+/** How long `close()` lets queries in flight finish by default. */
+const CLOSE_TIMEOUT_MS = 5_000;
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
   return options.url
@@ -43,16 +77,46 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     : openPglite(options.dataDir ?? 'memory://', options);
 }
 
+/** The server a URL names, for messages (never its password). */
+function serverLabel(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `the Postgres server at ${parsed.hostname}:${parsed.port || 5432}`;
+  } catch {
+    return 'the Postgres server';
+  }
+}
+
 async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<DatabaseHandle> {
   if (options.migrate !== false) await migratePostgresWithLock(url);
-  const client = postgres(url, { max: options.maxConnections ?? 10, onnotice: () => {} });
-  const db = drizzlePostgres(client, { schema }) as unknown as Database;
-  return { db, driver: 'postgres', close: () => client.end({ timeout: 5 }) };
+  const client = postgres(url, { ...resilientPostgresOptions(), max: options.maxConnections ?? 10 });
+  const monitor = createHealthMonitor({
+    probe: () => client.unsafe('select 1'),
+    probeEveryMs: PROBE_EVERY_MS,
+    label: serverLabel(url),
+    logger: options.logger ?? silentLogger,
+  });
+  const db = drizzlePostgres(guardedClient(client, monitor), { schema }) as unknown as Database;
+  return {
+    db,
+    driver: 'postgres',
+    health: monitor.health,
+    async listen(channel, handlers) {
+      const { unlisten } = await client.listen(channel, handlers.onNotify, handlers.onListening);
+      return async () => {
+        await unlisten();
+      };
+    },
+    async close(timeoutMs = CLOSE_TIMEOUT_MS) {
+      monitor.close();
+      await client.end({ timeout: timeoutMs / 1000 });
+    },
+  };
 }
 
 /** Replicas that start together must not race each other through the migrations. */
 async function migratePostgresWithLock(url: string): Promise<void> {
-  const client = postgres(url, { max: 1, onnotice: () => {} });
+  const client = postgres(url, { ...resilientPostgresOptions(), max: 1 });
   try {
     await client`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
     await migratePostgres(drizzlePostgres(client), { migrationsFolder });
@@ -63,18 +127,76 @@ async function migratePostgresWithLock(url: string): Promise<void> {
 }
 
 async function openPglite(dataDir: string, options: OpenDatabaseOptions): Promise<DatabaseHandle> {
-  if (!dataDir.includes('://')) mkdirSync(dataDir, { recursive: true });
-  const thread = await PgliteThread.start(dataDir);
+  const onDisk = !dataDir.includes('://');
+  if (onDisk) mkdirSync(dataDir, { recursive: true });
+  const lock = onDisk ? lockDataDirectory(dataDir) : { release() {} };
+  const monitor = createHealthMonitor({
+    probe: async () => {},
+    probeEveryMs: PROBE_EVERY_MS,
+    label: onDisk ? `the embedded database in ${dataDir}` : 'the embedded database',
+    logger: options.logger ?? silentLogger,
+    ...(onDisk ? { freeBytes: () => freeBytesAt(dataDir), minFreeBytes: PGLITE_MIN_FREE_BYTES } : {}),
+  });
+  let thread: PgliteThread;
+  try {
+    thread = await PgliteThread.start(dataDir, {
+      failed: (error) => monitor.reportFailure(error),
+      wrote: () => monitor.reportSuccess(true),
+      gone: (error) => monitor.markGone(`its thread ended: ${error.message}`),
+    });
+  } catch (error) {
+    lock.release();
+    throw onDisk ? explainOpenFailure(dataDir, error) : error;
+  }
   // The thread answers the calls drizzle's PGlite driver makes (`query`, `transaction`).
   const client = thread as unknown as PGlite;
   const db = drizzlePglite({ client, schema }) as unknown as Database;
+  const close = async (timeoutMs = CLOSE_TIMEOUT_MS) => {
+    monitor.close();
+    try {
+      await thread.close(timeoutMs);
+    } finally {
+      lock.release();
+    }
+  };
   try {
     if (options.migrate !== false) await migratePglite(drizzlePglite({ client }), { migrationsFolder });
   } catch (error) {
-    await thread.close();
+    await close();
     throw error;
   }
-  return { db, driver: 'pglite', close: () => thread.close() };
+  return {
+    db,
+    driver: 'pglite',
+    health: monitor.health,
+    async listen(channel, handlers) {
+      const stop = await thread.listen(channel, handlers.onNotify);
+      handlers.onListening?.();
+      return stop;
+    },
+    close,
+  };
+}
+
+/** Bytes free for us on the disk that holds `dir`, or null when that cannot be read. */
+function freeBytesAt(dir: string): number | null {
+  try {
+    const stats = statfsSync(dir);
+    return stats.bavail * stats.bsize;
+  } catch {
+    return null;
+  }
+}
+
+/** PGlite says only that it "failed to initialize"; a full disk is the common reason, so say so. */
+function explainOpenFailure(dataDir: string, error: unknown): unknown {
+  const free = freeBytesAt(dataDir);
+  if (free === null || free >= PGLITE_MIN_FREE_BYTES) return error;
+  return new DatabaseUnavailableError(
+    `cannot open the embedded database in ${dataDir}: its disk is full (${Math.floor(free / 1024)} kB free, ` +
+      `it needs ${PGLITE_MIN_FREE_BYTES / 2 ** 20} MB). Free some space, then start paperboy again.`,
+    { cause: error },
+  );
 }
 
 /** The PGlite directory inside paperboy's data directory; `memory://` keeps everything in memory. */

@@ -28,9 +28,15 @@ export type WorkerMessage =
   | { kind: 'ready' }
   | { kind: 'failed'; error: ErrorData }
   | { kind: 'result'; id: number; result: QueryResult }
-  | { kind: 'error'; id: number; error: ErrorData };
+  | { kind: 'error'; id: number; error: ErrorData }
+  /** A NOTIFY on a channel the main thread listens on. */
+  | { kind: 'notification'; channel: string; payload: string };
 
-export type MainMessage = ({ kind: 'query' } & QueryRequest) | { kind: 'close' };
+export type MainMessage =
+  | ({ kind: 'query' } & QueryRequest)
+  /** LISTEN (`listening: true`) or UNLISTEN on a channel; answered like a query, with an empty result. */
+  | { kind: 'listen'; id: number; channel: string; listening: boolean }
+  | { kind: 'close' };
 
 export function fromErrorData(data: ErrorData): Error {
   const error = Object.assign(new Error(data.message), data.fields);

@@ -59,6 +59,9 @@ started.then(
   (error) => send({ kind: 'failed', error: toErrorData(error) }),
 );
 
+/** @type {Map<string, () => Promise<void>>} */
+const unlisteners = new Map();
+
 /** @param {MainMessage} message */
 async function answer(message) {
   const client = await started;
@@ -66,6 +69,24 @@ async function answer(message) {
     // Closing the port ends the thread, which the main thread waits for.
     await client.close();
     port?.close();
+    return;
+  }
+  if (message.kind === 'listen') {
+    try {
+      const { channel } = message;
+      if (message.listening && !unlisteners.has(channel)) {
+        const unlisten = await client.listen(channel, (payload) =>
+          send({ kind: 'notification', channel, payload }),
+        );
+        unlisteners.set(channel, unlisten);
+      } else if (!message.listening) {
+        await unlisteners.get(channel)?.();
+        unlisteners.delete(channel);
+      }
+      send({ kind: 'result', id: message.id, result: { rows: [], fields: [] } });
+    } catch (error) {
+      send({ kind: 'error', id: message.id, error: toErrorData(error) });
+    }
     return;
   }
   try {

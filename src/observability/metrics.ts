@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { BotObserver } from '../core/bot/bot-observer.js';
-import type { Database } from '../db/database.js';
+import type { DatabaseHandle } from '../db/database.js';
 import type { DeliveryOutcome } from '../scheduler/delivery-worker.js';
 import { rowsOf } from '../store/rows.js';
 
@@ -9,9 +9,11 @@ import { rowsOf } from '../store/rows.js';
  * Prometheus metrics: prom-client's process and Node.js metrics (`process_*`, `nodejs_*`), then paperboy's own.
  * Commands, delivery attempts and rate-limit waits are counted in this process; deliveries by
  * status, ingest runs, papers and active channels are read from the database at scrape time, so every replica
- * reports the same cluster-wide figures for them.
+ * reports the same cluster-wide figures for them. While the database does not answer, those are left out (NaN
+ * when they have no labels; a scrape still answers, within a second or two) and `paperboy_database_up` is 0.
  */
-export function createMetrics(db: Database) {
+export function createMetrics(database: Pick<DatabaseHandle, 'db' | 'health'>) {
+  const { db } = database;
   const registry = new Registry();
   // Process CPU and memory, event-loop lag, garbage collection: what says whether a slow ack is this process.
   collectDefaultMetrics({ register: registry });
@@ -48,6 +50,15 @@ export function createMetrics(db: Database) {
     registers: [registry],
   });
 
+  new Gauge({
+    name: 'paperboy_database_up',
+    help: 'Whether the database answers (0 while it is unreachable or out of disk space).',
+    registers: [registry],
+    collect() {
+      this.set(database.health.problem() ? 0 : 1);
+    },
+  });
+
   const fromDatabase = (name: string, help: string, labelNames: string[], query: ReturnType<typeof sql>) =>
     new Gauge({
       name,
@@ -56,7 +67,15 @@ export function createMetrics(db: Database) {
       registers: [registry],
       async collect() {
         this.reset();
-        for (const row of rowsOf<Record<string, string | number>>(await db.execute(query))) {
+        let rows: Record<string, string | number>[];
+        try {
+          rows = rowsOf(await withinScrape(db.execute(query)));
+        } catch {
+          // Unknown, not zero: a figure without labels is always shown, so it says NaN.
+          if (labelNames.length === 0) this.set(Number.NaN);
+          return;
+        }
+        for (const row of rows) {
           const labels = Object.fromEntries(labelNames.map((label) => [label, String(row[label])]));
           this.set(labels, Number(row.value));
         }
@@ -97,3 +116,21 @@ export function createMetrics(db: Database) {
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;
+
+/** How long a scrape waits for each figure read from the database. */
+const SCRAPE_QUERY_TIMEOUT_MS = 1_500;
+
+async function withinScrape<T>(query: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(
+      () => reject(new Error('the database did not answer in time')),
+      SCRAPE_QUERY_TIMEOUT_MS,
+    );
+  });
+  try {
+    return await Promise.race([query, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,187 +1,111 @@
-import { backoffDelay } from '../core/backoff.js';
+import { setMaxListeners } from 'node:events';
 import { channelKey, type Platform } from '../core/channel.js';
-import { PermanentDeliveryError, type Poster, RateLimitedError } from '../core/delivery/poster.js';
-import type { Logger } from '../core/logger.js';
-import type { ChannelStore } from '../core/ports.js';
-import type { DeliveryQueue, QueuedDelivery } from '../store/delivery-queue.js';
+import type { QueuedDelivery } from '../store/delivery-queue.js';
+import { createDeliverOne, type DeliverOneOptions } from './deliver-one.js';
+import { within } from './within.js';
 import { startWorkPool, type WorkPool } from './work-pool.js';
 
-export interface DeliveryWorkerOptions {
-  queue: DeliveryQueue;
-  channels: ChannelStore;
-  posters: Poster[];
-  /** Names this worker in its leases. */
-  owner: string;
-  leaseMs: number;
-  /** After this many failed attempts a delivery is dead (until `paperboy retry`). */
-  maxAttempts: number;
-  logger: Logger;
-  now?: () => Date;
-  random?: () => number;
-  /** Deliveries taken per round by `runOnce`. */
-  batchSize?: number;
+export type { DeliveryOutcome } from './deliver-one.js';
+
+export interface DeliveryWorkerOptions extends DeliverOneOptions {
   /**
    * Deliveries posted at once per platform by `start` (default 200). A slow one (a long digest paced at one
    * message a second per Slack channel) holds only its own slot: the others keep going.
    */
   concurrency?: number;
-  baseDelayMs?: number;
-  maxDelayMs?: number;
-  /** Told how each attempt ended (metrics). */
-  onOutcome?: (event: DeliveryOutcome) => void;
+  /**
+   * The safety net (default 30 s): how long a platform's slots wait before looking for due deliveries when
+   * nothing wakes them. `wake` (a new delivery's notification) and the next retry's time normally come first.
+   */
+  pollMs?: number;
 }
 
-export interface DeliveryOutcome {
-  platform: Platform;
-  outcome: 'sent' | 'retry' | 'rate_limited' | 'dead' | 'deactivated';
-  /** From queuing to sent. */
-  latencyMs?: number;
-  /** The platform's Retry-After. */
-  waitMs?: number;
-}
-
-/** Our lease ran out and another worker holds the delivery now: it finishes the post, we stop. */
-class LeaseLostError extends Error {
-  override name = 'LeaseLostError';
-}
+const DEFAULT_POLL_MS = 30_000;
+/** Releasing leases on shutdown is one quick statement; a database that does not answer gets no longer. */
+const RELEASE_TIMEOUT_MS = 500;
 
 /**
- * Posts queued deliveries: leases a batch, posts each through its platform's poster, and records the outcome:
- * `sent`; `failed` with the next attempt time (exponential backoff with jitter, or the platform's
- * `Retry-After`); `dead` after the last attempt or at once on a permanent error, which also deactivates the
- * channel with the reason.
+ * Posts queued deliveries: per platform, up to `concurrency` at once, each through `createDeliverOne`. Slots
+ * take new work when `wake` says some arrived, when one frees up, when a retry comes due, and every `pollMs`.
  */
 export function createDeliveryWorker(options: DeliveryWorkerOptions) {
   const { queue, owner } = options;
   const now = options.now ?? (() => new Date());
-  const random = options.random ?? Math.random;
-  const posters = new Map<Platform, Poster>(options.posters.map((poster) => [poster.platform, poster]));
+  const deliverOne = createDeliverOne(options);
   const log = options.logger.child({ job: 'delivery-worker', owner });
-  const pools: WorkPool[] = [];
-
-  async function deliver(delivery: QueuedDelivery): Promise<void> {
-    const poster = posters.get(delivery.channel.platform);
-    const where = {
-      delivery: delivery.id,
-      channel: channelKey(delivery.channel),
-      attempt: delivery.attempts,
-    };
-    if (!poster) return;
-    if (delivery.previousStatus === 'sending' && !poster.supportsIdempotency) {
-      log.warn('a worker died while posting this delivery; its last post may appear twice', {
-        ...where,
-        partsSent: delivery.partsSent,
-      });
-    }
-    try {
-      await poster.post(
-        {
-          channel: delivery.channel,
-          card: delivery.card,
-          threads: delivery.channel.settings.threads,
-          idempotencyKey: delivery.idempotencyKey,
-          partsSent: delivery.partsSent,
-          messageIds: delivery.messageIds,
-        },
-        async (messageId) => {
-          const leaseUntil = new Date(now().getTime() + options.leaseMs);
-          if (!(await queue.recordPart(delivery.id, owner, messageId, leaseUntil)))
-            throw new LeaseLostError();
-        },
-      );
-      const sentAt = now();
-      if (!(await queue.markSent(delivery.id, owner, sentAt))) {
-        log.warn('lease lost before the delivery was marked sent', where);
-        return;
-      }
-      options.onOutcome?.({
-        platform: delivery.channel.platform,
-        outcome: 'sent',
-        latencyMs: sentAt.getTime() - delivery.createdAt.getTime(),
-      });
-    } catch (error) {
-      await recordFailure(delivery, error, where);
-    }
-  }
-
-  async function recordFailure(delivery: QueuedDelivery, error: unknown, where: Record<string, unknown>) {
-    const message = error instanceof Error ? error.message : String(error);
-    if (error instanceof LeaseLostError) {
-      log.warn('another worker took this delivery over; stopped posting it', where);
-    } else if (error instanceof PermanentDeliveryError) {
-      log.warn('channel cannot be posted to; deactivating it', { ...where, reason: error.reason });
-      await queue.markDead(delivery.id, owner, message);
-      await options.channels.setActive(delivery.channel, false, error.reason);
-      await queue.abandonChannel(delivery.channelId, message);
-      options.onOutcome?.({ platform: delivery.channel.platform, outcome: 'deactivated' });
-    } else if (error instanceof RateLimitedError) {
-      log.info('rate limited; retrying after the wait', { ...where, retryAfterMs: error.retryAfterMs });
-      const nextAttemptAt = new Date(now().getTime() + error.retryAfterMs);
-      await queue.markRetry(delivery.id, owner, { error: message, nextAttemptAt, countAttempt: false });
-      options.onOutcome?.({
-        platform: delivery.channel.platform,
-        outcome: 'rate_limited',
-        waitMs: error.retryAfterMs,
-      });
-    } else if (delivery.attempts >= options.maxAttempts) {
-      log.error('delivery failed for the last time', { ...where, error: message });
-      await queue.markDead(delivery.id, owner, message);
-      options.onOutcome?.({ platform: delivery.channel.platform, outcome: 'dead' });
-    } else {
-      const waitMs = backoffDelay(delivery.attempts, {
-        baseDelayMs: options.baseDelayMs ?? 5_000,
-        maxDelayMs: options.maxDelayMs ?? 15 * 60_000,
-        random,
-      });
-      log.warn('delivery failed; will retry', { ...where, error: message, waitMs });
-      await queue.markRetry(delivery.id, owner, {
-        error: message,
-        nextAttemptAt: new Date(now().getTime() + waitMs),
-        countAttempt: true,
-      });
-      options.onOutcome?.({ platform: delivery.channel.platform, outcome: 'retry' });
-    }
-  }
-
-  /** Takes one batch of due deliveries and posts them; returns how many were taken. */
-  async function runOnce(): Promise<number> {
-    const batch = await queue.take({
-      owner,
-      now: now(),
-      leaseMs: options.leaseMs,
-      limit: options.batchSize ?? 20,
-      platforms: [...posters.keys()],
-    });
-    await Promise.all(batch.map((delivery) => deliver(delivery)));
-    return batch.length;
-  }
+  const platforms = [...new Set(options.posters.map((poster) => poster.platform))];
+  const idempotent = new Map(options.posters.map((poster) => [poster.platform, poster.supportsIdempotency]));
+  const pools = new Map<Platform, WorkPool<QueuedDelivery>>();
+  const abort = new AbortController();
+  // Every post in flight (up to `concurrency` per platform) listens on this one signal.
+  setMaxListeners(0, abort.signal);
 
   return {
-    runOnce,
-
     /**
-     * Keeps up to `concurrency` deliveries per platform posting until `stop`, taking more as soon as a slot
-     * frees up. Each platform has its own slots: one held back by its limits cannot starve the other.
+     * Keeps up to `concurrency` deliveries per platform posting until `stop`. Each platform has its own slots:
+     * one held back by its limits cannot starve the other.
      */
-    start(pollMs = 1000): void {
-      for (const platform of posters.keys()) {
-        const pool = startWorkPool({
+    start(): void {
+      for (const platform of platforms) {
+        const pool = startWorkPool<QueuedDelivery>({
           concurrency: options.concurrency ?? 200,
-          pollMs,
+          pollMs: options.pollMs ?? DEFAULT_POLL_MS,
           take: (limit) =>
             queue.take({ owner, now: now(), leaseMs: options.leaseMs, limit, platforms: [platform] }),
-          run: deliver,
+          nextDueIn: async () => {
+            const next = await queue.nextDueAt({ now: now(), platforms: [platform] });
+            return next === null ? null : next.getTime() - now().getTime();
+          },
+          run: (delivery) => deliverOne(delivery, abort.signal),
           log,
         });
-        pools.push(pool);
+        pools.set(platform, pool);
       }
     },
 
-    /** Stops taking work, lets posts in flight finish (at most `timeoutMs`), then releases this worker's leases. */
+    /** New deliveries may be due (for `platform`, or any): take them now rather than at the next poll. */
+    wake(platform?: string): void {
+      if (platform === undefined) for (const pool of pools.values()) pool.wake();
+      else pools.get(platform as Platform)?.wake();
+    },
+
+    /**
+     * Stops taking work and aborts the posts in flight: each finishes the platform request it is making (Slack;
+     * Discord's are cut, its nonce makes that safe), starts no other and is handed on at once, resuming after
+     * what was recorded, on another replica or at the next start. Waits for that at most `timeoutMs`, then
+     * releases this worker's leases, except those of Slack posts still unanswered: whether they went out is
+     * unknown, so they keep their lease (the usual takeover, with its warning, follows when it runs out).
+     */
     async stop(timeoutMs: number): Promise<void> {
-      await Promise.all(pools.map((pool) => pool.stop(timeoutMs)));
-      const released = await queue.releaseLeases(owner, now());
-      if (released > 0) log.warn('released leases of posts that did not finish in time', { released });
+      for (const pool of pools.values()) pool.stopTaking();
+      const all = () => [...pools.values()];
+      abort.abort();
+      if (!(await within(Promise.all(all().map((pool) => pool.idle())), timeoutMs))) {
+        const inFlight = all().reduce((sum, pool) => sum + pool.running().length, 0);
+        log.warn('posts still unanswered at SHUTDOWN_TIMEOUT; leaving them', { inFlight });
+      }
+      const inDoubt = all()
+        .flatMap((pool) => pool.running())
+        .filter((delivery) => !idempotent.get(delivery.channel.platform));
+      for (const delivery of inDoubt) {
+        log.warn(
+          'a post was still on the wire at shutdown; its delivery stays leased until the lease runs out',
+          {
+            delivery: delivery.id,
+            channel: channelKey(delivery.channel),
+          },
+        );
+      }
+      const releasing = queue
+        .releaseLeases(owner, now(), { except: inDoubt.map((delivery) => delivery.id) })
+        .then((released) => {
+          if (released > 0) log.info('released leases on shutdown', { released });
+        })
+        .catch((error: unknown) =>
+          log.warn('could not release leases on shutdown; they run out by themselves', { error }),
+        );
+      if (!(await within(releasing, RELEASE_TIMEOUT_MS)))
+        log.warn('releasing leases took too long; they run out by themselves');
     },
   };
 }

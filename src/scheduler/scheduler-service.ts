@@ -7,8 +7,11 @@ import type { Services } from '../services.js';
 import { createDeliveryQueue } from '../store/delivery-queue.js';
 import { createDeliveryWorker, type DeliveryOutcome } from './delivery-worker.js';
 import { createDigestScheduler } from './digest-scheduler.js';
+import { createHousekeeping, HOUSEKEEPING_CRON } from './housekeeping.js';
 import { createPgRunCoordinator } from './pg-run-coordinator.js';
 import { runScheduledIngest } from './scheduled-ingest.js';
+import { wakeOnDeliveries } from './wake-on-deliveries.js';
+import { within } from './within.js';
 
 /** How long after start the first digest tick runs (then on every minute). */
 const CATCH_UP_AFTER_MS = 5_000;
@@ -20,7 +23,9 @@ export function replicaName(config: Config): string {
 
 /**
  * Everything that runs on a clock in one replica: the once-a-minute digest tick, the ingest on INGEST_CRON
- * (once per fire across replicas, through the Postgres run coordinator), and the delivery worker.
+ * (once per fire across replicas, through the Postgres run coordinator), the hourly housekeeping (expired
+ * button state), and the delivery worker, woken by the
+ * database's notification when a delivery is queued anywhere and when the database answers again after an outage.
  */
 export function createSchedulerService(options: {
   services: Services;
@@ -49,9 +54,11 @@ export function createSchedulerService(options: {
     logger: log,
     ...(options.onDelivery ? { onOutcome: options.onDelivery } : {}),
   });
+  const housekeeping = createHousekeeping({ db: services.database.db, logger: log });
   const tasks: ScheduledTask[] = [];
   let stopped = false;
   let catchUp: NodeJS.Timeout | undefined;
+  let wakes: ReturnType<typeof wakeOnDeliveries> | undefined;
 
   const tick = async () => {
     if (stopped) return;
@@ -87,20 +94,37 @@ export function createSchedulerService(options: {
           },
         ),
       );
+      tasks.push(
+        cron.schedule(HOUSEKEEPING_CRON, () => (stopped ? undefined : housekeeping.sweep(new Date())), {
+          name: 'paperboy-housekeeping',
+          noOverlap: true,
+        }),
+      );
       worker.start();
+      wakes = wakeOnDeliveries(services.database, worker, log);
       // Digests missed while the service was down are caught up a little after start, not during it: the
       // tick reads every scheduled channel, and on the embedded database that would hold up the first
       // commands and /readyz.
       catchUp = setTimeout(() => void tick(), CATCH_UP_AFTER_MS);
     },
 
-    /** Stops claiming and ingesting, lets posts in flight finish (bounded by SHUTDOWN_TIMEOUT), releases leases. */
-    async stop(): Promise<void> {
+    /**
+     * Stops claiming and ingesting, and stops the delivery worker (posts in flight finish their platform request
+     * and are handed on, within what is left of SHUTDOWN_TIMEOUT since `since`, the signal), then releases its
+     * leases: done within SHUTDOWN_TIMEOUT plus the time to release them.
+     */
+    async stop(since = Date.now()): Promise<void> {
       stopped = true;
       clearTimeout(catchUp);
-      await Promise.all(tasks.map((task) => task.stop()));
-      await Promise.all(tasks.map((task) => task.destroy()));
-      await worker.stop(config.SHUTDOWN_TIMEOUT);
+      for (const task of tasks) {
+        void Promise.resolve(task.stop()).then(
+          () => task.destroy(),
+          () => {},
+        );
+      }
+      const stopListening = wakes?.stop() ?? Promise.resolve();
+      await worker.stop(Math.max(0, config.SHUTDOWN_TIMEOUT - (Date.now() - since)));
+      await within(stopListening, 100);
     },
   };
 }

@@ -1,83 +1,124 @@
 import type { Logger } from '../core/logger.js';
+import { within } from './within.js';
 
 export interface WorkPoolOptions<T> {
   /** Items worked on at once. */
   concurrency: number;
-  /** How long to wait before asking again when there was nothing to take. */
-  pollMs: number;
   /** Takes up to `limit` items (e.g. leases due deliveries). */
   take: (limit: number) => Promise<T[]>;
   /** Works on one item; it should not throw (a throw is logged). */
   run: (item: T) => Promise<void>;
+  /**
+   * After a take found nothing more: in how many ms the next item may be due (a retry's time, a lease running
+   * out), or null when nothing is waiting. The pool takes again then, without waiting for the poll.
+   */
+  nextDueIn?: () => Promise<number | null>;
+  /** The safety net: the longest the pool waits before taking again when nothing wakes it. */
+  pollMs: number;
+  /** How long to wait before taking again after taking failed (the database is down, say). */
+  retryMs?: number;
   log: Logger;
 }
 
+/** Shortest pause before taking again when the next item is due now but was not there to take. */
+const MIN_PAUSE_MS = 50;
+
 /**
- * Keeps up to `concurrency` items in work, taking more as soon as one finishes and polling when there is
- * nothing to take. A slow item holds only its own slot.
+ * Keeps up to `concurrency` items in work: takes more as soon as one finishes, when `wake` says work arrived,
+ * when the next item comes due, and every `pollMs` as a safety net. A slow item holds only its own slot.
  */
 export function startWorkPool<T>(options: WorkPoolOptions<T>) {
   const { concurrency, log } = options;
-  const running = new Set<Promise<void>>();
-  let taking: Promise<unknown> | null = null;
+  const running = new Map<T, Promise<void>>();
   let timer: NodeJS.Timeout | null = null;
   let stopping = false;
   let filling = false;
   let wanted = false;
+  let failing = false;
 
-  const fill = async () => {
+  const later = (ms: number) => {
+    if (stopping) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => void fill(), Math.max(0, ms));
+  };
+
+  const start = (item: T) => {
+    const work: Promise<void> = options
+      .run(item)
+      .catch((error: unknown) => log.error('work failed', { error }))
+      .finally(() => {
+        running.delete(item);
+        void fill();
+      });
+    running.set(item, work);
+  };
+
+  /** Takes until the slots are full or nothing is left, then sleeps until the next due item or the poll. */
+  const fill = async (): Promise<void> => {
     if (stopping) return;
     if (filling) {
       wanted = true;
       return;
     }
     filling = true;
-    wanted = false;
     if (timer) clearTimeout(timer);
     timer = null;
-    let taken = 0;
-    const free = concurrency - running.size;
+    let pause = options.pollMs;
     try {
-      if (free > 0) {
-        const take = options.take(free);
-        taking = take;
-        const items = await take;
-        taken = items.length;
+      for (;;) {
+        wanted = false;
+        const free = concurrency - running.size;
+        if (free <= 0) break;
+        const items = await options.take(free);
+        if (failing) log.info('taking work works again');
+        failing = false;
         // Taken while stopping: left for the owner to release.
-        for (const item of stopping ? [] : items) {
-          const work: Promise<void> = options
-            .run(item)
-            .catch((error: unknown) => log.error('work failed', { error }))
-            .finally(() => {
-              running.delete(work);
-              void fill();
-            });
-          running.add(work);
-        }
+        if (stopping) return;
+        for (const item of items) start(item);
+        if (items.length === free || wanted) continue;
+        const due = options.nextDueIn ? await options.nextDueIn() : null;
+        if (due !== null) pause = Math.min(pause, Math.max(due, MIN_PAUSE_MS));
+        if (!wanted) break;
       }
     } catch (error) {
-      log.error('taking work failed', { error });
+      if (!failing) log.error('taking work failed; trying again', { error });
+      failing = true;
+      wanted = false;
+      pause = Math.min(pause, options.retryMs ?? 1_000);
     } finally {
       filling = false;
-      taking = null;
     }
-    // A full take may leave more, and an item may have finished meanwhile; otherwise poll.
-    const soon = wanted || (taken === free && free > 0);
-    if (!stopping && !timer) timer = setTimeout(() => void fill(), soon ? 0 : options.pollMs);
+    if (wanted) return void fill();
+    later(pause);
   };
   void fill();
 
+  const stopTaking = () => {
+    stopping = true;
+    if (timer) clearTimeout(timer);
+    timer = null;
+  };
+  const idle = async () => {
+    while (running.size > 0) await Promise.all(running.values());
+  };
+
   return {
-    /** Stops taking, then waits for the items in work (at most `timeoutMs`). */
-    async stop(timeoutMs: number): Promise<void> {
-      stopping = true;
-      if (timer) clearTimeout(timer);
-      await taking?.catch(() => {});
-      if (running.size === 0) return;
-      const gaveUp = new Promise((resolve) => setTimeout(resolve, timeoutMs).unref());
-      await Promise.race([Promise.all(running), gaveUp]);
+    /** Work may have arrived: take now (a take already under way takes once more after it). */
+    wake(): void {
+      void fill();
+    },
+    /** Takes nothing more; what is in work carries on. */
+    stopTaking,
+    /** The items in work. */
+    running: (): T[] => [...running.keys()],
+    /** Resolves when nothing is in work any more. */
+    idle,
+    /** Takes nothing more and waits for the items in work, at most `timeoutMs`; true when they all finished. */
+    stop(timeoutMs: number): Promise<boolean> {
+      stopTaking();
+      return within(idle(), timeoutMs);
     },
   };
 }
 
-export type WorkPool = ReturnType<typeof startWorkPool>;
+export type WorkPool<T = unknown> = ReturnType<typeof startWorkPool<T>>;

@@ -4,9 +4,9 @@ import { parseRetryAfter } from './retry-after.js';
 import { defaultSleep } from './sleep.js';
 import {
   HttpStatusError,
-  RateLimitedError,
   type SourceError,
   SourceNetworkError,
+  SourceRateLimitedError,
   SourceTimeoutError,
 } from './source-errors.js';
 
@@ -111,7 +111,7 @@ export const createHttpClient = (options: HttpClientOptions): HttpClient => {
         ok: false,
         retryAfterMs,
         reason: 'HTTP 429',
-        fail: (attempts) => new RateLimitedError(url, retryAfterMs, attempts),
+        fail: (attempts) => new SourceRateLimitedError(url, retryAfterMs, attempts),
       };
     }
     if (status >= 500) {
@@ -133,7 +133,7 @@ export const createHttpClient = (options: HttpClientOptions): HttpClient => {
         if (result.ok) return result.response;
         if (attempt >= maxAttempts) throw result.fail(attempt);
         if (result.retryAfterMs !== undefined && result.retryAfterMs > maxDelayMs) {
-          throw new RateLimitedError(url, result.retryAfterMs, attempt);
+          throw new SourceRateLimitedError(url, result.retryAfterMs, attempt);
         }
         const waitMs = result.retryAfterMs ?? backoffDelay(attempt, { baseDelayMs, maxDelayMs, random });
         log.warn('request failed, retrying', {

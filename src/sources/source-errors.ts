@@ -1,3 +1,5 @@
+import { CodedError } from '../core/errors.js';
+
 /** Identifies each kind of source failure, so callers can branch on `error.code` without `instanceof`. */
 export const SourceErrorCode = {
   Source: 'source',
@@ -26,13 +28,9 @@ export const bodySnippet = (body: string, length = SNIPPET_LENGTH): string => {
 };
 
 /** Any failure talking to a paper source (Hugging Face, arXiv). */
-export class SourceError extends Error {
-  readonly code: SourceErrorCode;
-
+export class SourceError extends CodedError<SourceErrorCode> {
   constructor(message: string, options: SourceErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.name = new.target.name;
-    this.code = options.code ?? SourceErrorCode.Source;
+    super(options.code ?? SourceErrorCode.Source, message, { cause: options.cause });
   }
 }
 
@@ -116,8 +114,11 @@ export class SourceNetworkError extends SourceError {
   }
 }
 
-/** The server said 429 (or 503 with Retry-After) and would not take us back soon enough, or at all. */
-export class RateLimitedError extends SourceError {
+/**
+ * The server said 429 (or 503 with Retry-After) and would not take us back soon enough, or at all. (Not the
+ * delivery worker's `RateLimitedError`, which a chat platform's limit raises.)
+ */
+export class SourceRateLimitedError extends SourceError {
   readonly url: string;
   /** How long the server asked us to wait, when it said so. */
   readonly retryAfterMs: number | undefined;

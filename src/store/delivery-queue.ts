@@ -1,4 +1,4 @@
-import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, notInArray, or, sql } from 'drizzle-orm';
 import type { Card } from '../core/cards/card.js';
 import type { Channel } from '../core/channel.js';
 import type { Database } from '../db/database.js';
@@ -30,14 +30,23 @@ export interface NewDelivery {
   idempotencyKey: string;
 }
 
+/** The LISTEN/NOTIFY channel on which a delivery that became due names its platform. */
+export const DELIVERIES_CHANNEL = 'paperboy_deliveries';
+
 /**
  * The deliveries table as a queue: `take` leases due deliveries with `FOR UPDATE SKIP LOCKED`, so workers on
  * several replicas never take the same one; a lease that runs out (the worker died) makes it due again.
  * Every change checks the lease holder, so a worker whose lease was taken over cannot overwrite the newer state.
+ * Queuing a delivery (or re-queuing one) notifies DELIVERIES_CHANNEL with its platform, when the transaction
+ * commits, so idle workers on every replica wake at once.
  */
 export function createDeliveryQueue(db: Database) {
   const held = (id: number, owner: string) =>
     and(eq(deliveries.id, id), eq(deliveries.leasedBy, owner), eq(deliveries.status, 'sending'));
+  const notify = (deliveryId: number) =>
+    db.execute(sql`
+      select pg_notify(${DELIVERIES_CHANNEL}, c.platform)
+      from ${deliveries} d join ${channels} c on c.id = d.channel_id where d.id = ${deliveryId}`);
 
   return {
     async enqueue(delivery: NewDelivery, now: Date): Promise<number | null> {
@@ -46,6 +55,7 @@ export function createDeliveryQueue(db: Database) {
         .values({ ...delivery, nextAttemptAt: now, createdAt: now })
         .onConflictDoNothing()
         .returning({ id: deliveries.id });
+      if (row) await notify(row.id);
       return row?.id ?? null;
     },
 
@@ -125,12 +135,13 @@ export function createDeliveryQueue(db: Database) {
       return updated.length > 0;
     },
 
+    /** Back in the queue at `nextAttemptAt`; false when the lease was lost to another worker. */
     async markRetry(
       id: number,
       owner: string,
       retry: { error: string; nextAttemptAt: Date; countAttempt: boolean },
-    ): Promise<void> {
-      await db
+    ): Promise<boolean> {
+      const updated = await db
         .update(deliveries)
         .set({
           status: 'failed',
@@ -139,7 +150,24 @@ export function createDeliveryQueue(db: Database) {
           leaseUntil: null,
           attempts: retry.countAttempt ? deliveries.attempts : sql`greatest(${deliveries.attempts} - 1, 0)`,
         })
-        .where(held(id, owner));
+        .where(held(id, owner))
+        .returning({ id: deliveries.id });
+      return updated.length > 0;
+    },
+
+    /**
+     * When the next delivery of these platforms comes due that `take` would not hand out now: a retry's time or
+     * a lease running out. Null when none is waiting.
+     */
+    async nextDueAt(options: { now: Date; platforms: string[] }): Promise<Date | null> {
+      const [row] = rowsOf<{ next: string | Date | null }>(
+        await db.execute(sql`
+          select min(case when d.status = 'sending' then d.lease_until else d.next_attempt_at end) as next
+          from ${deliveries} d join ${channels} c on c.id = d.channel_id
+          where c.active and c.platform = any(${sql.param(options.platforms)}::text[])
+            and d.status in ('pending', 'failed', 'sending')`),
+      );
+      return row?.next ? new Date(row.next) : null;
     },
 
     async markDead(id: number, owner: string, error: string): Promise<void> {
@@ -159,13 +187,24 @@ export function createDeliveryQueue(db: Database) {
       return updated.length;
     },
 
-    /** On shutdown: this worker's leases end now, so another replica can take the deliveries at once. */
-    async releaseLeases(owner: string, now: Date): Promise<number> {
+    /**
+     * On shutdown: this worker's leases end now, so another replica can take the deliveries at once; those in
+     * `except` (a post whose outcome is unknown) keep theirs.
+     */
+    async releaseLeases(owner: string, now: Date, options: { except?: number[] } = {}): Promise<number> {
+      const except = options.except ?? [];
       const updated = await db
         .update(deliveries)
         .set({ leaseUntil: new Date(now.getTime() - 1) })
-        .where(and(eq(deliveries.leasedBy, owner), eq(deliveries.status, 'sending')))
+        .where(
+          and(
+            eq(deliveries.leasedBy, owner),
+            eq(deliveries.status, 'sending'),
+            except.length > 0 ? notInArray(deliveries.id, except) : undefined,
+          ),
+        )
         .returning({ id: deliveries.id });
+      if (updated.length > 0) await db.execute(sql`select pg_notify(${DELIVERIES_CHANNEL}, '')`);
       return updated.length;
     },
 
@@ -176,6 +215,7 @@ export function createDeliveryQueue(db: Database) {
         .set({ status: 'pending', attempts: 0, nextAttemptAt: now, leaseUntil: null, leasedBy: null })
         .where(and(eq(deliveries.id, id), or(eq(deliveries.status, 'dead'), eq(deliveries.status, 'failed'))))
         .returning({ id: deliveries.id });
+      if (updated.length > 0) await notify(id);
       return updated.length > 0;
     },
 

@@ -106,8 +106,11 @@ describe('shutdown', () => {
         }
       });
     });
+    const signalled = performance.now();
     child.kill('SIGTERM');
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     expect(code).toBe(0);
+    // Within SHUTDOWN_TIMEOUT (2 s) and a second.
+    expect(performance.now() - signalled).toBeLessThan(3000);
   });
 });

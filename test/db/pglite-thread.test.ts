@@ -56,3 +56,31 @@ describe('the embedded database thread', () => {
     expect((failure as Error).cause).toEqual(new Error('the embedded database is closed'));
   });
 });
+
+describe('notifications and closing on the embedded database', () => {
+  it('tells listeners of each NOTIFY, one sent in a transaction once it commits', async () => {
+    const heard: string[] = [];
+    const stop = await handle.listen('paperboy_test_channel', { onNotify: (payload) => heard.push(payload) });
+    await handle.db.execute(sql`select pg_notify('paperboy_test_channel', 'first')`);
+    await handle.db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_notify('paperboy_test_channel', 'in a transaction')`);
+      expect(heard).toEqual(['first']);
+    });
+    await handle.db.execute(sql`select 1`);
+    expect(heard).toEqual(['first', 'in a transaction']);
+    await stop();
+    await handle.db.execute(sql`select pg_notify('paperboy_test_channel', 'after')`);
+    await handle.db.execute(sql`select 1`);
+    expect(heard).toEqual(['first', 'in a transaction']);
+  });
+
+  it('closes within its timeout even while a query does not end', async () => {
+    const stuck = await openDatabase({ dataDir: 'memory://', migrate: false });
+    const sleeping = stuck.db.execute(sql`select pg_sleep(60)`).catch((error: Error) => error);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const closing = performance.now();
+    await stuck.close(300);
+    expect(performance.now() - closing).toBeLessThan(2000);
+    expect(await sleeping).toBeInstanceOf(Error);
+  });
+});

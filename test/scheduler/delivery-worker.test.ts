@@ -9,6 +9,7 @@ import { channels, deliveries } from '../../src/db/schema.js';
 import { createDeliveryWorker, type DeliveryWorkerOptions } from '../../src/scheduler/delivery-worker.js';
 import { createChannelStore } from '../../src/store/channel-store.js';
 import { createDeliveryQueue } from '../../src/store/delivery-queue.js';
+import { deliveryRounds } from '../helpers/delivery-rounds.js';
 import { openTestDatabase } from '../helpers/test-database.js';
 import {
   capturingLogger,
@@ -55,13 +56,14 @@ async function enqueue(key = 'digest:1', channelId = ref.channelId): Promise<num
   return id ?? 0;
 }
 
+/** The running worker, and `runOnce` (one round, for stepping the fake clock) on the same options. */
 const worker = (
   poster: Poster | Poster[],
   owner = 'worker-a',
   logger = silentLogger,
   extra: Partial<DeliveryWorkerOptions> = {},
-) =>
-  createDeliveryWorker({
+) => {
+  const options: DeliveryWorkerOptions = {
     queue: createDeliveryQueue(handle.db),
     channels: createChannelStore(handle.db),
     posters: Array.isArray(poster) ? poster : [poster],
@@ -73,7 +75,9 @@ const worker = (
     random: () => 0.5,
     baseDelayMs: 1000,
     ...extra,
-  });
+  };
+  return { ...createDeliveryWorker(options), ...deliveryRounds(options) };
+};
 const row = async (id: number) => (await handle.db.select().from(deliveries).where(eq(deliveries.id, id)))[0];
 
 describe('the delivery worker', () => {
@@ -296,8 +300,8 @@ describe('the delivery worker', () => {
         if (key === 'quick-2') secondQuickPosted();
       },
     };
-    const w = worker(poster, 'worker-a', silentLogger, { concurrency: 2 });
-    w.start(10);
+    const w = worker(poster, 'worker-a', silentLogger, { concurrency: 2, pollMs: 10 });
+    w.start();
     await firstQuick;
     // Queued while the slow one is still posting: a free slot takes it, no waiting for the slow one.
     await enqueue('quick-2');
@@ -331,8 +335,8 @@ describe('the delivery worker', () => {
       ...discord.poster,
       post: (message, onPartSent) => discord.poster.post(message, onPartSent).then(discordPosted),
     };
-    const w = worker([slack, discordPoster], 'worker-a', silentLogger, { concurrency: 1 });
-    w.start(10);
+    const w = worker([slack, discordPoster], 'worker-a', silentLogger, { concurrency: 1, pollMs: 10 });
+    w.start();
     await posted;
     expect(discord.posts.map((post) => post.key)).toEqual(['discord-1']);
     const stopped = w.stop(10_000);

@@ -4,12 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelRef } from '../../src/core/channel.js';
 import { silentLogger } from '../../src/core/logger.js';
 import { type DatabaseHandle, openDatabase } from '../../src/db/database.js';
-import { createDeliveryWorker } from '../../src/scheduler/delivery-worker.js';
 import { createDigestScheduler } from '../../src/scheduler/digest-scheduler.js';
 import { createPgRunCoordinator } from '../../src/scheduler/pg-run-coordinator.js';
 import { createChannelStore } from '../../src/store/channel-store.js';
 import { createDeliveryQueue } from '../../src/store/delivery-queue.js';
 import { createPaperStore } from '../../src/store/paper-store.js';
+import { deliveryRounds } from '../helpers/delivery-rounds.js';
 import { fixtureCorpus } from '../helpers/fixture-corpus.js';
 import { postgresUrl } from '../helpers/test-database.js';
 import { daily, recordingPoster, scheduledChannel } from './scheduler-fixtures.js';
@@ -67,7 +67,7 @@ describe.skipIf(!postgresUrl)('several replicas on one Postgres (skipped without
 
     const slack = recordingPoster('slack');
     const workers = replicas.map((replica, index) =>
-      createDeliveryWorker({
+      deliveryRounds({
         queue: createDeliveryQueue(replica.db),
         channels: createChannelStore(replica.db),
         posters: [slack.poster],

@@ -56,3 +56,85 @@ describe('startWorkPool', () => {
     expect(takes).toBe(takesAtStop);
   });
 });
+
+describe('startWorkPool wake-ups', () => {
+  const FAR = 60_000;
+
+  it('takes at once when woken, without waiting for its poll', async () => {
+    const queue: string[] = [];
+    const { opened: ran, open: done } = gate();
+    const pool = startWorkPool<string>({
+      concurrency: 2,
+      pollMs: FAR,
+      take: async (limit) => queue.splice(0, limit),
+      run: async () => done(),
+      log: capturingLogger().logger,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    queue.push('new');
+    const woken = performance.now();
+    pool.wake();
+    await ran;
+    expect(performance.now() - woken).toBeLessThan(1000);
+    await pool.stop(1000);
+  });
+
+  it('takes again when the next item comes due, long before its poll', async () => {
+    const dueAt = Date.now() + 150;
+    const { opened: ran, open: done } = gate();
+    let handed = false;
+    const pool = startWorkPool<string>({
+      concurrency: 1,
+      pollMs: FAR,
+      take: async () => {
+        if (handed || Date.now() < dueAt) return [];
+        handed = true;
+        return ['retry'];
+      },
+      nextDueIn: async () => (handed ? null : dueAt - Date.now()),
+      run: async () => done(),
+      log: capturingLogger().logger,
+    });
+    await ran;
+    expect(Date.now()).toBeGreaterThanOrEqual(dueAt);
+    await pool.stop(1000);
+  });
+
+  it('tries a failing take again soon, says so once, and says when it works again', async () => {
+    let calls = 0;
+    const { opened: ran, open: done } = gate();
+    const { logger, lines } = capturingLogger();
+    const pool = startWorkPool<string>({
+      concurrency: 1,
+      pollMs: FAR,
+      retryMs: 20,
+      take: async () => {
+        calls += 1;
+        if (calls <= 3) throw new Error('the database is unreachable');
+        return calls === 4 ? ['after'] : [];
+      },
+      run: async () => done(),
+      log: logger,
+    });
+    await ran;
+    await pool.stop(1000);
+    expect(lines.map((line) => `${line.level} ${line.message}`)).toEqual([
+      'error taking work failed; trying again',
+      'info taking work works again',
+    ]);
+  });
+
+  it('stops within its timeout even while a take never answers', async () => {
+    const pool = startWorkPool<string>({
+      concurrency: 1,
+      pollMs: FAR,
+      take: () => new Promise<string[]>(() => {}),
+      run: async () => {},
+      log: capturingLogger().logger,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const stopping = performance.now();
+    expect(await pool.stop(100)).toBe(true);
+    expect(performance.now() - stopping).toBeLessThan(1000);
+  });
+});

@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHttpClient, type HttpClientOptions } from '../../src/sources/http-client.js';
 import {
   HttpStatusError,
-  RateLimitedError,
   SourceNetworkError,
+  SourceRateLimitedError,
   SourceTimeoutError,
 } from '../../src/sources/source-errors.js';
 import { type FakeUpstream, startFakeUpstream } from '../helpers/fake-upstream.js';
@@ -85,21 +85,21 @@ describe('createHttpClient against a local server', () => {
     expect(sleeps).toEqual([5000]);
   });
 
-  it('gives up at once with RateLimitedError when Retry-After exceeds maxDelayMs', async () => {
+  it('gives up at once with SourceRateLimitedError when Retry-After exceeds maxDelayMs', async () => {
     upstream.script('/limited', [{ status: 429, headers: { 'retry-after': '120' } }, { body: 'never' }]);
     const error = await failure(client({ maxDelayMs: 30_000 }).getText(`${upstream.url}/limited`));
-    expect(error).toBeInstanceOf(RateLimitedError);
-    expect((error as RateLimitedError).retryAfterMs).toBe(120_000);
-    expect((error as RateLimitedError).attempts).toBe(1);
+    expect(error).toBeInstanceOf(SourceRateLimitedError);
+    expect((error as SourceRateLimitedError).retryAfterMs).toBe(120_000);
+    expect((error as SourceRateLimitedError).attempts).toBe(1);
     expect(upstream.requestsTo('/limited')).toHaveLength(1);
     expect(sleeps).toEqual([]);
   });
 
-  it('throws RateLimitedError after the last retry when 429 persists', async () => {
+  it('throws SourceRateLimitedError after the last retry when 429 persists', async () => {
     upstream.script('/limited', [{ status: 429, headers: { 'retry-after': '1' } }]);
     const error = await failure(client({ maxRetries: 2 }).getText(`${upstream.url}/limited`));
-    expect(error).toBeInstanceOf(RateLimitedError);
-    expect((error as RateLimitedError).attempts).toBe(3);
+    expect(error).toBeInstanceOf(SourceRateLimitedError);
+    expect((error as SourceRateLimitedError).attempts).toBe(3);
     expect((error as Error).message).toContain('after 3 attempt(s)');
     expect(upstream.requestsTo('/limited')).toHaveLength(3);
     expect(sleeps).toEqual([1000, 1000]);

@@ -1,5 +1,5 @@
 import { type REST, Routes } from 'discord.js';
-import type { OutgoingMessage, Poster } from '../../core/delivery/poster.js';
+import { type OutgoingMessage, PostAbortedError, type Poster } from '../../core/delivery/poster.js';
 import type { Logger } from '../../core/logger.js';
 import { classifyDiscordError, isThreadAlreadyCreated } from './discord-errors.js';
 import { type DiscordMessage, renderCard, renderDetails } from './embeds.js';
@@ -14,28 +14,42 @@ const THREAD_ARCHIVE_MINUTES = 1440;
  * A message is a sequence of posts: the card's messages in the channel, then, in thread mode, the papers'
  * details in a thread started from the first one. Each post carries a nonce derived from the message's
  * idempotency key and its position, with `enforce_nonce`, so a post retried after a crash cannot show twice;
- * `partsSent` says where to resume.
+ * `partsSent` says where to resume. The nonce also makes cutting a request safe, so an abort (shutdown) stops a
+ * request in flight, or waiting in REST's rate-limit queue, at once.
  */
 export function createDiscordPoster(rest: REST, logger: Logger): Poster {
   const log = logger.child({ component: 'discord-poster' });
 
-  async function create(channelId: string, body: DiscordMessage, nonce: string): Promise<string> {
+  async function create(
+    channelId: string,
+    body: DiscordMessage,
+    nonce: string,
+    signal: AbortSignal | undefined,
+  ): Promise<string> {
     const created = (await rest.post(Routes.channelMessages(channelId), {
       body: { ...body, nonce, enforce_nonce: true },
+      signal,
     })) as { id: string };
     return created.id;
   }
 
   /** Starts the details thread from the digest's first message; its id is that message's id. */
-  async function startThread(channelId: string, messageId: string, name: string): Promise<string | null> {
+  async function startThread(
+    channelId: string,
+    messageId: string,
+    name: string,
+    signal: AbortSignal | undefined,
+  ): Promise<string | null> {
     try {
       await rest.post(Routes.threads(channelId, messageId), {
         body: {
           name: name.slice(0, THREAD_NAME_MAX) || 'Details',
           auto_archive_duration: THREAD_ARCHIVE_MINUTES,
         },
+        signal,
       });
     } catch (error) {
+      if (signal?.aborted) throw new PostAbortedError();
       if (isThreadAlreadyCreated(error)) return messageId;
       const classified = classifyDiscordError(error);
       if (classified === error) throw error;
@@ -52,7 +66,7 @@ export function createDiscordPoster(rest: REST, logger: Logger): Poster {
   return {
     platform: 'discord',
     supportsIdempotency: true,
-    async post(message: OutgoingMessage, onPartSent) {
+    async post(message: OutgoingMessage, onPartSent, signal) {
       const channelId = message.channel.channelId;
       const main = renderCard(message.card, message.threads ? 'compact' : 'full');
       const details = message.threads && message.card.items.length > 0 ? renderDetails(message.card) : [];
@@ -63,6 +77,7 @@ export function createDiscordPoster(rest: REST, logger: Logger): Poster {
             channelId,
             main[part] as DiscordMessage,
             postNonce(message.idempotencyKey, part),
+            signal,
           );
           sentIds[part] = id;
           await onPartSent(id);
@@ -71,7 +86,7 @@ export function createDiscordPoster(rest: REST, logger: Logger): Poster {
         if (details.length === 0 || parentId === undefined) return;
         const firstDetail = Math.max(0, message.partsSent - main.length);
         if (firstDetail >= details.length) return;
-        const threadId = await startThread(channelId, parentId, message.card.header);
+        const threadId = await startThread(channelId, parentId, message.card.header, signal);
         if (threadId === null) return;
         for (let index = firstDetail; index < details.length; index += 1) {
           const part = main.length + index;
@@ -79,10 +94,12 @@ export function createDiscordPoster(rest: REST, logger: Logger): Poster {
             threadId,
             details[index] as DiscordMessage,
             postNonce(message.idempotencyKey, part),
+            signal,
           );
           await onPartSent(id);
         }
       } catch (error) {
+        if (signal?.aborted) throw new PostAbortedError();
         throw classifyDiscordError(error);
       }
     },

@@ -1,6 +1,11 @@
 import type { webApi } from '@slack/bolt';
 import { channelKey } from '../../core/channel.js';
-import { PermanentDeliveryError, type Poster } from '../../core/delivery/poster.js';
+import {
+  PermanentDeliveryError,
+  PostAbortedError,
+  type Poster,
+  unlessAborted,
+} from '../../core/delivery/poster.js';
 import type { Logger } from '../../core/logger.js';
 import { renderPosts } from './blocks.js';
 import type { ChannelPacer } from './channel-pacer.js';
@@ -20,13 +25,16 @@ export interface SlackPosterOptions {
  * as a reply under the message that lists it), paced per channel. Each post's `ts` is recorded through
  * `onPartSent` before the next; a retry resumes after the posts already recorded, replying in the threads of
  * the recorded parent posts. Slack has no idempotency key, hence `supportsIdempotency: false`.
+ *
+ * On abort (shutdown) it stops at once while pacing and posts nothing further; a request already sent is let
+ * finish and recorded, since cutting it could not unsend it and would leave unknown whether it went out.
  */
 export function createSlackPoster(options: SlackPosterOptions): Poster {
   const { client, pacer } = options;
   return {
     platform: 'slack',
     supportsIdempotency: false,
-    async post(message, onPartSent) {
+    async post(message, onPartSent, signal) {
       const { channel } = message;
       const token = await options.tokenFor(channel.workspaceId);
       if (!token) throw new PermanentDeliveryError('not_installed');
@@ -36,7 +44,8 @@ export function createSlackPoster(options: SlackPosterOptions): Poster {
         const post = posts[part];
         if (!post) break;
         const threadTs = post.threadOf === null ? undefined : ids[post.threadOf];
-        await pacer.wait(channelKey(channel));
+        await unlessAborted(pacer.wait(channelKey(channel)), signal);
+        if (signal?.aborted) throw new PostAbortedError();
         let ts: string;
         try {
           const response = await client.chat.postMessage({

@@ -2,6 +2,7 @@ import { createConsoleAdapter } from '../../adapters/console/console-adapter.js'
 import { createConsolePoster } from '../../adapters/console/console-poster.js';
 import { configuredPlatforms, loadChatAdapters } from '../../app/chat-adapters.js';
 import { runService } from '../../app/run-service.js';
+import { shutdownBudget } from '../../app/shutdown-budget.js';
 import { CONSOLE_CHANNEL } from '../../core/channel.js';
 import { createHttpServer } from '../../http/http-server.js';
 import { fillEmptyStore } from '../../ingest/fill-empty-store.js';
@@ -25,27 +26,36 @@ export const startCommand: CliCommand = async (context) => {
     return 2;
   }
   if (platforms.value.slack || platforms.value.discord) return runChatService(context, platforms.value);
-  // SIGINT/SIGTERM end the session cleanly at any point: the scheduler stops claiming, posts in flight get
-  // SHUTDOWN_TIMEOUT to finish, leases are released and the database is closed before exiting 0.
-  let stop = () => {
-    stopRequested = true;
+  // SIGINT/SIGTERM end the session cleanly at any point: the scheduler stops claiming, posts in flight finish
+  // (within SHUTDOWN_TIMEOUT), leases are released and the database is closed before exiting 0.
+  let stop = () => {};
+  let signalledAt: number | undefined;
+  let signalled = () => {};
+  const stopping = new Promise<void>((resolve) => {
+    signalled = resolve;
+  });
+  const onSignal = () => {
+    signalledAt ??= Date.now();
+    signalled();
+    stop();
   };
-  let stopRequested = false;
-  const onSignal = () => stop();
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   const services = await context.openServices();
   let scheduler: ReturnType<typeof createSchedulerService> | undefined;
   try {
     await services.channels.ensure(CONSOLE_CHANNEL);
-    await fillEmptyStore({
+    // A first start may wait on the sources for a while; a signal meanwhile does not wait for them.
+    const filled = fillEmptyStore({
       services,
       config: context.config,
       logger: context.logger,
       out: context.out,
       now: context.now(),
     });
-    if (stopRequested) return 0;
+    filled.catch(() => {});
+    await Promise.race([filled, stopping]);
+    if (signalledAt !== undefined) return 0;
 
     const console = createConsoleAdapter({
       dependencies: services.bot,
@@ -76,8 +86,9 @@ export const startCommand: CliCommand = async (context) => {
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
-    await scheduler?.stop();
-    await services.close();
+    const since = signalledAt ?? Date.now();
+    await scheduler?.stop(since);
+    await services.close(shutdownBudget(context.config.SHUTDOWN_TIMEOUT, since).left());
   }
 };
 
@@ -86,9 +97,13 @@ async function runChatService(
   context: Parameters<CliCommand>[0],
   platforms: { slack: boolean; discord: boolean },
 ): Promise<number> {
+  let signalledAt: number | undefined;
   let resolveStop = () => {};
   const stopSignal = new Promise<void>((resolve) => {
-    resolveStop = resolve;
+    resolveStop = () => {
+      signalledAt ??= Date.now();
+      resolve();
+    };
   });
   process.once('SIGINT', resolveStop);
   process.once('SIGTERM', resolveStop);
@@ -99,7 +114,7 @@ async function runChatService(
   const services = await context.openServices();
   try {
     const http = createHttpServer(context.logger);
-    const metrics = createMetrics(services.database.db);
+    const metrics = createMetrics(services.database);
     const adapterContext = {
       config: context.config,
       bot: { ...services.bot, observer: metrics.observer },
@@ -126,6 +141,6 @@ async function runChatService(
   } finally {
     process.off('SIGINT', resolveStop);
     process.off('SIGTERM', resolveStop);
-    await services.close();
+    await services.close(shutdownBudget(context.config.SHUTDOWN_TIMEOUT, signalledAt ?? Date.now()).left());
   }
 }

@@ -1,5 +1,6 @@
 import type { Card } from '../cards/card.js';
 import type { Channel, Platform } from '../channel.js';
+import { CodedError } from '../errors.js';
 
 /** One message to post: a digest or an alert, already built, with how far an earlier attempt got. */
 export interface OutgoingMessage {
@@ -23,6 +24,11 @@ export interface OutgoingMessage {
  * channel cannot be posted to any more (it is then deactivated), and anything else to be retried with
  * backoff.
  *
+ * `signal` aborts when shutdown begins: stop waiting (pacing, rate limits) and start no further post; the
+ * delivery is handed on, to resume after the posts recorded. A request already sent may be cut if a repeat
+ * cannot show twice (`supportsIdempotency`); otherwise let it finish, so that its id is recorded (cutting it
+ * would only leave unknown whether it went out). SHUTDOWN_TIMEOUT bounds how long that may take.
+ *
  * @example
  * const consolePoster: Poster = {
  *   platform: 'console',
@@ -34,29 +40,55 @@ export interface Poster {
   platform: Platform;
   /** True when a repeated post with the same `idempotencyKey` cannot show twice (Discord's nonce). */
   supportsIdempotency: boolean;
-  post(message: OutgoingMessage, onPartSent: (messageId: string) => Promise<void>): Promise<void>;
+  post(
+    message: OutgoingMessage,
+    onPartSent: (messageId: string) => Promise<void>,
+    signal?: AbortSignal,
+  ): Promise<void>;
 }
 
-/** The platform asked us to wait; try again after `retryAfterMs`. */
-export class RateLimitedError extends Error {
-  override name = 'RateLimitedError';
-  readonly code = 'rate_limited';
+/** The chat platform asked us to wait; try again after `retryAfterMs`. */
+export class RateLimitedError extends CodedError<'deliveryRateLimited'> {
   constructor(
     readonly retryAfterMs: number,
     message = `rate limited; retry after ${retryAfterMs} ms`,
   ) {
-    super(message);
+    super('deliveryRateLimited', message);
   }
 }
 
 /** The channel cannot be posted to (`channel_not_found`, Missing Access, ...): no retry. */
-export class PermanentDeliveryError extends Error {
-  override name = 'PermanentDeliveryError';
-  readonly code = 'permanent';
+export class PermanentDeliveryError extends CodedError<'deliveryPermanent'> {
   constructor(
     readonly reason: string,
-    options?: { cause?: unknown },
+    options: { cause?: unknown } = {},
   ) {
-    super(`cannot post to this channel: ${reason}`, options);
+    super('deliveryPermanent', `cannot post to this channel: ${reason}`, options);
+  }
+}
+
+/** A post stopped by its abort signal (shutdown) before it finished. */
+export class PostAbortedError extends CodedError<'postAborted'> {
+  constructor() {
+    super('postAborted', 'posting stopped: paperboy is shutting down');
+  }
+}
+
+/**
+ * Waits for `wait` unless `signal` aborts first, then throws `PostAbortedError`; also throws at once if it
+ * already has. For the waits inside a post (pacing, rate limits), which are safe to cut.
+ */
+export async function unlessAborted<T>(wait: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return wait;
+  if (signal.aborted) throw new PostAbortedError();
+  let onAbort = () => {};
+  const aborted = new Promise<never>((_resolve, reject) => {
+    onAbort = () => reject(new PostAbortedError());
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([wait, aborted]);
+  } finally {
+    signal.removeEventListener('abort', onAbort);
   }
 }

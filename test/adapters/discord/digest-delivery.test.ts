@@ -11,9 +11,9 @@ import { PermanentDeliveryError, RateLimitedError } from '../../../src/core/deli
 import { silentLogger } from '../../../src/core/logger.js';
 import type { DatabaseHandle } from '../../../src/db/database.js';
 import { channels, deliveries } from '../../../src/db/schema.js';
-import { createDeliveryWorker } from '../../../src/scheduler/delivery-worker.js';
 import { createChannelStore } from '../../../src/store/channel-store.js';
 import { createDeliveryQueue } from '../../../src/store/delivery-queue.js';
+import { deliveryRounds } from '../../helpers/delivery-rounds.js';
 import { type FakeDiscord, startFakeDiscord } from '../../helpers/fake-discord.js';
 import { openTestDatabase } from '../../helpers/test-database.js';
 import { APPLICATION_ID, botOn, GUILD_ID, NOW } from './discord-fixtures.js';
@@ -63,7 +63,7 @@ describe('posting a digest to three Discord channels through the delivery worker
     discord.rateLimit(limited.channelId, 0.3);
     const ids = [await enqueue(ok), await enqueue(forbidden), await enqueue(limited)];
     const poster = createDiscordPoster(createDiscordRest(discord.api, 'test-token'), silentLogger);
-    const worker = createDeliveryWorker({
+    const worker = deliveryRounds({
       queue: createDeliveryQueue(handle.db),
       channels: createChannelStore(handle.db),
       posters: [poster],

@@ -10,8 +10,8 @@ import { silentLogger } from '../../../src/core/logger.js';
 import type { DatabaseHandle } from '../../../src/db/database.js';
 import { channels, deliveries } from '../../../src/db/schema.js';
 import { createHttpServer } from '../../../src/http/http-server.js';
-import { createDeliveryWorker } from '../../../src/scheduler/delivery-worker.js';
 import { createDeliveryQueue } from '../../../src/store/delivery-queue.js';
+import { deliveryRounds } from '../../helpers/delivery-rounds.js';
 import { type FakeSlack, slackError, startFakeSlack } from '../../helpers/fake-slack.js';
 import { daily, resetScheduling, scheduledChannel } from '../../scheduler/scheduler-fixtures.js';
 import { NOW, openBotDatabase, slackConfig } from './slack-harness.js';
@@ -64,7 +64,7 @@ function worker() {
       }),
     },
   );
-  return createDeliveryWorker({
+  return deliveryRounds({
     queue: createDeliveryQueue(handle.db),
     channels: bot.channels,
     posters: [adapter.poster],

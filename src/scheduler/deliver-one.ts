@@ -1,0 +1,150 @@
+import { backoffDelay } from '../core/backoff.js';
+import { channelKey, type Platform } from '../core/channel.js';
+import { PermanentDeliveryError, type Poster, RateLimitedError } from '../core/delivery/poster.js';
+import type { Logger } from '../core/logger.js';
+import type { ChannelStore } from '../core/ports.js';
+import type { DeliveryQueue, QueuedDelivery } from '../store/delivery-queue.js';
+
+export interface DeliverOneOptions {
+  queue: DeliveryQueue;
+  channels: ChannelStore;
+  posters: Poster[];
+  /** Names this worker in its leases. */
+  owner: string;
+  leaseMs: number;
+  /** After this many failed attempts a delivery is dead (until `paperboy retry`). */
+  maxAttempts: number;
+  logger: Logger;
+  now?: () => Date;
+  random?: () => number;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  /** Told how each attempt ended (metrics). */
+  onOutcome?: (event: DeliveryOutcome) => void;
+}
+
+export interface DeliveryOutcome {
+  platform: Platform;
+  outcome: 'sent' | 'retry' | 'rate_limited' | 'dead' | 'deactivated' | 'interrupted';
+  /** From queuing to sent. */
+  latencyMs?: number;
+  /** The platform's Retry-After. */
+  waitMs?: number;
+}
+
+/** Our lease ran out and another worker holds the delivery now: it finishes the post, we stop. */
+class LeaseLostError extends Error {
+  override name = 'LeaseLostError';
+}
+
+/**
+ * Posts one leased delivery through its platform's poster and records the outcome: `sent`; `failed` with the
+ * next attempt time (exponential backoff with jitter, or the platform's `Retry-After`); `dead` after the last
+ * attempt or at once on a permanent error, which also deactivates the channel with the reason. When `signal`
+ * aborts (shutdown) the post stops, what went out stays recorded, and the delivery is due again at once, for
+ * another replica or the next start, without counting the attempt.
+ */
+export function createDeliverOne(options: DeliverOneOptions) {
+  const { queue, owner } = options;
+  const now = options.now ?? (() => new Date());
+  const random = options.random ?? Math.random;
+  const posters = new Map<Platform, Poster>(options.posters.map((poster) => [poster.platform, poster]));
+  const log = options.logger.child({ job: 'delivery-worker', owner });
+
+  async function recordFailure(delivery: QueuedDelivery, error: unknown, where: Record<string, unknown>) {
+    const message = error instanceof Error ? error.message : String(error);
+    const platform = delivery.channel.platform;
+    if (error instanceof LeaseLostError) {
+      log.warn('another worker took this delivery over; stopped posting it', where);
+    } else if (error instanceof PermanentDeliveryError) {
+      log.warn('channel cannot be posted to; deactivating it', { ...where, reason: error.reason });
+      await queue.markDead(delivery.id, owner, message);
+      await options.channels.setActive(delivery.channel, false, error.reason);
+      await queue.abandonChannel(delivery.channelId, message);
+      options.onOutcome?.({ platform, outcome: 'deactivated' });
+    } else if (error instanceof RateLimitedError) {
+      log.info('rate limited; retrying after the wait', { ...where, retryAfterMs: error.retryAfterMs });
+      const nextAttemptAt = new Date(now().getTime() + error.retryAfterMs);
+      await queue.markRetry(delivery.id, owner, { error: message, nextAttemptAt, countAttempt: false });
+      options.onOutcome?.({ platform, outcome: 'rate_limited', waitMs: error.retryAfterMs });
+    } else if (delivery.attempts >= options.maxAttempts) {
+      log.error('delivery failed for the last time', { ...where, error: message });
+      await queue.markDead(delivery.id, owner, message);
+      options.onOutcome?.({ platform, outcome: 'dead' });
+    } else {
+      const waitMs = backoffDelay(delivery.attempts, {
+        baseDelayMs: options.baseDelayMs ?? 5_000,
+        maxDelayMs: options.maxDelayMs ?? 15 * 60_000,
+        random,
+      });
+      log.warn('delivery failed; will retry', { ...where, error: message, waitMs });
+      await queue.markRetry(delivery.id, owner, {
+        error: message,
+        nextAttemptAt: new Date(now().getTime() + waitMs),
+        countAttempt: true,
+      });
+      options.onOutcome?.({ platform, outcome: 'retry' });
+    }
+  }
+
+  /** Shutdown stopped the post: hand the delivery on at once, resuming after the posts recorded. */
+  async function recordInterrupted(delivery: QueuedDelivery, where: Record<string, unknown>) {
+    const interrupted = await queue.markRetry(delivery.id, owner, {
+      error: 'interrupted by shutdown; resumes after the posts recorded',
+      nextAttemptAt: now(),
+      countAttempt: false,
+    });
+    if (interrupted)
+      log.info('shutdown stopped this delivery; another replica or the next start resumes it', where);
+    options.onOutcome?.({ platform: delivery.channel.platform, outcome: 'interrupted' });
+  }
+
+  return async function deliverOne(delivery: QueuedDelivery, signal?: AbortSignal): Promise<void> {
+    const poster = posters.get(delivery.channel.platform);
+    const where = {
+      delivery: delivery.id,
+      channel: channelKey(delivery.channel),
+      attempt: delivery.attempts,
+    };
+    if (!poster) return;
+    if (delivery.previousStatus === 'sending' && !poster.supportsIdempotency) {
+      log.warn('a worker died while posting this delivery; its last post may appear twice', {
+        ...where,
+        partsSent: delivery.partsSent,
+      });
+    }
+    try {
+      await poster.post(
+        {
+          channel: delivery.channel,
+          card: delivery.card,
+          threads: delivery.channel.settings.threads,
+          idempotencyKey: delivery.idempotencyKey,
+          partsSent: delivery.partsSent,
+          messageIds: delivery.messageIds,
+        },
+        async (messageId) => {
+          const leaseUntil = new Date(now().getTime() + options.leaseMs);
+          if (!(await queue.recordPart(delivery.id, owner, messageId, leaseUntil)))
+            throw new LeaseLostError();
+        },
+        signal,
+      );
+      const sentAt = now();
+      if (!(await queue.markSent(delivery.id, owner, sentAt))) {
+        log.warn('lease lost before the delivery was marked sent', where);
+        return;
+      }
+      options.onOutcome?.({
+        platform: delivery.channel.platform,
+        outcome: 'sent',
+        latencyMs: sentAt.getTime() - delivery.createdAt.getTime(),
+      });
+    } catch (error) {
+      if (signal?.aborted && !(error instanceof LeaseLostError)) await recordInterrupted(delivery, where);
+      else await recordFailure(delivery, error, where);
+    }
+  };
+}
+
+export type DeliverOne = ReturnType<typeof createDeliverOne>;
