@@ -46,7 +46,6 @@ export function createDiscordAdapter(
       rest: restClient,
       applicationId: mode.applicationId,
       buttons: createButtonCodec(),
-      logger,
       now: context.now,
     });
   let handler: ReturnType<typeof handlerFor> | undefined;

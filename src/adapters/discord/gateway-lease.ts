@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import postgres from 'postgres';
 import type { Logger } from '../../core/logger.js';
+import { resilientPostgresOptions } from '../../db/postgres-client.js';
 
 /** Who may hold the Discord gateway connection: one replica per bot, whatever the others are told. */
 export interface GatewayLease {
@@ -26,7 +27,7 @@ export function gatewayLockKey(applicationId: string): bigint {
  * it is free.
  */
 export function postgresGatewayLease(url: string, applicationId: string): GatewayLease {
-  const sql = postgres(url, { max: 1, idle_timeout: 0, max_lifetime: null, onnotice: () => {} });
+  const sql = postgres(url, { ...resilientPostgresOptions(), max: 1, idle_timeout: 0, max_lifetime: null });
   const key = gatewayLockKey(applicationId).toString();
   return {
     async acquire() {

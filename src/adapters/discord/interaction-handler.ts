@@ -7,7 +7,6 @@ import { refused } from '../../core/bot/replies.js';
 import type { Reply } from '../../core/cards/card.js';
 import type { ChannelRef } from '../../core/channel.js';
 import { CHANGING_COMMANDS } from '../../core/commands/command.js';
-import type { Logger } from '../../core/logger.js';
 import { createAutocomplete } from './autocomplete.js';
 import type { ButtonCodec } from './buttons.js';
 import { withDiscordExamples } from './discord-examples.js';
@@ -23,7 +22,6 @@ export interface InteractionHandlerOptions {
   rest: REST;
   applicationId: string;
   buttons: ButtonCodec;
-  logger: Logger;
   now: () => Date;
   /**
    * Answer with a deferred response when the core has not answered by then (default 25 ms: Discord waits 3 s,
@@ -45,7 +43,6 @@ const NOT_IN_A_SERVER = refused({
  */
 export function createInteractionHandler(options: InteractionHandlerOptions) {
   const { bot, rest, applicationId, buttons, now } = options;
-  const log = options.logger.child({ component: 'discord-interactions' });
   const autocomplete = createAutocomplete(bot, now);
   const deferAfterMs = options.deferAfterMs ?? 25;
 

@@ -6,7 +6,6 @@ import type { DiscordInteraction } from '../../../src/adapters/discord/interacti
 import type { InteractionResponse } from '../../../src/adapters/discord/interaction-types.js';
 import type { BotDependencies } from '../../../src/core/bot/bot-dependencies.js';
 import { concurrencyLimit } from '../../../src/core/concurrency-limit.js';
-import { silentLogger } from '../../../src/core/logger.js';
 import type { DatabaseHandle } from '../../../src/db/database.js';
 import { type FakeDiscord, startFakeDiscord } from '../../helpers/fake-discord.js';
 import { openTestDatabase } from '../../helpers/test-database.js';
@@ -32,7 +31,7 @@ const handlerWith = (dependencies: BotDependencies, deferAfterMs: number) =>
     rest: createDiscordRest(discord.api, 'test-token'),
     applicationId: APPLICATION_ID,
     buttons: createButtonCodec(),
-    logger: silentLogger,
+
     now: () => NOW,
     deferAfterMs,
   });
