@@ -19,7 +19,7 @@ export function createMetrics(database: Pick<DatabaseHandle, 'db' | 'health'>) {
   collectDefaultMetrics({ register: registry });
   const commands = new Counter({
     name: 'paperboy_commands_total',
-    help: 'Commands answered, by platform and outcome (ok, user_error, failed).',
+    help: 'Commands answered, by platform and outcome (ok, user_error, refused, failed).',
     labelNames: ['platform', 'outcome'],
     registers: [registry],
   });
