@@ -41,6 +41,17 @@ export const scheduleSchema = z.object({
 });
 export type Schedule = z.infer<typeof scheduleSchema>;
 
+/** The weekly recap: on one weekday at one time, in a timezone. */
+export const recapScheduleSchema = z.object({
+  enabled: z.boolean(),
+  /** 0 (Sunday) to 6 (Saturday). */
+  weekday: z.number().int().min(0).max(6),
+  /** `HH:MM`, 24-hour clock, in `timezone`. */
+  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+  timezone: z.string().min(1),
+});
+export type RecapSchedule = z.infer<typeof recapScheduleSchema>;
+
 /** `hf` for Hugging Face Daily Papers, or an arXiv category such as `cs.LG`. */
 export const SOURCE_PATTERN = /^(hf|[a-z-]+(\.[A-Za-z-]+)?)$/;
 
@@ -56,6 +67,9 @@ export const channelSettingsSchema = z.object({
   alerts: z.enum(['digest', 'instant']),
   /** Post a short "no new papers today" message instead of staying silent. */
   postWhenEmpty: z.boolean(),
+  /** Order and choose the digest's papers by what the channel liked, saved and disliked. */
+  learn: z.boolean(),
+  recap: recapScheduleSchema,
 });
 export type ChannelSettings = z.infer<typeof channelSettingsSchema>;
 
@@ -67,6 +81,8 @@ export const DEFAULT_SETTINGS: ChannelSettings = {
   threads: true,
   alerts: 'digest',
   postWhenEmpty: true,
+  learn: true,
+  recap: { enabled: false, weekday: 5, time: '16:00', timezone: 'UTC' },
 };
 
 /** A channel paperboy knows, with its settings and whether it may still post there. */

@@ -1,4 +1,6 @@
+import type { Card, FeedbackCounts } from './cards/card.js';
 import type { Channel, ChannelRef, ChannelSettings } from './channel.js';
+import type { FeedbackKind, FeedbackResult } from './feedback/feedback.js';
 import type { Paper } from './paper.js';
 import type { SubscriptionTerm } from './subscriptions/term.js';
 
@@ -108,4 +110,86 @@ export interface InteractionState {
   put(value: string, expiresAt: Date): Promise<string>;
   /** The value under `key`, or null when there is none or it has expired. */
   get(key: string, now: Date): Promise<string | null>;
+}
+
+/** One click or reaction: who said what about which paper in which channel. */
+export interface FeedbackVote {
+  channel: ChannelRef;
+  paperId: string;
+  /** The platform's user id (`U123`, a Discord snowflake, `local` in the terminal). */
+  userId: string;
+  kind: FeedbackKind;
+}
+
+/** A paper on a channel's reading list: who saved it and when it was last saved. */
+export interface SavedEntry {
+  paper: Paper;
+  savedBy: string[];
+  savedAt: Date;
+}
+
+/** What a channel said about one paper, summed over its people, for learning its interests. */
+export interface FeedbackSignal {
+  paperId: string;
+  relevant: number;
+  notRelevant: number;
+  saved: number;
+  /** When any of it was last said. */
+  at: Date;
+}
+
+/**
+ * Feedback on papers, per (channel, paper, person). Every write is one atomic statement, so concurrent clicks
+ * from several replicas lose nothing and count once.
+ *
+ * @example
+ * await feedback.click({ channel, paperId: '2606.93392', userId: 'U1', kind: 'save' }, now);
+ * (await feedback.counts(channel, ['2606.93392'])).get('2606.93392'); // { relevant: 0, saved: 1 }
+ */
+export interface FeedbackStore {
+  /**
+   * A click: relevant and not relevant toggle (clicking again withdraws; one replaces the other), save toggles
+   * the save. The same click by the same person again within a few seconds (a double click, or one click
+   * delivered twice) changes nothing: `changed` is false.
+   */
+  click(vote: FeedbackVote, now: Date): Promise<FeedbackResult>;
+  /** A reaction added (`on`) or removed: it sets or clears, never toggles. */
+  react(vote: FeedbackVote & { on: boolean }, now: Date): Promise<FeedbackResult>;
+  /** The counts of each paper asked for (zero when nobody said anything). */
+  counts(channel: ChannelRef, paperIds: readonly string[]): Promise<Map<string, FeedbackCounts>>;
+  /** The channel's reading list, most recently saved first. */
+  saved(
+    channel: ChannelRef,
+    query: { since?: Date; by?: string; limit: number; offset: number },
+  ): Promise<{ total: number; entries: SavedEntry[] }>;
+  /** Takes a paper off the channel's reading list; returns who had saved it (empty when nobody had). */
+  unsave(channel: ChannelRef, paperId: string, now: Date): Promise<string[]>;
+  /** Everything the channel said, per paper, for learning. */
+  signals(channel: ChannelRef): Promise<FeedbackSignal[]>;
+}
+
+/** A message paperboy posted to a channel, with what it shows, so it can be redrawn and its reactions read. */
+export interface PostedMessage {
+  channel: ChannelRef;
+  /** Slack's `ts`, Discord's message id. */
+  messageId: string;
+  /** What the message shows: its items are the papers in it. */
+  card: Card;
+  /** A message about one paper (a thread reply with its details): reactions on it count as feedback. */
+  perPaper: boolean;
+}
+
+/** The messages paperboy posted, for drawing their feedback counts again and telling its messages from others. */
+export interface PostedMessages {
+  record(message: PostedMessage, now: Date): Promise<void>;
+  find(channel: ChannelRef, messageId: string): Promise<PostedMessage | null>;
+  /** Marks the channel's recent messages that show this paper as needing their counts drawn again. */
+  countsChanged(channel: ChannelRef, paperId: string, now: Date): Promise<void>;
+  /**
+   * Claims up to `limit` messages whose counts changed and that were last drawn at least `minIntervalMs` ago
+   * (on any replica), marking them drawn now, so each is redrawn at most once per interval.
+   */
+  claimRedraws(now: Date, minIntervalMs: number, limit: number): Promise<PostedMessage[]>;
+  /** A redraw that could not be done now (rate limited): due again once the interval has passed. */
+  retryRedraw(channel: ChannelRef, messageId: string, now: Date): Promise<void>;
 }

@@ -9,6 +9,7 @@ import {
   jsonb,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -251,4 +252,57 @@ export const interactionState = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
   (table) => [index('interaction_state_expires_at').on(table.expiresAt)],
+);
+
+/**
+ * One person's feedback on one paper in one channel: relevant (1) or not (-1), and whether they saved it. The
+ * `*_changed_at` times let a repeated click within seconds (a double click) count once.
+ */
+export const paperFeedback = pgTable(
+  'paper_feedback',
+  {
+    channelId: bigint('channel_id', { mode: 'number' })
+      .notNull()
+      .references(() => channels.id, { onDelete: 'cascade' }),
+    paperId: text('paper_id')
+      .notNull()
+      .references(() => papers.id, { onDelete: 'cascade' }),
+    userId: text('user_id').notNull(),
+    relevance: smallint('relevance').notNull().default(0),
+    /** The value the last relevance click asked for (1 or -1), to tell a repeat from a change of mind. */
+    relevanceClick: smallint('relevance_click'),
+    relevanceChangedAt: timestamp('relevance_changed_at', { withTimezone: true }),
+    savedAt: timestamp('saved_at', { withTimezone: true }),
+    saveChangedAt: timestamp('save_changed_at', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.channelId, t.paperId, t.userId] }),
+    index('paper_feedback_saved_idx').on(t.channelId, t.savedAt),
+  ],
+);
+
+/**
+ * Messages paperboy posted (digests, alerts, recaps, their thread replies), with the card each one shows, so their
+ * feedback counts can be drawn again in place, at most once per interval, and reactions on them recognised.
+ */
+export const postedMessages = pgTable(
+  'posted_messages',
+  {
+    channelId: bigint('channel_id', { mode: 'number' })
+      .notNull()
+      .references(() => channels.id, { onDelete: 'cascade' }),
+    messageId: text('message_id').notNull(),
+    card: jsonb('card').$type<Card>().notNull(),
+    paperIds: jsonb('paper_ids').$type<string[]>().notNull(),
+    perPaper: boolean('per_paper').notNull(),
+    postedAt: timestamp('posted_at', { withTimezone: true }).notNull(),
+    countsChangedAt: timestamp('counts_changed_at', { withTimezone: true }),
+    drawnAt: timestamp('drawn_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.channelId, t.messageId] }),
+    index('posted_messages_channel_posted_idx').on(t.channelId, t.postedAt),
+    index('posted_messages_redraw_idx').on(t.countsChangedAt),
+  ],
 );

@@ -1,14 +1,21 @@
 import { backoffDelay } from '../core/backoff.js';
 import { channelKey, type Platform } from '../core/channel.js';
-import { PermanentDeliveryError, type Poster, RateLimitedError } from '../core/delivery/poster.js';
+import {
+  PermanentDeliveryError,
+  type PostedPart,
+  type Poster,
+  RateLimitedError,
+} from '../core/delivery/poster.js';
 import type { Logger } from '../core/logger.js';
-import type { ChannelStore } from '../core/ports.js';
+import type { ChannelStore, PostedMessages } from '../core/ports.js';
 import type { DeliveryQueue, QueuedDelivery } from '../store/delivery-queue.js';
 
 export interface DeliverOneOptions {
   queue: DeliveryQueue;
   channels: ChannelStore;
   posters: Poster[];
+  /** Where what each post shows is recorded, so its feedback counts can be redrawn. */
+  postedMessages?: PostedMessages;
   /** Names this worker in its leases. */
   owner: string;
   leaseMs: number;
@@ -87,6 +94,20 @@ export function createDeliverOne(options: DeliverOneOptions) {
     }
   }
 
+  /** What a post shows, for redrawing its counts; losing it only costs the live counts, so it never fails the post. */
+  async function recordShown(
+    delivery: QueuedDelivery,
+    messageId: string,
+    shown: PostedPart,
+    where: Record<string, unknown>,
+  ) {
+    try {
+      await options.postedMessages?.record({ channel: delivery.channel, messageId, ...shown }, now());
+    } catch (error) {
+      log.warn('could not record what a post shows; its counts will not be redrawn', { ...where, error });
+    }
+  }
+
   /** Shutdown stopped the post: hand the delivery on at once, resuming after the posts recorded. */
   async function recordInterrupted(delivery: QueuedDelivery, where: Record<string, unknown>) {
     const interrupted = await queue.markRetry(delivery.id, owner, {
@@ -123,10 +144,11 @@ export function createDeliverOne(options: DeliverOneOptions) {
           partsSent: delivery.partsSent,
           messageIds: delivery.messageIds,
         },
-        async (messageId) => {
+        async (messageId, shown) => {
           const leaseUntil = new Date(now().getTime() + options.leaseMs);
           if (!(await queue.recordPart(delivery.id, owner, messageId, leaseUntil)))
             throw new LeaseLostError();
+          if (shown) await recordShown(delivery, messageId, shown, where);
         },
         signal,
       );

@@ -5,6 +5,7 @@ import type { Poster } from '../core/delivery/poster.js';
 import type { Logger } from '../core/logger.js';
 import type { Services } from '../services.js';
 import { createDeliveryQueue } from '../store/delivery-queue.js';
+import { createCountRedrawer } from './count-redrawer.js';
 import { createDeliveryWorker, type DeliveryOutcome } from './delivery-worker.js';
 import { createDigestScheduler } from './digest-scheduler.js';
 import { createHousekeeping, HOUSEKEEPING_CRON } from './housekeeping.js';
@@ -24,7 +25,7 @@ export function replicaName(config: Config): string {
 /**
  * Everything that runs on a clock in one replica: the once-a-minute digest tick, the ingest on INGEST_CRON
  * (once per fire across replicas, through the Postgres run coordinator), the hourly housekeeping (expired
- * button state), and the delivery worker, woken by the
+ * button state), the redrawing of feedback counts, and the delivery worker, woken by the
  * database's notification when a delivery is queued anywhere and when the database answers again after an outage.
  */
 export function createSchedulerService(options: {
@@ -51,10 +52,16 @@ export function createSchedulerService(options: {
     leaseMs: config.DELIVERY_LEASE,
     maxAttempts: config.DELIVERY_MAX_ATTEMPTS,
     concurrency: config.DELIVERY_CONCURRENCY,
+    ...(services.bot.postedMessages ? { postedMessages: services.bot.postedMessages } : {}),
     logger: log,
     ...(options.onDelivery ? { onOutcome: options.onDelivery } : {}),
   });
   const housekeeping = createHousekeeping({ db: services.database.db, logger: log });
+  const { feedback, postedMessages } = services.bot;
+  const redrawer =
+    feedback && postedMessages
+      ? createCountRedrawer({ feedback, postedMessages, posters: options.posters, logger: log })
+      : undefined;
   const tasks: ScheduledTask[] = [];
   let stopped = false;
   let catchUp: NodeJS.Timeout | undefined;
@@ -101,6 +108,7 @@ export function createSchedulerService(options: {
         }),
       );
       worker.start();
+      redrawer?.start();
       wakes = wakeOnDeliveries(services.database, worker, log);
       // Digests missed while the service was down are caught up a little after start, not during it: the
       // tick reads every scheduled channel, and on the embedded database that would hold up the first
@@ -123,6 +131,7 @@ export function createSchedulerService(options: {
         );
       }
       const stopListening = wakes?.stop() ?? Promise.resolve();
+      await within(redrawer?.stop() ?? Promise.resolve(), 1000);
       await worker.stop(Math.max(0, config.SHUTDOWN_TIMEOUT - (Date.now() - since)));
       await within(stopListening, 100);
     },

@@ -3,8 +3,10 @@ import type { Logger } from '../core/logger.js';
 import type { Database } from '../db/database.js';
 import { createChannelStore } from './channel-store.js';
 import { createDigestPapers } from './digest-papers.js';
+import { createFeedbackStore } from './feedback-store.js';
 import { createInteractionStateStore } from './interaction-state-store.js';
 import { createPaperStore } from './paper-store.js';
+import { createPostedMessageStore } from './posted-message-store.js';
 import { createPaperSearch } from './search-papers.js';
 import { createSubscriptionStore } from './subscription-store.js';
 
@@ -17,6 +19,8 @@ export function createStoreBotDependencies(db: Database, logger: Logger): BotDep
     catalog: createPaperStore(db),
     search: createPaperSearch(db),
     interactionState: createInteractionStateStore(db),
+    feedback: createFeedbackStore(db),
+    postedMessages: createPostedMessageStore(db),
     logger,
     answerLimit: defaultAnswerLimit(),
   };

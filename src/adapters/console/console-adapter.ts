@@ -1,10 +1,11 @@
 import { createInterface } from 'node:readline';
-import type { BotDependencies } from '../../core/bot/bot-dependencies.js';
-import { handleAction, handleText } from '../../core/bot/handle-command.js';
+import type { BotDependencies, CommandContext } from '../../core/bot/bot-dependencies.js';
+import { handleAction, handleFeedback, handleText } from '../../core/bot/handle-command.js';
 import { answered } from '../../core/bot/replies.js';
 import { noticeCard } from '../../core/cards/build-cards.js';
-import type { Card, CardAction, Reply } from '../../core/cards/card.js';
+import type { Card, CardAction, PaperItem, Reply } from '../../core/cards/card.js';
 import { CONSOLE_CHANNEL } from '../../core/channel.js';
+import { type FeedbackKind, feedbackValue } from '../../core/feedback/feedback.js';
 import { renderCard } from './render-card.js';
 
 export interface ConsoleAdapterOptions {
@@ -26,10 +27,20 @@ export interface ConsoleAdapter {
 }
 
 const QUIT = new Set(['quit', 'exit', ':q']);
+/** The person at the terminal, as feedback records them. */
+const CONSOLE_USER = 'local';
+const FEEDBACK_LINE = /^(relevant|not-relevant|notrelevant|save)\s+(\d{1,3})$/;
+const FEEDBACK_WORDS: ReadonlyMap<string, FeedbackKind> = new Map([
+  ['relevant', 'relevant'],
+  ['not-relevant', 'notRelevant'],
+  ['notrelevant', 'notRelevant'],
+  ['save', 'save'],
+]);
 
 /**
  * The channel `console:local` in a terminal: what you type is what would follow `/papers` in Slack (the
- * `/papers` itself is optional), and `next` / `share` press the buttons of the last search.
+ * `/papers` itself is optional), `next` / `share` press the buttons of the last search, and `relevant 2`,
+ * `not-relevant 3`, `save 1` give feedback on the papers of the last card, by number.
  */
 export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAdapter {
   const { dependencies, write, interactive } = options;
@@ -40,14 +51,32 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
     if (interactive) write('paperboy> ');
   };
   let lastActions: CardAction[] = [];
+  /** The papers of the last card shown, which `relevant 2` and the like refer to by number. */
+  let lastItems: PaperItem[] = [];
+
+  async function feedback(kind: FeedbackKind, number: number, context: CommandContext): Promise<Reply> {
+    const item = lastItems[number - 1];
+    if (!item) {
+      const text = `There is no paper ${number} in the last list shown; the numbers are those of the last list.`;
+      return answered(noticeCard({ tone: 'info', text, example: 'save 1' }));
+    }
+    return handleFeedback(dependencies, context, {
+      value: feedbackValue(kind, item.id),
+      userId: CONSOLE_USER,
+    });
+  }
 
   async function respond(line: string): Promise<void> {
     const context = { channel: CONSOLE_CHANNEL, now: options.now() };
     const word = line.toLowerCase();
     const wanted = word === 'next' ? 'nextPage' : word === 'share' ? 'share' : null;
     const action = lastActions.find((candidate) => candidate.kind === wanted);
+    const [, feedbackWord = '', number = ''] = FEEDBACK_LINE.exec(word) ?? [];
+    const kind = FEEDBACK_WORDS.get(feedbackWord);
     let reply: Reply;
-    if (action) {
+    if (kind) {
+      reply = await feedback(kind, Number(number), context);
+    } else if (action) {
       reply = await handleAction(dependencies, context, { kind: action.kind, value: action.value });
     } else if (word === 'next' || word === 'share') {
       const text = word === 'next' ? 'There is no next page.' : 'There is nothing to share yet.';
@@ -55,9 +84,13 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
     } else {
       reply = await handleText(dependencies, context, line.replace(/^\/papers\b/i, ''));
     }
-    lastActions = reply.card.actions;
+    if (reply.command !== 'feedback') {
+      lastActions = reply.card.actions;
+      lastItems = reply.card.items;
+    }
     if (reply.visibility === 'channel') write('(posted to the channel)\n');
     show(reply.card);
+    if (reply.file) write(`── ${reply.file.name} ──\n${reply.file.content}── end of ${reply.file.name} ──\n`);
   }
 
   return {
@@ -73,6 +106,7 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
       lines.close();
     },
     post(card) {
+      lastItems = card.items;
       write(`\n${renderCard(card, { color: interactive })}\n`);
       prompt();
     },

@@ -51,11 +51,14 @@ export const renderCard = (card: Card, options: RenderCardOptions): string => {
     blocks.push(clean.notices.flatMap((notice) => renderNotice(notice, ansi, width)));
   }
   if (clean.footer) blocks.push(paragraphs(clean.footer, width, '').map(ansi.dim));
-  if (clean.actions.length > 0) {
-    blocks.push([clean.actions.map((action) => ansi.dim(actionHint(action))).join('  ')]);
-  }
+  const hints = clean.actions.map(actionHint);
+  if (clean.feedback && clean.items.length > 0) hints.push(FEEDBACK_HINT);
+  if (hints.length > 0) blocks.push([hints.map((hint) => ansi.dim(hint)).join('  ')]);
   return blocks.map((block) => block.join('\n')).join('\n\n');
 };
+
+/** How to press a paper's 👍, 👎 and 🔖 in the terminal: by its number in the last card. */
+export const FEEDBACK_HINT = '[👍 👎 🔖: type "relevant 1", "not-relevant 1" or "save 1"]';
 
 /** `[Next: type "next"]`: what to type in the console to press the button. */
 export const actionHint = (action: CardAction): string =>
@@ -71,7 +74,17 @@ const metaParts = (item: PaperItem): string[] =>
     item.date ?? '',
     item.authors,
     item.code === null ? '' : item.code.stars === null ? 'code' : `code ★ ${item.code.stars}`,
+    countsText(item),
   ].filter((part) => part !== '');
+
+/** `🔖 3 · 👍 5`: what a channel said about a paper, when anyone said anything. 👎 are never shown. */
+export const countsText = (item: PaperItem): string =>
+  [
+    item.counts?.saved ? `🔖 ${item.counts.saved}` : '',
+    item.counts?.relevant ? `👍 ${item.counts.relevant}` : '',
+  ]
+    .filter((part) => part !== '')
+    .join(' · ');
 
 const renderItem = (
   item: PaperItem,
@@ -88,6 +101,10 @@ const renderItem = (
   }
   if (full && item.abstract !== '') lines.push('', ...paragraphs(item.abstract, width, indent));
   if (item.matchedTerm) lines.push(...wrapText(`matched: ${item.matchedTerm}`, width, indent));
+  if (item.because) lines.push(...wrapText(`why: ${item.because}`, width, indent).map(ansi.dim));
+  if (item.savedBy && item.savedBy.length > 0) {
+    lines.push(...wrapText(`saved by ${item.savedBy.map((user) => `@${user}`).join(', ')}`, width, indent));
+  }
   if (full && item.links.length > 0) {
     for (const link of item.links) lines.push(`${indent}${link.label}: ${ansi.cyan(link.url)}`);
   } else if (item.url !== '') {

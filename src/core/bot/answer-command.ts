@@ -13,11 +13,14 @@ import { describeCommandError, scheduleError } from '../commands/command-error.j
 import { helpLines } from '../commands/help-text.js';
 import { daysEndingOn, utcDay } from '../days.js';
 import { formatDay } from '../digest/digest-card.js';
+import { describeRecap } from '../schedule/describe-recap.js';
 import { describeSchedule } from '../schedule/describe-schedule.js';
 import { validateSchedule } from '../schedule/schedule-plan.js';
 import { SEARCH_LIMIT } from '../search.js';
 import { parseSince } from '../since.js';
+import { answerSaved } from './answer-saved.js';
 import type { BotDependencies, CommandContext } from './bot-dependencies.js';
+import { withFeedback } from './feedback-card.js';
 import { portableActions } from './portable-actions.js';
 import { postDigestNow } from './post-digest-now.js';
 import { answered, userError } from './replies.js';
@@ -53,12 +56,19 @@ export async function answerCommand(
         command.kind === 'week'
           ? `Daily Papers, week to ${formatDay(day)}`
           : `Daily Papers · ${formatDay(day)}`;
-      return answered(paperListCard(title, 'Most upvoted first', papers));
+      return answered(
+        await withFeedback(
+          paperListCard(title, 'Most upvoted first', papers),
+          dependencies.feedback,
+          context.channel,
+        ),
+      );
     }
     case 'paper': {
       const paper =
         (await catalog.getPaper(command.id)) ?? (await dependencies.fetchPaper?.(command.id)) ?? null;
-      if (paper) return answered(paperDetailCard(paper));
+      if (paper)
+        return answered(await withFeedback(paperDetailCard(paper), dependencies.feedback, context.channel));
       return answered(
         noticeCard({
           tone: 'info',
@@ -93,7 +103,52 @@ export async function answerCommand(
       return postDigestNow(dependencies, await channels.ensure(context.channel), context.now);
     case 'help':
       return answered(noticeCard({ tone: 'info', text: helpLines().join('\n') }, 'paperboy commands'));
+    case 'saved':
+      return answerSaved(dependencies, context, command);
+    case 'unsave':
+      return unsave(dependencies, context, command.id);
+    case 'scheduleRecap':
+    case 'recapOff':
+      return changeRecap(dependencies, await channels.ensure(context.channel), command);
   }
+}
+
+async function unsave(
+  dependencies: BotDependencies,
+  context: CommandContext,
+  paperId: string,
+): Promise<Reply> {
+  const savers = (await dependencies.feedback?.unsave(context.channel, paperId, context.now)) ?? [];
+  if (savers.length === 0) {
+    return answered(
+      noticeCard({
+        tone: 'info',
+        text: `${paperId} is not on this channel's reading list.`,
+        example: '/papers saved',
+      }),
+    );
+  }
+  await dependencies.postedMessages?.countsChanged(context.channel, paperId, context.now);
+  const by = savers.length === 1 ? 'one person' : `${savers.length} people`;
+  return answered(
+    noticeCard({ tone: 'success', text: `Took ${paperId} off the reading list (saved by ${by}).` }),
+  );
+}
+
+async function changeRecap(
+  dependencies: BotDependencies,
+  channel: Channel,
+  command: Extract<Command, { kind: 'scheduleRecap' | 'recapOff' }>,
+): Promise<Reply> {
+  const recap =
+    command.kind === 'recapOff'
+      ? { ...channel.settings.recap, enabled: false }
+      : { enabled: true, weekday: command.weekday, time: command.time, timezone: command.timezone };
+  await dependencies.channels.updateSettings(channel, { ...channel.settings, recap });
+  const text = recap.enabled
+    ? `Weekly recap scheduled: ${describeRecap(recap)}. It shows the week's most saved and liked papers here, then the week's most upvoted ones this channel has not seen.`
+    : 'The weekly recap is off. Turn it on with /papers schedule recap fri 16:00 Europe/Berlin.';
+  return answered(noticeCard({ tone: 'success', text }));
 }
 
 /** One page of search results, for the asker; its buttons carry what the next page and sharing need. */
@@ -114,7 +169,11 @@ export async function searchPage(
     },
     context.now,
   );
-  const card = searchResultsCard(results, { ...token, pageSize });
+  const card = await withFeedback(
+    searchResultsCard(results, { ...token, pageSize }),
+    dependencies.feedback,
+    context.channel,
+  );
   return answered(await portableActions(card, dependencies.interactionState, context.now));
 }
 

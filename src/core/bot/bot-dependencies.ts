@@ -5,8 +5,10 @@ import type { Paper } from '../paper.js';
 import type {
   ChannelStore,
   DigestPapers,
+  FeedbackStore,
   InteractionState,
   PaperCatalog,
+  PostedMessages,
   SubscriptionStore,
 } from '../ports.js';
 import type { PaperSearch } from '../search.js';
@@ -22,6 +24,10 @@ export interface BotDependencies {
   digestPapers: DigestPapers;
   catalog: PaperCatalog;
   search: PaperSearch;
+  /** Feedback on papers (votes, saves); without it feedback controls answer that they do not work. */
+  feedback?: FeedbackStore;
+  /** The messages paperboy posted, to redraw their counts and recognise reactions on them. */
+  postedMessages?: PostedMessages;
   /** Where button values too long for a platform are kept; without it they stay inline (tests, the console). */
   interactionState?: InteractionState;
   /** Fetches (and stores) a paper the store does not have yet, e.g. from arXiv by id; null when unknown. */

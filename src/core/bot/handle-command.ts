@@ -4,10 +4,13 @@ import { decodePageToken } from '../cards/page-token.js';
 import type { Command } from '../commands/command.js';
 import { type CommandError, describeCommandError } from '../commands/command-error.js';
 import { parseCommand } from '../commands/parse-command.js';
+import { decodeSavedToken } from '../reading-list/saved-token.js';
 import { ok, type Result } from '../result.js';
 import { answerCommand, searchPage } from './answer-command.js';
+import { savedPage } from './answer-saved.js';
 import type { BotDependencies, CommandContext } from './bot-dependencies.js';
 import type { CommandHooks } from './command-hooks.js';
+import { answerFeedback, type FeedbackClick, recordReaction } from './handle-feedback.js';
 import { resolveActionValue } from './portable-actions.js';
 import { apology, refused, userError } from './replies.js';
 
@@ -78,6 +81,11 @@ export function handleAction(
 ): Promise<Reply> {
   return guarded(dependencies, context, action.kind, async () => {
     const value = await resolveActionValue(action.value, dependencies.interactionState, context.now);
+    const list = value === null ? null : decodeSavedToken(value);
+    if (list) {
+      const reply = await savedPage(dependencies, context, list);
+      return action.kind === 'share' ? { ...reply, visibility: 'channel' } : reply;
+    }
     const token = value === null ? null : decodePageToken(value);
     if (!token) {
       return refused({
@@ -89,6 +97,32 @@ export function handleAction(
     const reply = await searchPage(dependencies, context, token);
     return action.kind === 'share' ? { ...reply, visibility: 'channel' } : reply;
   });
+}
+
+/** Answers a click on a paper's 👍, 👎 or 🔖 (see `answerFeedback`). */
+export function handleFeedback(
+  dependencies: BotDependencies,
+  context: CommandContext,
+  click: FeedbackClick,
+): Promise<Reply> {
+  return guarded(dependencies, context, 'feedback', () => answerFeedback(dependencies, context, click));
+}
+
+/**
+ * A reaction added or removed on one of paperboy's messages about one paper (see `recordReaction`). Never
+ * throws; there is nobody to answer, so a failure is logged.
+ */
+export async function handleReaction(
+  dependencies: BotDependencies,
+  context: CommandContext,
+  reaction: Parameters<typeof recordReaction>[2],
+): Promise<boolean> {
+  try {
+    return await recordReaction(dependencies, context, reaction);
+  } catch (error) {
+    dependencies.logger.error('recording a reaction failed', { error, platform: context.channel.platform });
+    return false;
+  }
 }
 
 /** The one catch: any failure becomes the apology (and a log line), and every answer is observed once. */

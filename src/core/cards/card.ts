@@ -19,6 +19,11 @@ export interface Card {
   notices: Notice[];
   footer?: string;
   actions: CardAction[];
+  /**
+   * When true, every item carries the three feedback controls (relevant, not relevant, save), whose values come
+   * from `feedbackValue(kind, item.id)`, and shows its counts.
+   */
+  feedback?: boolean;
   fallback: string;
 }
 
@@ -56,6 +61,21 @@ export interface PaperItem {
   /** The full abstract, for thread replies and detail views. */
   abstract: string;
   links: { label: string; url: string }[];
+  /** What the channel said about it so far; absent until the card is shown with feedback. */
+  counts?: FeedbackCounts;
+  /** On a reading list: the platform user ids of who saved it, most recent first (renderers mention them). */
+  savedBy?: string[];
+  /**
+   * Why a learned ranking chose it, in one short line (`like "LoRA-Tune", which 3 of you saved`); untrusted text
+   * (it quotes titles).
+   */
+  because?: string;
+}
+
+/** How many people of a channel found a paper relevant, and how many saved it. Who voted 👎 is never shown. */
+export interface FeedbackCounts {
+  relevant: number;
+  saved: number;
 }
 
 /**
@@ -72,4 +92,13 @@ export interface Reply {
   outcome: ReplyOutcome;
   /** What was answered: the command's kind, or the button's; absent when the text was not a command. */
   command?: string;
+  /** A file that goes with the answer (a reading list's export); platforms attach it, the terminal prints it. */
+  file?: ReplyFile;
+}
+
+export interface ReplyFile {
+  /** `reading-list.bib` */
+  name: string;
+  mimeType: string;
+  content: string;
 }

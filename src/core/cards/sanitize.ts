@@ -57,6 +57,8 @@ const sanitizeItem = (item: PaperItem): PaperItem => ({
   matchedTerm: item.matchedTerm === null ? null : line(item.matchedTerm),
   abstract: lines(item.abstract),
   links: item.links.map((link) => ({ label: line(link.label), url: line(link.url) })),
+  ...(item.because === undefined ? {} : { because: line(item.because) }),
+  ...(item.savedBy === undefined ? {} : { savedBy: item.savedBy.map(line) }),
 });
 
 const sanitizeNotice = (notice: Notice): Notice => ({

@@ -27,6 +27,9 @@ export const CommandErrorId = {
   ConfigMissing: 'configMissing',
   BadConfigKey: 'badConfigKey',
   BadConfigValue: 'badConfigValue',
+  BadMention: 'badMention',
+  BadExport: 'badExport',
+  BadWeekday: 'badWeekday',
 } as const;
 export type CommandErrorId = (typeof CommandErrorId)[keyof typeof CommandErrorId];
 
@@ -44,8 +47,13 @@ export interface CommandErrorDetails {
   pageOutOfRange: { value: string; min: number; max: number };
   badSince: { value: string };
   badSort: { value: string; valid: string };
-  unknownOption: { option: string; valid: string; context: 'search' | 'subscribe'; suggestion?: string };
-  repeatedOption: { option: string; context: 'search' | 'config' };
+  unknownOption: {
+    option: string;
+    valid: string;
+    context: 'search' | 'subscribe' | 'saved';
+    suggestion?: string;
+  };
+  repeatedOption: { option: string; context: 'search' | 'config' | 'saved' };
   /** `value` is empty when nothing followed `paper`. */
   badPaperId: { value: string };
   termsMissing: { command: string };
@@ -66,6 +74,11 @@ export interface CommandErrorDetails {
   configMissing: Nothing;
   badConfigKey: { key: string; valid: string; suggestion?: string };
   badConfigValue: { key: string; value: string };
+  /** `by:` needs a mention (the platform gives paperboy the person's id), not a plain name. */
+  badMention: { value: string };
+  badExport: { value: string; valid: string };
+  /** The recap's day; `value` is empty when none was given. */
+  badWeekday: { value: string };
 }
 
 /**
@@ -104,6 +117,8 @@ const SEARCH_EXAMPLE = '/papers topic:lora since:7d';
 const SUBSCRIBE_EXAMPLE = '/papers subscribe lora "vision language" -survey';
 const SCHEDULE_EXAMPLE = '/papers schedule 09:30 Europe/Berlin weekdays';
 const CRON_EXAMPLE = '/papers schedule cron "30 9 * * 1-5" Europe/Berlin';
+const SAVED_EXAMPLE = '/papers saved since:7d';
+const RECAP_EXAMPLE = '/papers schedule recap fri 16:00 Europe/Berlin';
 
 /** A working example for each command keyword a user may have meant. */
 const COMMAND_EXAMPLES: ReadonlyMap<string, string> = new Map(
@@ -118,6 +133,8 @@ const COMMAND_EXAMPLES: ReadonlyMap<string, string> = new Map(
     config: '/papers config top:7',
     settings: '/papers settings',
     digest: '/papers digest',
+    saved: SAVED_EXAMPLE,
+    unsave: '/papers unsave 2606.93392',
   }),
 );
 
@@ -133,6 +150,7 @@ const CONFIG_VALUES: ReadonlyMap<string, { allowed: string; example: string }> =
     threads: { allowed: 'on or off', example: '/papers config threads:off' },
     alerts: { allowed: 'digest or instant', example: '/papers config alerts:instant' },
     empty: { allowed: 'on or off', example: '/papers config empty:off' },
+    learn: { allowed: 'on or off', example: '/papers config learn:off' },
   }),
 );
 
@@ -212,7 +230,9 @@ export function describeCommandError(error: CommandError): CommandErrorDescripti
         example:
           error.detail.context === 'search'
             ? '/papers topic:"diffusion transformers" since:7d limit:5 sort:upvotes'
-            : '/papers subscribe lora author:"Ilse Marrow" category:cs.CL',
+            : error.detail.context === 'saved'
+              ? SAVED_EXAMPLE
+              : '/papers subscribe lora author:"Ilse Marrow" category:cs.CL',
       };
     case CommandErrorId.RepeatedOption:
       return {
@@ -297,6 +317,24 @@ export function describeCommandError(error: CommandError): CommandErrorDescripti
         example: value?.example ?? '/papers config top:7',
       };
     }
+    case CommandErrorId.BadMention:
+      return {
+        message: `by: needs a mention of a person, such as @ada picked from the list (got ${quoted(error.detail.value)}).`,
+        example: SAVED_EXAMPLE,
+      };
+    case CommandErrorId.BadWeekday:
+      return {
+        message:
+          error.detail.value === ''
+            ? 'schedule recap needs a day and a time, such as fri 16:00, or off.'
+            : `${quoted(error.detail.value)} is not a day of the week; use mon, tue, wed, thu, fri, sat or sun.`,
+        example: RECAP_EXAMPLE,
+      };
+    case CommandErrorId.BadExport:
+      return {
+        message: `export must be one of ${error.detail.valid} (got ${quoted(error.detail.value)}).`,
+        example: '/papers saved export:bibtex',
+      };
   }
 }
 

@@ -10,7 +10,11 @@ export interface ConfigChanges {
   threads?: boolean;
   alerts?: 'digest' | 'instant';
   postWhenEmpty?: boolean;
+  learn?: boolean;
 }
+
+/** How a reading list is sent back: shown as a card, or as a file. */
+export type SavedExport = 'bibtex' | 'csv';
 
 /**
  * Everything a user can ask of paperboy, whichever platform delivered it. Slack and the console get it from
@@ -38,7 +42,12 @@ export type Command =
   | { kind: 'config'; changes: ConfigChanges }
   | { kind: 'settings' }
   | { kind: 'digest' }
-  | { kind: 'help' };
+  | { kind: 'help' }
+  /** The channel's reading list; `by` is a platform user id (`U123`, a Discord snowflake). */
+  | { kind: 'saved'; since?: string; by?: string; page?: number; export?: SavedExport }
+  | { kind: 'unsave'; id: string }
+  | { kind: 'scheduleRecap'; weekday: number; time: string; timezone: string }
+  | { kind: 'recapOff' };
 
 export type CommandKind = Command['kind'];
 
@@ -53,4 +62,7 @@ export const CHANGING_COMMANDS: ReadonlySet<CommandKind> = new Set([
   'scheduleOff',
   'config',
   'digest',
+  'unsave',
+  'scheduleRecap',
+  'recapOff',
 ]);

@@ -5,6 +5,7 @@ import type { Command } from './command.js';
 import { type CommandError, CommandErrorId, commandError } from './command-error.js';
 import { parseConfig } from './parse-config.js';
 import { parsePaperId } from './parse-paper-id.js';
+import { parseSaved } from './parse-saved.js';
 import { parseSchedule } from './parse-schedule.js';
 import { parseSearch } from './parse-search.js';
 import { tokenize } from './tokenize.js';
@@ -20,7 +21,9 @@ type Keyword =
   | 'schedule'
   | 'config'
   | 'settings'
-  | 'digest';
+  | 'digest'
+  | 'saved'
+  | 'unsave';
 
 /** The first words that make a command, aliases included; any other first word starts a search. */
 const KEYWORDS: ReadonlyMap<string, Keyword> = new Map([
@@ -39,6 +42,9 @@ const KEYWORDS: ReadonlyMap<string, Keyword> = new Map([
   ['config', 'config'],
   ['settings', 'settings'],
   ['digest', 'digest'],
+  ['saved', 'saved'],
+  ['reading', 'saved'],
+  ['unsave', 'unsave'],
 ]);
 
 /**
@@ -113,6 +119,16 @@ const parseKeyword = (keyword: Keyword, rest: string): Result<Command, CommandEr
       const tokens = tokenize(rest);
       if (!tokens.ok) return tokens;
       return keyword === 'schedule' ? parseSchedule(tokens.value) : parseConfig(tokens.value);
+    }
+    case 'saved': {
+      const tokens = tokenize(rest);
+      return tokens.ok ? parseSaved(tokens.value) : tokens;
+    }
+    case 'unsave': {
+      const id = parsePaperId(rest);
+      return id === undefined
+        ? err(commandError(CommandErrorId.BadPaperId, { value: rest }))
+        : ok({ kind: 'unsave', id });
     }
     case 'digest':
       return rest === '' || rest.toLowerCase() === 'now' ? ok({ kind: 'digest' }) : unexpected(keyword, rest);

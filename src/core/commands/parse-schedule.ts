@@ -6,7 +6,7 @@ import { type CommandError, CommandErrorId, commandError } from './command-error
 import { parseCron } from './parse-cron.js';
 import type { Token } from './tokenize.js';
 
-type ScheduleCommand = Extract<Command, { kind: 'schedule' | 'scheduleOff' }>;
+type ScheduleCommand = Extract<Command, { kind: 'schedule' | 'scheduleOff' | 'scheduleRecap' | 'recapOff' }>;
 
 const DAYS: ReadonlyMap<string, ScheduleDays> = new Map([
   ['daily', { kind: 'daily' }],
@@ -24,7 +24,8 @@ const CRON_FIELD = /^[\d*,/-]+$/;
 
 /**
  * Reads what follows `schedule`: `HH:MM [timezone] [daily|weekdays]` (timezone and days in either order; UTC and
- * weekdays when left out), `off`, or `cron "<five fields>" [timezone]` (the quotes may be left out).
+ * weekdays when left out), `off`, `cron "<five fields>" [timezone]` (the quotes may be left out), or the weekly
+ * recap's `recap <weekday> <HH:MM> [timezone]` and `recap off`.
  *
  * @example
  * parseSchedule(tokenize('9:30 europe/berlin daily').value);
@@ -38,6 +39,7 @@ export function parseSchedule(tokens: readonly Token[]): Result<ScheduleCommand,
     return rest.length === 0 ? ok({ kind: 'scheduleOff' }) : err(unexpected('schedule off', rest));
   }
   if (keyword === 'cron') return parseCronSchedule(rest);
+  if (keyword === 'recap') return parseRecapSchedule(rest);
   const time = parseTime(word(first));
   if (time === undefined) return err(commandError(CommandErrorId.BadTime, { value: word(first) }));
   let timezone: string | undefined;
@@ -84,6 +86,51 @@ const parseCronSchedule = (tokens: readonly Token[]): Result<ScheduleCommand, Co
     timezone: timezone.value,
     days: { kind: 'cron', expression: expression.value },
   });
+};
+
+const WEEKDAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+
+/** `fri`, `Friday`, `FRI`: 0 (Sunday) to 6; undefined for anything else. */
+export const parseWeekday = (text: string): number | undefined => {
+  const word = text.toLowerCase().replace(/s$/, '');
+  const index = WEEKDAY_NAMES.findIndex(
+    (name) => word === name || (word.length >= 3 && `${name}${dayTail(name)}`.startsWith(word)),
+  );
+  return index < 0 ? undefined : index;
+};
+const dayTail = (name: string): string =>
+  ({ tue: 'sday', wed: 'nesday', thu: 'rsday', sat: 'urday' })[name] ?? 'day';
+
+/** `recap <weekday> <HH:MM> [timezone]` (day and time in either order) or `recap off`. */
+const parseRecapSchedule = (tokens: readonly Token[]): Result<ScheduleCommand, CommandError> => {
+  const [first, ...rest] = tokens;
+  if (first !== undefined && !first.quoted && first.raw.toLowerCase() === 'off') {
+    return rest.length === 0 ? ok({ kind: 'recapOff' }) : err(unexpected('schedule recap off', rest));
+  }
+  let weekday: number | undefined;
+  let time: string | undefined;
+  let timezone: string | undefined;
+  for (const [index, token] of tokens.entries()) {
+    const text = word(token);
+    const day = weekday === undefined ? parseWeekday(text) : undefined;
+    const clock = time === undefined && day === undefined ? parseTime(text) : undefined;
+    if (day !== undefined) weekday = day;
+    else if (clock !== undefined) time = clock;
+    else if (timezone === undefined && weekday !== undefined && time !== undefined) {
+      const resolved = readTimezone(text);
+      if (!resolved.ok) return resolved;
+      timezone = resolved.value;
+    } else if (weekday === undefined) {
+      return err(commandError(CommandErrorId.BadWeekday, { value: text }));
+    } else if (time === undefined) {
+      return err(commandError(CommandErrorId.BadTime, { value: text }));
+    } else {
+      return err(unexpected('schedule recap', tokens.slice(index)));
+    }
+  }
+  if (weekday === undefined) return err(commandError(CommandErrorId.BadWeekday, { value: '' }));
+  if (time === undefined) return err(commandError(CommandErrorId.BadTime, { value: '' }));
+  return ok({ kind: 'scheduleRecap', weekday, time, timezone: timezone ?? 'UTC' });
 };
 
 /** `HH:MM` on a 24-hour clock, or undefined for anything that is not a time of day. */

@@ -1,5 +1,5 @@
 import type { Card } from '../cards/card.js';
-import type { Channel, Platform } from '../channel.js';
+import type { Channel, ChannelRef, Platform } from '../channel.js';
 import { CodedError } from '../errors.js';
 
 /** One message to post: a digest or an alert, already built, with how far an earlier attempt got. */
@@ -15,10 +15,26 @@ export interface OutgoingMessage {
   messageIds: string[];
 }
 
+/** What one platform post shows, for redrawing its feedback counts later. */
+export interface PostedPart {
+  /** The part of the message's card this post shows: its items are the papers in it. */
+  card: Card;
+  /** A post about one paper (its details in a thread): reactions on it count as feedback. */
+  perPaper: boolean;
+}
+
+/** A posted message to draw again (its feedback counts changed). */
+export interface MessageToRedraw {
+  channel: ChannelRef;
+  messageId: string;
+  card: Card;
+  perPaper: boolean;
+}
+
 /**
  * Posts messages to one platform. A message may take several platform posts (a long digest, thread
- * replies): after each one, `onPartSent` must be awaited with its id, so that a crash between posts
- * leaves at most the one in flight in doubt.
+ * replies): after each one, `onPartSent` must be awaited with its id (and what it shows, so its counts can be
+ * redrawn), so that a crash between posts leaves at most the one in flight in doubt.
  *
  * Throws `RateLimitedError` to be retried after the platform's wait, `PermanentDeliveryError` when the
  * channel cannot be posted to any more (it is then deactivated), and anything else to be retried with
@@ -42,9 +58,14 @@ export interface Poster {
   supportsIdempotency: boolean;
   post(
     message: OutgoingMessage,
-    onPartSent: (messageId: string) => Promise<void>,
+    onPartSent: (messageId: string, shown?: PostedPart) => Promise<void>,
     signal?: AbortSignal,
   ): Promise<void>;
+  /**
+   * Draws a posted message again with its new feedback counts (Slack `chat.update`, a Discord message edit).
+   * Absent on a platform that cannot edit. Throws like `post`.
+   */
+  edit?(message: MessageToRedraw): Promise<void>;
 }
 
 /** The chat platform asked us to wait; try again after `retryAfterMs`. */

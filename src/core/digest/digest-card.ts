@@ -16,6 +16,7 @@ export function formatDay(day: string): string {
 /**
  * The card a digest is posted as: trending papers first, then subscription matches marked with their term.
  * An empty digest gives the "no new papers" card, or null when the channel asked for silence on empty days.
+ * Every paper carries the feedback controls.
  */
 export function digestCard(digest: Digest, options: { postWhenEmpty: boolean; late?: boolean }): Card | null {
   if (digest.items.length === 0 && !options.postWhenEmpty) return null;
@@ -27,7 +28,9 @@ export function digestCard(digest: Digest, options: { postWhenEmpty: boolean; la
     matched > 0 ? `${matched} matching your subscriptions` : null,
     options.late ? 'late: paperboy was down at the scheduled time' : null,
   ].filter((part): part is string => part !== null);
-  return paperListCard('Your paper digest', parts.join(' · ') || undefined, digest.items, {
+  const card = paperListCard('Your paper digest', parts.join(' · ') || undefined, digest.items, {
     emptyText: 'No new papers today.',
   });
+  // Counts start at zero: a digest never repeats a paper; votes redraw them in place.
+  return card.items.length === 0 ? card : { ...card, feedback: true };
 }

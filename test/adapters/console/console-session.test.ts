@@ -64,6 +64,29 @@ describe('the console adapter', () => {
     expect(stdout).not.toContain('paperboy> ');
   });
 
+  it('takes feedback on the papers of the last card by number, and keeps the reading list', async () => {
+    const { stdout } = await session([
+      'topic:"diffusion transformers" limit:3',
+      'save 1',
+      'save 1',
+      'relevant 2',
+      'save 9',
+      'saved',
+      'saved export:bibtex',
+      'quit',
+    ]);
+    expect(stdout).toContain('[👍 👎 🔖: type "relevant 1", "not-relevant 1" or "save 1"]');
+    expect(stdout).toContain("🔖 Saved to this channel's reading list");
+    // The clock stands still here, so the second `save 1` is a double click: it counts once.
+    expect(stdout).not.toContain('Taken off');
+    expect(stdout).toContain('👍 Marked relevant');
+    expect(stdout).toContain('There is no paper 9 in the last list shown');
+    expect(stdout).toContain('Reading list\n1 saved');
+    expect(stdout).toContain('saved by @local');
+    expect(stdout).toContain('── reading-list.bib ──\n@misc{');
+    expect(stdout).toContain('eprint = {2607.91208}');
+  });
+
   it('keeps the store between runs and does not load the sample twice', async () => {
     const { stdout } = await session(['subscriptions']);
     expect(stdout).not.toContain('bundled sample');

@@ -118,13 +118,28 @@ const RENDERINGS: Record<CommandErrorId, { command: string; message: string; exa
   badConfigKey: {
     command: 'config min_upvotes:5',
     message:
-      'Unknown setting "min_upvotes"; settings are top, min-upvotes, sources, threads, alerts, empty. Did you mean min-upvotes?',
+      'Unknown setting "min_upvotes"; settings are top, min-upvotes, sources, threads, alerts, empty, learn. Did you mean min-upvotes?',
     example: '/papers config min-upvotes:10',
   },
   badConfigValue: {
     command: 'config top:30',
     message: 'top must be a whole number from 1 to 20 (got 30).',
     example: '/papers config top:7',
+  },
+  badMention: {
+    command: 'saved by:ada',
+    message: 'by: needs a mention of a person, such as @ada picked from the list (got "ada").',
+    example: '/papers saved since:7d',
+  },
+  badExport: {
+    command: 'saved export:pdf',
+    message: 'export must be one of bibtex, csv (got "pdf").',
+    example: '/papers saved export:bibtex',
+  },
+  badWeekday: {
+    command: 'schedule recap someday 16:00',
+    message: '"someday" is not a day of the week; use mon, tue, wed, thu, fri, sat or sun.',
+    example: '/papers schedule recap fri 16:00 Europe/Berlin',
   },
 };
 

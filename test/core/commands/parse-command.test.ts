@@ -409,7 +409,7 @@ describe('parseCommand: config', () => {
   });
 
   it('rejects unknown settings, listing the valid ones', () => {
-    const valid = 'top, min-upvotes, sources, threads, alerts, empty';
+    const valid = 'top, min-upvotes, sources, threads, alerts, empty, learn';
     expect(parseCommand('config colour:red')).toEqual(
       err({ id: CommandErrorId.BadConfigKey, detail: { key: 'colour', valid } }),
     );
