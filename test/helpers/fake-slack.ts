@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createFakeFiles } from './fake-slack-files.js';
+import { createFakeMessages } from './fake-slack-messages.js';
 
 /** One Web API call the fake received. */
 export interface SlackCall {
@@ -19,9 +21,12 @@ export type FakeRule = (params: Record<string, unknown>, call: SlackCall) => Fak
 
 /**
  * A local fake of Slack's Web API (`http://127.0.0.1:<port>/api/<method>`) for web-api clients pointed at it with
- * `slackApiUrl`. It records every call and answers `auth.test`, `chat.postMessage`, `users.info`,
- * `conversations.info`, `apps.connections.open` and `oauth.v2.access` like Slack does; `rule` makes a method
- * answer 429 + `Retry-After`, 500, or `{ ok: false, error }` when its function says so.
+ * `slackApiUrl`. It records every call and answers `auth.test`, `chat.postMessage`, `chat.update`, `users.info`,
+ * `conversations.info`, `conversations.open`, `files.getUploadURLExternal` (and the upload URL it gives, under
+ * `/upload/`), `files.completeUploadExternal`, `apps.connections.open` and `oauth.v2.access` like Slack does,
+ * keeping the messages posted (`messages`) and the files shared (`files`) and enforcing Slack's rules on them
+ * (see `fake-slack-messages.ts`, `fake-slack-files.ts`); `rule` makes a method answer 429 + `Retry-After`, 500, or
+ * `{ ok: false, error }` when its function says so.
  *
  * @example
  * const slack = await startFakeSlack();
@@ -31,12 +36,19 @@ export async function startFakeSlack(options: { teamId?: string; botUserId?: str
   const calls: SlackCall[] = [];
   const rules = new Map<string, FakeRule[]>();
   const admins = new Set<string>();
-  let ts = 1_700_000_000_000_100;
   let socketUrl = '';
+  let port = 0;
   const teamId = options.teamId ?? 'T1';
   const botUserId = options.botUserId ?? 'UBOT';
+  const messages = createFakeMessages(botUserId);
+  const files = createFakeFiles((id) => `http://127.0.0.1:${port}/upload/${id}`);
 
-  const defaults: Record<string, (params: Record<string, unknown>) => Record<string, unknown>> = {
+  const defaults: Record<
+    string,
+    (params: Record<string, unknown>, token: string | null) => Record<string, unknown>
+  > = {
+    ...messages.methods,
+    ...files.methods,
     'auth.test': () => ({
       ok: true,
       user_id: botUserId,
@@ -45,11 +57,6 @@ export async function startFakeSlack(options: { teamId?: string; botUserId?: str
       team: 'Test',
       url: 'https://test.slack.com/',
     }),
-    'chat.postMessage': (params) => {
-      ts += 100;
-      const id = String(ts);
-      return { ok: true, channel: params.channel, ts: `${id.slice(0, 10)}.${id.slice(10)}` };
-    },
     'users.info': (params) => ({
       ok: true,
       user: {
@@ -63,12 +70,16 @@ export async function startFakeSlack(options: { teamId?: string; botUserId?: str
       ok: true,
       channel: { id: params.channel, name: 'papers', is_member: true },
     }),
+    'conversations.open': (params) =>
+      typeof params.users === 'string' && /^[UW][A-Z0-9]+$/.test(params.users)
+        ? { ok: true, channel: { id: `D${params.users.slice(1)}` } }
+        : { ok: false, error: 'users_list_not_supplied' },
     'apps.connections.open': () => ({ ok: true, url: socketUrl }),
     'oauth.v2.access': () => ({
       ok: true,
       access_token: 'xoxb-installed-token',
       token_type: 'bot',
-      scope: 'commands,chat:write,users:read,channels:read,groups:read',
+      scope: 'commands,chat:write,users:read,channels:read,groups:read,reactions:read,files:write,im:write',
       bot_user_id: 'UBOT2',
       app_id: 'A1',
       team: { id: 'T2', name: 'Second' },
@@ -80,7 +91,13 @@ export async function startFakeSlack(options: { teamId?: string; botUserId?: str
 
   const server: Server = createServer((request, response) => {
     void (async () => {
-      const method = new URL(request.url ?? '/', 'http://localhost').pathname.replace(/^\/api\//, '');
+      const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+      if (path.startsWith('/upload/')) {
+        const uploaded = await files.upload(path.slice('/upload/'.length), request);
+        response.writeHead(uploaded.status, { 'content-type': 'text/plain' }).end(uploaded.body);
+        return;
+      }
+      const method = path.replace(/^\/api\//, '');
       const params = await readParams(request);
       const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1] ?? null;
       const call: SlackCall = {
@@ -102,18 +119,24 @@ export async function startFakeSlack(options: { teamId?: string; botUserId?: str
           .end(JSON.stringify({ ok: false, error: reply.status === 429 ? 'ratelimited' : 'internal_error' }));
         return;
       }
-      const body = reply?.body ?? defaults[method]?.(params) ?? { ok: false, error: 'unknown_method' };
+      const body = reply?.body ??
+        defaults[method]?.(params, call.token) ?? { ok: false, error: 'unknown_method' };
       response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     })();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  port = (server.address() as AddressInfo).port;
 
   return {
     /** For web-api's `slackApiUrl` (with the trailing slash) and for `SLACK_API_URL` (without). */
     apiUrl: `http://127.0.0.1:${port}/api/`,
     calls,
     callsTo: (method: string) => calls.filter((call) => call.method === method),
+    /** The messages in the fake's channels, as `chat.postMessage` and `chat.update` left them. */
+    messages: { at: messages.message, all: messages.all, seed: messages.seed },
+    /** The files shared through `files.completeUploadExternal`. */
+    files: files.shared,
+    botUserId,
     rule(method: string, rule: FakeRule) {
       rules.set(method, [...(rules.get(method) ?? []), rule]);
     },
@@ -125,6 +148,8 @@ export async function startFakeSlack(options: { teamId?: string; botUserId?: str
       calls.length = 0;
       rules.clear();
       admins.clear();
+      messages.clear();
+      files.clear();
     },
     close: () =>
       new Promise<void>((resolve) => {

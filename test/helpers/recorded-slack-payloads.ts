@@ -112,3 +112,22 @@ export function retargetClick(
   action.value = click.value;
   payload.response_url = click.responseUrl;
 }
+
+/**
+ * Points the recorded click at a paper's feedback menu instead: its one action becomes what Slack sends for an
+ * overflow menu choice (`type: 'overflow'`, the chosen `selected_option`, no `value` or `text`), keeping its
+ * `block_id` and `action_ts`, and its answer goes to `responseUrl`.
+ */
+export function retargetChoice(
+  payload: RecordedBlockActions,
+  choice: { actionId: string; value: string; label: string; responseUrl: string },
+): void {
+  const [action] = payload.actions as (Record<string, unknown> & { action_id: string })[];
+  if (!action || payload.actions.length !== 1) throw new Error('a recorded click has one action');
+  delete action.value;
+  delete action.text;
+  action.type = 'overflow';
+  action.action_id = choice.actionId;
+  action.selected_option = { text: { type: 'plain_text', text: choice.label }, value: choice.value };
+  payload.response_url = choice.responseUrl;
+}

@@ -50,3 +50,10 @@ export function escapedChunks(text: string, max: number): string[] {
   if (current.trim() !== '') pieces.push(current);
   return pieces;
 }
+
+/** A Slack user id (`U…`, or `W…` on Enterprise Grid), as mentions and clicks carry them. */
+export const SLACK_USER_ID = /^[UW][A-Z0-9]{1,30}$/;
+
+/** The mention `<@U123>` of a Slack user id, or null for anything that is not one (it is then not shown). */
+export const userMention = (userId: string): string | null =>
+  SLACK_USER_ID.test(userId) ? `<@${userId}>` : null;

@@ -7,7 +7,9 @@ import { createBoltRoute, SLACK_MAX_BODY_BYTES } from './bolt-route.js';
 import { type ChannelPacer, createChannelPacer } from './channel-pacer.js';
 import { registerPapersCommand } from './command-listener.js';
 import { registerChannelEvents } from './event-listeners.js';
+import { registerFeedbackActions } from './feedback-listener.js';
 import { createSlackInstallationStore, type SlackInstallationStore } from './installation-store.js';
+import { registerReactions } from './reaction-listener.js';
 import { createSecretBox } from './secret-box.js';
 import { slackErrorCode } from './slack-errors.js';
 import { resolveSlackMode, type SlackMode, slackApiUrl } from './slack-mode.js';
@@ -15,10 +17,31 @@ import { createSlackPoster } from './slack-poster.js';
 
 /**
  * The bot scopes paperboy asks for when a workspace installs it (and that `slack/manifest.yml` lists):
- * `commands` for /papers, `chat:write` to post, `users:read` for the SLACK_ADMIN_ONLY check, and
- * `channels:read` / `groups:read`, which the `member_joined_channel` event needs (public / private channels).
+ * `commands` for /papers, `chat:write` to post (and to update its own posts' counts), `users:read` for the
+ * SLACK_ADMIN_ONLY check, `channels:read` / `groups:read`, which the `member_joined_channel` event needs
+ * (public / private channels), `reactions:read` for the `reaction_added` / `reaction_removed` events (👍 👎 🔖 on
+ * its messages), `files:write` to upload reading-list exports, and `im:write` to open a direct message with a
+ * person who asked for an export in a DM.
  */
-export const SLACK_BOT_SCOPES = ['commands', 'chat:write', 'users:read', 'channels:read', 'groups:read'];
+export const SLACK_BOT_SCOPES = [
+  'commands',
+  'chat:write',
+  'users:read',
+  'channels:read',
+  'groups:read',
+  'reactions:read',
+  'files:write',
+  'im:write',
+];
+
+/** The bot events paperboy subscribes to (and that `slack/manifest.yml` lists). */
+export const SLACK_BOT_EVENTS = [
+  'member_joined_channel',
+  'app_uninstalled',
+  'tokens_revoked',
+  'reaction_added',
+  'reaction_removed',
+];
 
 /** The routes Slack calls on the shared HTTP server. */
 export const SLACK_ROUTES = {
@@ -41,10 +64,11 @@ export interface SlackAdapterOptions {
 const INTERACTIVE_RETRIES = { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 1000 };
 
 /**
- * The Slack platform: Bolt answers `/papers`, the Next/Share buttons and channel events, over HTTP on the shared
- * server (`POST /slack/events`, plus `/slack/install` and `/slack/oauth_redirect` with OAuth) or over Socket
- * Mode; the poster sends digests with `chat.postMessage`. The mode comes from `resolveSlackMode(config)`, which
- * the composition root calls first (this throws its errors).
+ * The Slack platform: Bolt answers `/papers`, the Next/Share buttons, the papers' 👍 👎 🔖 menus and reactions,
+ * and channel events, over HTTP on the shared server (`POST /slack/events`, plus `/slack/install` and
+ * `/slack/oauth_redirect` with OAuth) or over Socket Mode; the poster sends digests with `chat.postMessage` and
+ * redraws their counts with `chat.update`. The mode comes from `resolveSlackMode(config)`, which the
+ * composition root calls first (this throws its errors).
  *
  * The poster's Web API client makes no retries of its own and rejects rate-limited calls: the delivery worker
  * owns retries (backoff, `Retry-After`) and records them in Postgres, where web-api's default of ten retries over
@@ -85,6 +109,8 @@ export function createSlackAdapter(
     ackBudgetMs: options.ackBudgetMs ?? 25,
   });
   registerCardActions(app, shared);
+  registerFeedbackActions(app, shared);
+  registerReactions(app, shared);
   registerChannelEvents(app, {
     channels: context.bot.channels,
     logger,

@@ -1,5 +1,6 @@
 import { webApi } from '@slack/bolt';
 import { PermanentDeliveryError, RateLimitedError } from '../../core/delivery/poster.js';
+import { CodedError } from '../../core/errors.js';
 
 /** Slack error codes that no retry can fix: the channel or the installation is gone, or the bot lacks rights. */
 export const PERMANENT_SLACK_ERRORS: ReadonlySet<string> = new Set([
@@ -49,4 +50,40 @@ export function classifySlackError(error: unknown): unknown {
   if (code !== null && PERMANENT_SLACK_ERRORS.has(code))
     return new PermanentDeliveryError(code, { cause: error });
   return error;
+}
+
+/** Slack error codes of `chat.update` that no retry can fix: the message is gone, not the bot's, or too old. */
+export const UNEDITABLE_SLACK_ERRORS: ReadonlySet<string> = new Set([
+  'message_not_found',
+  'cant_update_message',
+  'edit_window_closed',
+  'invalid_blocks',
+  'msg_blocks_too_long',
+]);
+
+/** Slack would not update a posted message (it was deleted, say): its counts stay as they are. */
+export class SlackEditRefusedError extends CodedError<'slackEditRefused'> {
+  constructor(
+    readonly reason: string,
+    options: { cause?: unknown } = {},
+  ) {
+    super(
+      'slackEditRefused',
+      `Slack would not update the message (${reason}); its counts stay as drawn`,
+      options,
+    );
+  }
+}
+
+/**
+ * A `chat.update` error as the count redrawer reads it: `RateLimitedError` (drawn again later), the errors of
+ * `classifySlackError`, `SlackEditRefusedError` for a message that cannot be updated, the error itself otherwise.
+ */
+export function classifySlackEditError(error: unknown): unknown {
+  const classified = classifySlackError(error);
+  if (classified !== error) return classified;
+  const code = slackErrorCode(error);
+  return code !== null && UNEDITABLE_SLACK_ERRORS.has(code)
+    ? new SlackEditRefusedError(code, { cause: error })
+    : error;
 }

@@ -7,9 +7,9 @@ import {
   unlessAborted,
 } from '../../core/delivery/poster.js';
 import type { Logger } from '../../core/logger.js';
-import { renderPosts } from './blocks.js';
+import { renderPosts, renderShown } from './blocks.js';
 import type { ChannelPacer } from './channel-pacer.js';
-import { classifySlackError } from './slack-errors.js';
+import { classifySlackEditError, classifySlackError } from './slack-errors.js';
 
 export interface SlackPosterOptions {
   /** A client with its own retries off and `rejectRateLimitedCalls`, so the delivery worker decides retries. */
@@ -23,8 +23,13 @@ export interface SlackPosterOptions {
 /**
  * Posts digests and alerts with `chat.postMessage`: the card's messages (and, with threads, each paper's details
  * as a reply under the message that lists it), paced per channel. Each post's `ts` is recorded through
- * `onPartSent` before the next; a retry resumes after the posts already recorded, replying in the threads of
- * the recorded parent posts. Slack has no idempotency key, hence `supportsIdempotency: false`.
+ * `onPartSent` before the next, with what the post shows (a thread reply with one paper's details is
+ * `perPaper`); a retry resumes after the posts already recorded, replying in the threads of the recorded parent
+ * posts. Slack has no idempotency key, hence `supportsIdempotency: false`.
+ *
+ * `edit` draws a posted message again with `chat.update` (its new counts; the same blocks otherwise): a rate
+ * limit gives `RateLimitedError`, a message Slack will not update (`message_not_found`, `cant_update_message`)
+ * `SlackEditRefusedError`, which the redrawer logs; nothing of it is fatal.
  *
  * On abort (shutdown) it stops at once while pacing and posts nothing further; a request already sent is let
  * finish and recorded, since cutting it could not unsend it and would leave unknown whether it went out.
@@ -62,7 +67,23 @@ export function createSlackPoster(options: SlackPosterOptions): Poster {
           throw classifySlackError(error);
         }
         ids.push(ts);
-        await onPartSent(ts);
+        await onPartSent(ts, post.shown);
+      }
+    },
+    async edit(message) {
+      const token = await options.tokenFor(message.channel.workspaceId);
+      if (!token) throw new PermanentDeliveryError('not_installed');
+      const drawn = renderShown({ card: message.card, perPaper: message.perPaper });
+      try {
+        await client.chat.update({
+          token,
+          channel: message.channel.channelId,
+          ts: message.messageId,
+          text: drawn.text,
+          blocks: drawn.blocks,
+        });
+      } catch (error) {
+        throw classifySlackEditError(error);
       }
     },
   };

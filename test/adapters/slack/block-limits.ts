@@ -1,4 +1,5 @@
 import type { SlackMessage } from '../../../src/adapters/slack/blocks.js';
+import { slackBlockErrors } from '../../helpers/fake-slack-blocks.js';
 
 interface LooseText {
   type: string;
@@ -10,11 +11,17 @@ interface LooseElement {
   action_id?: string;
   value?: string;
 }
+interface LooseOverflow {
+  type: string;
+  action_id: string;
+  options: { text: LooseText; value: string }[];
+}
 /** Blocks read loosely: the renderer's output is checked, not trusted to be typed right. */
 interface LooseBlock {
   type: string;
   text: LooseText;
   elements: LooseElement[];
+  accessory?: LooseOverflow;
 }
 const blocksOf = (message: SlackMessage) => message.blocks as unknown as LooseBlock[];
 const textOf = (element: LooseElement) =>
@@ -22,10 +29,11 @@ const textOf = (element: LooseElement) =>
 
 /**
  * Every Block Kit limit of `../shared/docs/PLATFORMS.md` a message breaks, as readable strings (empty when it
- * keeps to all of them), with the overall size held to the renderer's 10k budget (Slack rejected ~13k).
+ * keeps to all of them), with the overall size held to the renderer's 10k budget (Slack rejected ~13k), and
+ * every rule the fake Slack enforces (`slackBlockErrors`).
  */
 export function blockKitViolations(message: SlackMessage): string[] {
-  const problems: string[] = [];
+  const problems: string[] = [...slackBlockErrors(message.blocks)];
   const check = (ok: boolean, problem: string) => {
     if (!ok) problems.push(problem);
   };
@@ -51,6 +59,19 @@ export function blockKitViolations(message: SlackMessage): string[] {
       case 'section':
         check(block.text.text.length <= 3000, `section of ${block.text.text.length}`);
         check(block.text.text.length > 0, 'empty section');
+        if (block.accessory) {
+          const { options } = block.accessory;
+          check(block.accessory.type === 'overflow', `accessory ${block.accessory.type}`);
+          check(options.length >= 2 && options.length <= 5, `${options.length} overflow options`);
+          for (const option of options) {
+            check(option.text.text.length > 0 && option.text.text.length <= 75, 'option text');
+            check(
+              option.value.length > 0 && option.value.length <= 150,
+              `option value ${option.value.length}`,
+            );
+          }
+          check(block.accessory.action_id.length <= 255, 'accessory action_id');
+        }
         break;
       case 'context':
         check(block.elements.length <= 10, `${block.elements.length} context elements`);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { renderCard, renderPosts } from '../../../src/adapters/slack/blocks.js';
+import { renderCard, renderPosts, renderShown } from '../../../src/adapters/slack/blocks.js';
 import {
   noticeCard,
   paperDetailCard,
@@ -23,20 +23,50 @@ const text = (maxLength: number) =>
   );
 const url = fc.oneof(fc.webUrl(), text(300), fc.constant(`https://example.org/${'&'.repeat(2000)}`));
 
-const item: fc.Arbitrary<PaperItem> = fc.record({
-  id: text(40),
-  title: text(3000),
-  url,
-  upvotes: fc.option(fc.nat(), { nil: null }),
-  comments: fc.option(fc.nat(), { nil: null }),
-  authors: text(3000),
-  date: fc.option(text(20), { nil: null }),
-  code: fc.option(fc.record({ url, stars: fc.option(fc.nat(), { nil: null }) }), { nil: null }),
-  summary: text(3000),
-  matchedTerm: fc.option(text(500), { nil: null }),
-  abstract: text(20_000),
-  links: fc.array(fc.record({ label: text(100), url }), { maxLength: 10 }),
-});
+const counts = fc.record({ relevant: fc.nat(), saved: fc.nat() });
+/** Paper ids the core writes feedback values for, and anything else. */
+const paperId = fc.oneof(fc.stringMatching(/^\d{4}\.\d{4,5}$/), text(40));
+
+const item: fc.Arbitrary<PaperItem> = fc.record(
+  {
+    id: paperId,
+    title: text(3000),
+    url,
+    upvotes: fc.option(fc.nat(), { nil: null }),
+    comments: fc.option(fc.nat(), { nil: null }),
+    authors: text(3000),
+    date: fc.option(text(20), { nil: null }),
+    code: fc.option(fc.record({ url, stars: fc.option(fc.nat(), { nil: null }) }), { nil: null }),
+    summary: text(3000),
+    matchedTerm: fc.option(text(500), { nil: null }),
+    abstract: text(20_000),
+    links: fc.array(fc.record({ label: text(100), url }), { maxLength: 10 }),
+    counts: fc.option(counts, { nil: undefined }),
+    savedBy: fc.option(
+      fc.array(fc.oneof(text(20), fc.stringMatching(/^[UW][A-Z0-9]{2,12}$/)), { maxLength: 15 }),
+      {
+        nil: undefined,
+      },
+    ),
+    because: fc.option(text(600), { nil: undefined }),
+  },
+  {
+    requiredKeys: [
+      'id',
+      'title',
+      'url',
+      'upvotes',
+      'comments',
+      'authors',
+      'date',
+      'code',
+      'summary',
+      'matchedTerm',
+      'abstract',
+      'links',
+    ],
+  },
+);
 
 const card: fc.Arbitrary<Card> = fc.record({
   header: text(3000),
@@ -55,6 +85,7 @@ const card: fc.Arbitrary<Card> = fc.record({
     fc.record({ kind: fc.constantFrom('nextPage', 'share'), label: text(200), value: text(2100) }),
     { maxLength: 3 },
   ),
+  feedback: fc.option(fc.constant(true as const), { nil: undefined }),
   fallback: text(50_000),
 });
 
@@ -71,7 +102,7 @@ describe('Block Kit output stays within Slack limits (property)', () => {
         for (const message of messages) {
           expect(blockKitViolations(message)).toEqual([]);
           for (const mrkdwn of mrkdwnTexts(message)) {
-            for (const inner of controlSequences(mrkdwn, ours)) expect(inner).toMatch(/^@U[A-Z0-9]+$/);
+            for (const inner of controlSequences(mrkdwn, ours)) expect(inner).toMatch(/^@[UW][A-Z0-9]+$/);
           }
         }
         const parents = renderPosts(generated, { threads: true }).filter((post) => post.threadOf === null);
@@ -79,6 +110,22 @@ describe('Block Kit output stays within Slack limits (property)', () => {
           .flatMap((post) => post.message.blocks)
           .filter((block) => block.type === 'section' && /^\d+\. \*/.test(block.text?.text ?? ''));
         if (generated.items.length > 1) expect(listed).toHaveLength(generated.items.length);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('draws every post again as it was posted, and within the limits and its blocks whatever the new counts', () => {
+    fc.assert(
+      fc.property(card, fc.boolean(), counts, (generated, threads, later) => {
+        for (const post of renderPosts(generated, { threads })) {
+          if (!post.shown) continue;
+          expect(renderShown(post.shown)).toEqual(post.message);
+          const items = post.shown.card.items.map((paper) => ({ ...paper, counts: later }));
+          const redrawn = renderShown({ ...post.shown, card: { ...post.shown.card, items } });
+          expect(blockKitViolations(redrawn)).toEqual([]);
+          expect(redrawn.blocks.length).toBeLessThanOrEqual(post.message.blocks.length + items.length);
+        }
       }),
       { numRuns: 60 },
     );

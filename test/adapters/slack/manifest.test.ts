@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SLACK_BOT_SCOPES, SLACK_ROUTES } from '../../../src/adapters/slack/slack-adapter.js';
+import {
+  SLACK_BOT_EVENTS,
+  SLACK_BOT_SCOPES,
+  SLACK_ROUTES,
+} from '../../../src/adapters/slack/slack-adapter.js';
 
 const manifest = readFileSync(new URL('../../../slack/manifest.yml', import.meta.url), 'utf8');
 
@@ -21,10 +25,41 @@ const listUnder = (key: string): string[] => {
 describe('slack/manifest.yml', () => {
   it('asks for exactly the bot scopes paperboy requests when installed', () => {
     expect(listUnder('bot')).toEqual(SLACK_BOT_SCOPES);
+    expect(SLACK_BOT_SCOPES).toEqual([
+      'commands',
+      'chat:write',
+      'users:read',
+      'channels:read',
+      'groups:read',
+      'reactions:read',
+      'files:write',
+      'im:write',
+    ]);
+  });
+
+  it('says why it asks for each scope, in a comment above it', () => {
+    const lines = manifest.split('\n');
+    for (const scope of SLACK_BOT_SCOPES) {
+      const at = lines.findIndex((line) => line.trim() === `- ${scope}`);
+      const above = lines.slice(0, at).reverse();
+      const comment = above.find((line) => !/^\s*- /.test(line));
+      expect(comment?.trim(), scope).toMatch(/^# \S/);
+    }
+  });
+
+  it('sends mentions escaped, so /papers saved by:@someone carries the user id', () => {
+    expect(manifest).toMatch(/\n\s+should_escape: true\n/);
   });
 
   it('subscribes to the events the adapter handles, and sends everything to /slack/events', () => {
-    expect(listUnder('bot_events')).toEqual(['member_joined_channel', 'app_uninstalled', 'tokens_revoked']);
+    expect(listUnder('bot_events')).toEqual(SLACK_BOT_EVENTS);
+    expect(SLACK_BOT_EVENTS).toEqual([
+      'member_joined_channel',
+      'app_uninstalled',
+      'tokens_revoked',
+      'reaction_added',
+      'reaction_removed',
+    ]);
     expect(manifest).toContain('command: /papers');
     expect(manifest.match(/(url|request_url): (\S+)/g)).toEqual([
       `url: https://paperboy.example.com${SLACK_ROUTES.events}`,

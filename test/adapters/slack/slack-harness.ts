@@ -76,6 +76,8 @@ export async function startSlackOverHttp(options: {
   fake?: FakeSlack;
   /** The adapter's logger (default: silent), to see what a listener logged. */
   logger?: Logger;
+  /** The adapter's clock (default: `NOW`). */
+  now?: () => Date;
 }) {
   const fake = options.fake ?? (await startFakeSlack());
   const responses: ResponseUrlReceiver = await startResponseUrlReceiver();
@@ -88,7 +90,7 @@ export async function startSlackOverHttp(options: {
       http,
       db: options.handle.db,
       logger: options.logger ?? silentLogger,
-      now: () => NOW,
+      now: options.now ?? (() => NOW),
     },
     options.adapter,
   );

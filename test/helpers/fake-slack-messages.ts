@@ -1,0 +1,91 @@
+import { slackBlockErrors } from './fake-slack-blocks.js';
+
+/** A message in the fake Slack: posted through `chat.postMessage`, or seeded by a test (someone else's). */
+export interface FakeMessage {
+  channel: string;
+  ts: string;
+  /** Who posted it: the bot user for `chat.postMessage`. */
+  user: string;
+  text: string;
+  blocks: unknown[];
+  threadTs?: string;
+  /** How many times `chat.update` changed it. */
+  updates: number;
+}
+
+type Params = Record<string, unknown>;
+type Answer = Record<string, unknown>;
+
+const error = (code: string, extra: Answer = {}): Answer => ({ ok: false, error: code, ...extra });
+
+/**
+ * The messages of the fake Slack and the Web API methods on them, with Slack's rules: a message needs `text` or
+ * `blocks`, the blocks must be valid (`invalid_blocks`), and `chat.update` only changes a message that exists in
+ * that channel (`message_not_found`) and that the bot posted (`cant_update_message`).
+ */
+export function createFakeMessages(botUserId: string) {
+  const messages = new Map<string, FakeMessage>();
+  let ts = 1_700_000_000_000_100;
+  const key = (channel: string, at: string) => `${channel}\u0000${at}`;
+  const nextTs = () => {
+    ts += 100;
+    const id = String(ts);
+    return `${id.slice(0, 10)}.${id.slice(10)}`;
+  };
+  const invalid = (params: Params): Answer | undefined => {
+    if (typeof params.channel !== 'string' || params.channel === '') return error('channel_not_found');
+    if (!params.text && !params.blocks) return error('no_text');
+    const problems = slackBlockErrors(params.blocks);
+    return problems.length > 0
+      ? error('invalid_blocks', { response_metadata: { messages: problems } })
+      : undefined;
+  };
+
+  return {
+    methods: {
+      'chat.postMessage': (params: Params): Answer => {
+        const refused = invalid(params);
+        if (refused) return refused;
+        const message: FakeMessage = {
+          channel: String(params.channel),
+          ts: nextTs(),
+          user: botUserId,
+          text: String(params.text ?? ''),
+          blocks: (params.blocks as unknown[] | undefined) ?? [],
+          ...(typeof params.thread_ts === 'string' ? { threadTs: params.thread_ts } : {}),
+          updates: 0,
+        };
+        messages.set(key(message.channel, message.ts), message);
+        return { ok: true, channel: message.channel, ts: message.ts };
+      },
+      'chat.update': (params: Params): Answer => {
+        const refused = invalid(params);
+        if (refused) return refused;
+        const message = messages.get(key(String(params.channel), String(params.ts ?? '')));
+        if (!message) return error('message_not_found');
+        if (message.user !== botUserId) return error('cant_update_message');
+        message.text = String(params.text ?? message.text);
+        if (params.blocks !== undefined) message.blocks = params.blocks as unknown[];
+        message.updates += 1;
+        return { ok: true, channel: message.channel, ts: message.ts, text: message.text };
+      },
+    },
+    /** The message at `ts` in `channel`, as it is now. */
+    message: (channel: string, at: string): FakeMessage | undefined => messages.get(key(channel, at)),
+    all: (): FakeMessage[] => [...messages.values()],
+    /** Puts a message someone else posted into a channel (a person's, or another app's). */
+    seed(message: { channel: string; user: string; text?: string }): FakeMessage {
+      const seeded = {
+        channel: message.channel,
+        ts: nextTs(),
+        user: message.user,
+        text: message.text ?? 'hello',
+        blocks: [],
+        updates: 0,
+      };
+      messages.set(key(seeded.channel, seeded.ts), seeded);
+      return seeded;
+    },
+    clear: () => messages.clear(),
+  };
+}
