@@ -1,13 +1,17 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type RecordedFile, readDiscordBody } from './fake-discord-body.js';
 import { createFakeGateway, type FakeGateway } from './fake-discord-gateway.js';
-import { messageLimitError } from './fake-discord-limits.js';
+import { commandDefinitionError, componentLimitError, messageLimitError } from './fake-discord-limits.js';
 
 export interface RecordedCall {
   method: string;
   /** The path after `/api/v10`, e.g. `/channels/1/messages`. */
   path: string;
+  /** The JSON body, or a multipart request's `payload_json`. */
   body: Record<string, unknown> | unknown[] | null;
+  /** The files of a multipart request (`files[n]`). */
+  files?: RecordedFile[];
   authorization: string | undefined;
 }
 
@@ -16,6 +20,11 @@ export interface FakeMessage {
   channel_id: string;
   nonce?: string;
   body: Record<string, unknown>;
+  /** Only its interaction's user sees it; nobody can edit it through the channel. */
+  ephemeral?: boolean;
+  /** The interaction whose answer it is (its `@original` or a follow-up). */
+  interactionToken?: string;
+  attachments?: { id: string; filename: string; size: number; content_type: string; text: string }[];
 }
 
 type Failure = { status: number; code: number; message: string };
@@ -23,29 +32,54 @@ type Failure = { status: number; code: number; message: string };
 /** What an interceptor answers instead of the route: a 429 (per route or global) or a 500. */
 export type Interference = { status: 429; retryAfterSeconds: number; global: boolean } | { status: 500 };
 
+const EPHEMERAL = 64;
+
 /**
  * A local Discord REST API (`http://127.0.0.1:<port>/api`, paths `/api/v10/...`) for tests, at the network
- * edge: it records every call; creates messages (validating Discord's length limits with 400 / 50035, and
- * `nonce` + `enforce_nonce`: a repeated nonce returns the first message); starts threads from messages;
- * answers command PUTs, interaction callbacks and `@original` edits; sends rate-limit headers on every
- * answer and 429s with `retry_after` when told; and hands out a local gateway from `GET /gateway/bot`.
+ * edge: it records every call; reads JSON and multipart bodies (`payload_json` and `files[n]`, within the
+ * attachment limits); creates messages (validating Discord's length and component limits with 400 / 50035, and
+ * `nonce` + `enforce_nonce`: a repeated nonce returns the first message); edits them (only an existing,
+ * non-ephemeral message of that channel: 10008 Unknown Message otherwise); starts threads from messages;
+ * validates and answers command PUTs; answers interaction callbacks, `@original` edits and follow-ups, keeping
+ * the messages they make in the interaction's channel; sends rate-limit headers on every answer and 429s with
+ * `retry_after` when told; and hands out a local gateway from `GET /gateway/bot`.
  *
  * @example
  * const discord = await startFakeDiscord({ applicationId: '100000000000000001' });
  * const rest = new REST({ api: discord.api }).setToken('test');
  * await discord.close();
  */
-export async function startFakeDiscord(options: { applicationId: string }) {
+export async function startFakeDiscord(options: { applicationId: string; attachmentLimit?: number }) {
   const calls: RecordedCall[] = [];
   const messages: FakeMessage[] = [];
+  const edits: { channelId: string; messageId: string; body: Record<string, unknown> }[] = [];
   const threads = new Map<string, string>();
   const failures = new Map<string, Failure>();
   const rateLimits = new Map<string, { times: number; retryAfterSeconds: number }>();
   const interceptors: ((call: RecordedCall) => Interference | undefined)[] = [];
   const waiters: { test: (call: RecordedCall) => boolean; resolve: (call: RecordedCall) => void }[] = [];
+  /** The channel each interaction came from, by token (gateway dispatches, or `sawInteraction`). */
+  const interactionChannels = new Map<string, string>();
+  const originals = new Map<string, FakeMessage>();
+  const attachmentLimit = options.attachmentLimit ?? 10 * 1024 * 1024;
   let nextId = 200_000_000_000_000_000n;
   const snowflake = () => String(nextId++);
   const gateway: FakeGateway = await createFakeGateway({ applicationId: options.applicationId });
+  const dispatch = gateway.dispatch.bind(gateway);
+  gateway.dispatch = (t: string, d: unknown) => {
+    if (t === 'INTERACTION_CREATE') sawInteraction(d);
+    dispatch(t, d);
+  };
+
+  function sawInteraction(body: unknown) {
+    const { token, channel_id, channel } = (body ?? {}) as {
+      token?: string;
+      channel_id?: string;
+      channel?: { id?: string };
+    };
+    const channelId = channel_id ?? channel?.id;
+    if (typeof token === 'string' && typeof channelId === 'string') interactionChannels.set(token, channelId);
+  }
 
   const send = (response: ServerResponse, status: number, body: unknown, bucket = 'global') => {
     const headers: Record<string, string> = {
@@ -68,33 +102,61 @@ export async function startFakeDiscord(options: { applicationId: string }) {
   const error = (response: ServerResponse, failure: Failure, bucket?: string) =>
     send(response, failure.status, { code: failure.code, message: failure.message }, bucket);
 
-  function createMessage(channelId: string, body: Record<string, unknown>, response: ServerResponse) {
+  /** The first broken limit of a message body (length, components); files make a body without text valid. */
+  const invalidMessage = (body: Record<string, unknown>, files: RecordedFile[] = []): Failure | null => {
+    const problem =
+      componentLimitError(body.components) ??
+      (files.length > 0 && !body.embeds && !body.content ? null : messageLimitError(body));
+    return problem ? { status: 400, code: 50035, message: `Invalid Form Body: ${problem}` } : null;
+  };
+
+  const attachmentsOf = (files: RecordedFile[] = []): FakeMessage['attachments'] =>
+    files.map((file) => ({
+      id: snowflake(),
+      filename: file.name,
+      size: file.size,
+      content_type: file.contentType,
+      text: file.text,
+    }));
+
+  const answerWith = (message: FakeMessage) => ({
+    id: message.id,
+    channel_id: message.channel_id,
+    ...message.body,
+    attachments: message.attachments ?? [],
+  });
+
+  /** A 429 for the next `times` requests under `key`, as Discord sends it. */
+  function limited(key: string, bucket: string, response: ServerResponse): boolean {
+    const limit = rateLimits.get(key);
+    if (!limit || limit.times <= 0) return false;
+    limit.times -= 1;
+    const retryAfter = limit.retryAfterSeconds;
+    response
+      .writeHead(429, {
+        'content-type': 'application/json',
+        'retry-after': String(Math.ceil(retryAfter)),
+        'x-ratelimit-limit': '5',
+        'x-ratelimit-remaining': '0',
+        'x-ratelimit-reset': String(Date.now() / 1000 + retryAfter),
+        'x-ratelimit-reset-after': String(retryAfter),
+        'x-ratelimit-bucket': bucket,
+        'x-ratelimit-scope': 'user',
+      })
+      .end(
+        JSON.stringify({ message: 'You are being rate limited.', retry_after: retryAfter, global: false }),
+      );
+    return true;
+  }
+
+  function createMessage(call: RecordedCall, channelId: string, response: ServerResponse) {
+    const body = (call.body ?? {}) as Record<string, unknown>;
     const bucket = `messages-${channelId}`;
     const failure = failures.get(channelId);
     if (failure) return error(response, failure, bucket);
-    const limited = rateLimits.get(channelId);
-    if (limited && limited.times > 0) {
-      limited.times -= 1;
-      const retryAfter = limited.retryAfterSeconds;
-      response
-        .writeHead(429, {
-          'content-type': 'application/json',
-          'retry-after': String(Math.ceil(retryAfter)),
-          'x-ratelimit-limit': '5',
-          'x-ratelimit-remaining': '0',
-          'x-ratelimit-reset': String(Date.now() / 1000 + retryAfter),
-          'x-ratelimit-reset-after': String(retryAfter),
-          'x-ratelimit-bucket': bucket,
-          'x-ratelimit-scope': 'user',
-        })
-        .end(
-          JSON.stringify({ message: 'You are being rate limited.', retry_after: retryAfter, global: false }),
-        );
-      return;
-    }
-    const invalid = messageLimitError(body);
-    if (invalid)
-      return error(response, { status: 400, code: 50035, message: `Invalid Form Body: ${invalid}` }, bucket);
+    if (limited(channelId, bucket, response)) return;
+    const invalid = invalidMessage(body, call.files);
+    if (invalid) return error(response, invalid, bucket);
     const nonce = typeof body.nonce === 'string' ? body.nonce : undefined;
     if (nonce !== undefined && nonce.length > 25) {
       return error(
@@ -107,9 +169,80 @@ export async function startFakeDiscord(options: { applicationId: string }) {
       body.enforce_nonce && nonce
         ? messages.find((m) => m.channel_id === channelId && m.nonce === nonce)
         : undefined;
-    const message = repeated ?? { id: snowflake(), channel_id: channelId, body, ...(nonce ? { nonce } : {}) };
+    const message: FakeMessage = repeated ?? {
+      id: snowflake(),
+      channel_id: channelId,
+      body,
+      ...(nonce ? { nonce } : {}),
+      attachments: attachmentsOf(call.files),
+    };
     if (!repeated) messages.push(message);
-    send(response, 200, { id: message.id, channel_id: channelId, ...body }, bucket);
+    send(response, 200, answerWith(message), bucket);
+  }
+
+  function editMessage(call: RecordedCall, channelId: string, messageId: string, response: ServerResponse) {
+    const body = (call.body ?? {}) as Record<string, unknown>;
+    const bucket = `messages-${channelId}`;
+    if (limited(`edit:${channelId}`, bucket, response)) return;
+    const message = messages.find(
+      (candidate) => candidate.id === messageId && candidate.channel_id === channelId && !candidate.ephemeral,
+    );
+    if (!message) return error(response, { status: 404, code: 10008, message: 'Unknown Message' }, bucket);
+    const edited = { ...message.body, ...body };
+    const invalid = invalidMessage(edited, call.files);
+    if (invalid) return error(response, invalid, bucket);
+    message.body = edited;
+    edits.push({ channelId, messageId, body });
+    send(response, 200, answerWith(message), bucket);
+  }
+
+  /** The message an interaction's answer makes, in the channel the interaction came from. */
+  function interactionMessage(token: string, body: Record<string, unknown>, files?: RecordedFile[]) {
+    const message: FakeMessage = {
+      id: snowflake(),
+      channel_id: interactionChannels.get(token) ?? 'unknown',
+      body,
+      interactionToken: token,
+      ephemeral: (Number(body.flags ?? 0) & EPHEMERAL) !== 0,
+      attachments: attachmentsOf(files),
+    };
+    messages.push(message);
+    return message;
+  }
+
+  function callback(call: RecordedCall, token: string, response: ServerResponse) {
+    const { type, data = {} } = (call.body ?? {}) as { type?: number; data?: Record<string, unknown> };
+    if (type === 4 || type === 7) {
+      const invalid = invalidMessage(data, call.files);
+      if (invalid) return error(response, invalid);
+    }
+    if (type === 4 || type === 5) originals.set(token, interactionMessage(token, data, call.files));
+    return send(response, 204, null);
+  }
+
+  function editOriginal(call: RecordedCall, token: string, response: ServerResponse) {
+    const body = (call.body ?? {}) as Record<string, unknown>;
+    const existing = originals.get(token);
+    const edited = { ...(existing?.body ?? {}), ...body };
+    const invalid = invalidMessage(edited, call.files);
+    if (invalid) return error(response, invalid);
+    if (!existing) {
+      // Over HTTP the initial response never reaches this fake: its edit makes the message.
+      const message = interactionMessage(token, body, call.files);
+      originals.set(token, message);
+      return send(response, 200, answerWith(message));
+    }
+    existing.body = edited;
+    if (call.files?.length)
+      existing.attachments = [...(existing.attachments ?? []), ...(attachmentsOf(call.files) ?? [])];
+    return send(response, 200, answerWith(existing));
+  }
+
+  function followUp(call: RecordedCall, token: string, response: ServerResponse) {
+    const body = (call.body ?? {}) as Record<string, unknown>;
+    const invalid = invalidMessage(body, call.files);
+    if (invalid) return error(response, invalid);
+    return send(response, 200, answerWith(interactionMessage(token, body, call.files)));
   }
 
   function route(call: RecordedCall, response: ServerResponse) {
@@ -117,8 +250,12 @@ export async function startFakeDiscord(options: { applicationId: string }) {
     const body = (call.body ?? {}) as Record<string, unknown>;
     const on = (verb: string, pattern: RegExp) => (method === verb ? pattern.exec(path) : null);
     const created = on('POST', /^\/channels\/(\d+)\/messages$/);
+    const edited = on('PATCH', /^\/channels\/(\d+)\/messages\/(\d+)$/);
     const thread = on('POST', /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/);
     const commands = on('PUT', /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/);
+    const answered = on('POST', /^\/interactions\/\d+\/([^/]+)\/callback$/);
+    const original = on('PATCH', /^\/webhooks\/\d+\/([^/]+)\/messages\/@original$/);
+    const followed = on('POST', /^\/webhooks\/\d+\/([^/]+)$/);
     if (method === 'GET' && path === '/gateway/bot') {
       return send(response, 200, {
         url: gateway.url,
@@ -134,9 +271,8 @@ export async function startFakeDiscord(options: { applicationId: string }) {
         bot: true,
       });
     }
-    if (created) {
-      return createMessage(created[1] ?? '', body, response);
-    }
+    if (created) return createMessage(call, created[1] ?? '', response);
+    if (edited) return editMessage(call, edited[1] ?? '', edited[2] ?? '', response);
     if (thread) {
       const [, channelId = '', messageId = ''] = thread;
       const failure = failures.get(`thread:${channelId}`);
@@ -152,31 +288,32 @@ export async function startFakeDiscord(options: { applicationId: string }) {
       return send(response, 201, { id: messageId, type: 11, parent_id: channelId, name: body.name });
     }
     if (commands) {
-      const list = Array.isArray(call.body) ? (call.body as Record<string, unknown>[]) : [];
+      const problem = commandDefinitionError(call.body);
+      if (problem)
+        return error(response, { status: 400, code: 50035, message: `Invalid Form Body: ${problem}` });
+      const list = call.body as Record<string, unknown>[];
       return send(
         response,
         200,
         list.map((command) => ({ id: snowflake(), application_id: commands[1], ...command })),
       );
     }
-    if (/^\/interactions\/\d+\/[^/]+\/callback$/.test(path) && method === 'POST') {
-      return send(response, 204, null);
-    }
-    if (/^\/webhooks\/\d+\/[^/]+\/messages\/@original$/.test(path) && method === 'PATCH') {
-      return send(response, 200, { id: snowflake(), ...body });
-    }
+    if (answered) return callback(call, answered[1] ?? '', response);
+    if (original) return editOriginal(call, original[1] ?? '', response);
+    if (followed) return followUp(call, followed[1] ?? '', response);
     return error(response, { status: 404, code: 0, message: '404: Not Found' });
   }
 
   const server = createServer(async (request: IncomingMessage, response: ServerResponse) => {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
-    const text = Buffer.concat(chunks).toString('utf8');
     const url = new URL(request.url ?? '/', 'http://localhost');
+    const read = await readDiscordBody(request, Buffer.concat(chunks), attachmentLimit);
     const call: RecordedCall = {
       method: request.method ?? 'GET',
       path: decodeURIComponent(url.pathname).replace(/^\/api\/v10/, ''),
-      body: text === '' ? null : (JSON.parse(text) as RecordedCall['body']),
+      body: read.body,
+      ...(read.files ? { files: read.files } : {}),
       authorization: request.headers.authorization,
     };
     calls.push(call);
@@ -190,6 +327,7 @@ export async function startFakeDiscord(options: { applicationId: string }) {
       const interference = intercept(call);
       if (interference) return interfere(response, interference);
     }
+    if (read.problem) return error(response, read.problem);
     route(call, response);
   });
 
@@ -218,9 +356,18 @@ export async function startFakeDiscord(options: { applicationId: string }) {
     api: `http://127.0.0.1:${port}/api`,
     calls,
     messages,
+    /** Every accepted edit of a channel message (`PATCH /channels/{id}/messages/{id}`), in order. */
+    edits,
     gateway,
     /** Messages created in a channel (or thread), in order. */
     messagesIn: (channelId: string) => messages.filter((message) => message.channel_id === channelId),
+    /** The message an interaction's initial response (or its edit) made, by the interaction's token. */
+    originalOf: (token: string) => originals.get(token),
+    /**
+     * Tells the fake an interaction reached the bot some other way than its gateway (signed HTTP), so the
+     * messages its answer makes are kept in its channel.
+     */
+    sawInteraction,
     /** Consulted before every route: an answer it returns replaces the route's (limits, outages). */
     intercept(interceptor: (call: RecordedCall) => Interference | undefined) {
       interceptors.push(interceptor);
@@ -233,6 +380,10 @@ export async function startFakeDiscord(options: { applicationId: string }) {
     rateLimit(channelId: string, retryAfterSeconds: number, times = 1) {
       rateLimits.set(channelId, { times, retryAfterSeconds });
     },
+    /** The next `times` message edits in this channel get a 429 asking to wait `retryAfterSeconds`. */
+    rateLimitEdits(channelId: string, retryAfterSeconds: number, times = 1) {
+      rateLimits.set(`edit:${channelId}`, { times, retryAfterSeconds });
+    },
     /** Resolves with the first call (already made or coming) that passes `test`. */
     waitFor(test: (call: RecordedCall) => boolean): Promise<RecordedCall> {
       const seen = calls.find(test);
@@ -241,7 +392,8 @@ export async function startFakeDiscord(options: { applicationId: string }) {
     },
     /**
      * What the user sees for the interaction with this token: the message of the initial response (given, as
-     * over HTTP, or else the callback the bot posted), or the edit of `@original` that follows a deferral.
+     * over HTTP, or else the callback the bot posted), or the edit of `@original` that follows a deferral (with
+     * the files it attached).
      */
     async answerFor(token: string, initial?: InitialResponse): Promise<SeenAnswer> {
       const first =
@@ -250,11 +402,11 @@ export async function startFakeDiscord(options: { applicationId: string }) {
           .body as unknown as InitialResponse);
       const flags = Number(first.data?.flags ?? 0);
       if (first.type !== DEFERRED && first.type !== DEFERRED_UPDATE)
-        return { deferred: false, flags, data: first.data ?? {} };
+        return { deferred: false, flags, data: first.data ?? {}, files: [] };
       const edit = await this.waitFor(
         (call) => call.method === 'PATCH' && call.path.endsWith(`/${token}/messages/@original`),
       );
-      return { deferred: true, flags, data: edit.body as Record<string, unknown> };
+      return { deferred: true, flags, data: edit.body as Record<string, unknown>, files: edit.files ?? [] };
     },
     async close() {
       await gateway.close();
@@ -281,4 +433,6 @@ export interface SeenAnswer {
   flags: number;
   // biome-ignore lint/suspicious/noExplicitAny: tests read the message body freely
   data: any;
+  /** Files attached by the edit of `@original`. */
+  files: RecordedFile[];
 }

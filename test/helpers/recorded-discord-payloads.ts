@@ -35,6 +35,8 @@ export interface RecordedInteraction {
     id?: string | number;
     name?: string;
     custom_id?: string;
+    component_type?: number;
+    values?: string[];
     options?: { type: number; name: string; value?: unknown; focused?: boolean }[];
   };
   [field: string]: unknown;
@@ -74,6 +76,19 @@ export function retargetCommand(
 export const retargetButton = (body: RecordedInteraction, customId: string): RecordedInteraction => {
   if (body.data?.custom_id === undefined) throw new Error('not a recorded button click');
   return { ...body, data: { ...body.data, custom_id: customId } };
+};
+
+/**
+ * The recorded click turned into a choice in one of paperboy's string select menus: `component_type` 3 and the
+ * `values` chosen, as Discord sends a select (the recordings hold only a button click).
+ */
+export const retargetSelect = (
+  body: RecordedInteraction,
+  customId: string,
+  values: string[],
+): RecordedInteraction => {
+  const click = retargetButton(body, customId);
+  return { ...click, data: { ...click.data, component_type: 3, values } };
 };
 
 /**

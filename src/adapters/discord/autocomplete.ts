@@ -1,4 +1,5 @@
 import type { BotDependencies } from '../../core/bot/bot-dependencies.js';
+import { stripControlChars } from '../../core/cards/sanitize.js';
 import type { ChannelRef } from '../../core/channel.js';
 import { daysEndingOn, utcDay } from '../../core/days.js';
 import { DISCORD_LIMITS as L } from './limits.js';
@@ -13,9 +14,13 @@ const KEYWORD_DAYS = 7;
 const KEYWORD_PAPERS = 100;
 const CACHE_MS = 10 * 60_000;
 
+/** Saved papers offered to `/unsave id`, newest first (filtered by what was typed). */
+const SAVED_SUGGESTED = 100;
+
 /**
- * Suggestions for `/papers topic` (the channel's words and phrases, then recent Hugging Face AI keywords) and
- * `/unsubscribe term` (the channel's terms), filtered by what was typed so far, at most 25.
+ * Suggestions for `/papers topic` (the channel's words and phrases, then recent Hugging Face AI keywords),
+ * `/unsubscribe term` (the channel's terms) and `/unsave id` (the channel's reading list: the paper's title
+ * shown, its id the value), filtered by what was typed so far, at most 25.
  */
 export function createAutocomplete(bot: BotDependencies, now: () => Date) {
   let keywords: { at: number; values: string[] } | null = null;
@@ -38,7 +43,20 @@ export function createAutocomplete(bot: BotDependencies, now: () => Date) {
     return values;
   }
 
+  async function savedPapers(channel: ChannelRef, typed: string): Promise<Choice[]> {
+    const list = await bot.feedback?.saved(channel, { limit: SAVED_SUGGESTED, offset: 0 });
+    const needle = typed.trim().toLowerCase();
+    return (list?.entries ?? [])
+      .filter(({ paper }) => needle === '' || `${paper.id} ${paper.title}`.toLowerCase().includes(needle))
+      .slice(0, L.autocompleteChoices)
+      .map(({ paper }) => ({
+        name: `${paper.id} · ${stripControlChars(paper.title)}`.slice(0, L.choiceName),
+        value: paper.id.slice(0, L.choiceValue),
+      }));
+  }
+
   return async (channel: ChannelRef, option: string, typed: string): Promise<Choice[]> => {
+    if (option === 'id') return savedPapers(channel, typed);
     const terms = await bot.subscriptions.list(channel);
     const own =
       option === 'term'

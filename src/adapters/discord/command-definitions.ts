@@ -4,6 +4,8 @@ import {
   PermissionFlagsBits,
   type RESTPutAPIApplicationCommandsJSONBody,
 } from 'discord.js';
+import { SAVED_EXPORTS } from '../../core/commands/parse-saved.js';
+import { SEARCH_PAGES } from '../../core/commands/parse-search.js';
 import { SEARCH_LIMIT, SEARCH_SORTS } from '../../core/search.js';
 
 /** Manage Channels (1 << 4); as Discord's `default_member_permissions` string below. */
@@ -14,10 +16,23 @@ const {
   String: STRING,
   Integer: INTEGER,
   Boolean: BOOLEAN,
+  User: USER,
   Subcommand: SUB_COMMAND,
 } = ApplicationCommandOptionType;
 /** Server channels only: paperboy's channels are a server's (DMs get a polite refusal anyway). */
 const GUILD_ONLY = [InteractionContextType.Guild];
+const EXPORT_NAMES: Record<(typeof SAVED_EXPORTS)[number], string> = { bibtex: 'BibTeX (.bib)', csv: 'CSV' };
+/** The recap's day: the value is what the core's schedule parser reads; `off` turns the recap off. */
+const RECAP_DAYS = [
+  ['Monday', 'mon'],
+  ['Tuesday', 'tue'],
+  ['Wednesday', 'wed'],
+  ['Thursday', 'thu'],
+  ['Friday', 'fri'],
+  ['Saturday', 'sat'],
+  ['Sunday', 'sun'],
+  ['Off: no weekly recap', 'off'],
+].map(([name, value]) => ({ name: name ?? '', value: value ?? '' }));
 
 /**
  * The application commands paperboy registers (`paperboy discord register`). Commands that change a
@@ -89,6 +104,49 @@ export const DISCORD_COMMANDS: RESTPutAPIApplicationCommandsJSONBody = [
   },
   { name: 'subscriptions', description: "List this channel's terms", contexts: [0] },
   {
+    name: 'saved',
+    description: "This channel's reading list: the papers saved with 🔖, newest first",
+    contexts: GUILD_ONLY,
+    options: [
+      {
+        type: STRING,
+        name: 'since',
+        description: 'Only papers saved since: 7d, 2w, 3m, 1y or 2026-06-01',
+        max_length: 20,
+      },
+      { type: USER, name: 'by', description: 'Only the papers this person saved' },
+      {
+        type: INTEGER,
+        name: 'page',
+        description: `Page of the list (${SEARCH_PAGES.min}-${SEARCH_PAGES.max})`,
+        min_value: SEARCH_PAGES.min,
+        max_value: SEARCH_PAGES.max,
+      },
+      {
+        type: STRING,
+        name: 'export',
+        description: 'The whole list as a file to download',
+        choices: SAVED_EXPORTS.map((format) => ({ name: EXPORT_NAMES[format], value: format })),
+      },
+    ],
+  },
+  {
+    name: 'unsave',
+    description: "Take a paper off this channel's reading list (for everyone who saved it)",
+    contexts: GUILD_ONLY,
+    default_member_permissions: MANAGE,
+    options: [
+      {
+        type: STRING,
+        name: 'id',
+        description: 'The arXiv id or link of a saved paper, e.g. 2606.93392',
+        required: true,
+        autocomplete: true,
+        max_length: 200,
+      },
+    ],
+  },
+  {
     name: 'digest',
     description: "This channel's daily digest",
     contexts: GUILD_ONLY,
@@ -154,6 +212,32 @@ export const DISCORD_COMMANDS: RESTPutAPIApplicationCommandsJSONBody = [
             ],
           },
           { type: BOOLEAN, name: 'empty', description: 'Post "No new papers today" on empty days' },
+          {
+            type: BOOLEAN,
+            name: 'learn',
+            description: 'Choose and order the digest by what this channel liked and saved',
+          },
+        ],
+      },
+      {
+        type: SUB_COMMAND,
+        name: 'recap',
+        description: "The weekly recap: the week's most saved and liked papers here, then what you missed",
+        options: [
+          {
+            type: STRING,
+            name: 'day',
+            description: 'Day of the week, or off',
+            required: true,
+            choices: RECAP_DAYS,
+          },
+          { type: STRING, name: 'time', description: 'HH:MM, e.g. 16:00', max_length: 10 },
+          {
+            type: STRING,
+            name: 'timezone',
+            description: 'IANA timezone, e.g. Europe/Berlin (default UTC)',
+            max_length: 64,
+          },
         ],
       },
       { type: SUB_COMMAND, name: 'now', description: 'Post the digest now' },
@@ -164,4 +248,7 @@ export const DISCORD_COMMANDS: RESTPutAPIApplicationCommandsJSONBody = [
 
 /** Commands whose handler checks Manage Channels (`/digest settings` only reads, but lives under /digest). */
 export const needsManageChannels = (name: string, sub: string | undefined): boolean =>
-  name === 'subscribe' || name === 'unsubscribe' || (name === 'digest' && sub !== 'settings');
+  name === 'subscribe' ||
+  name === 'unsubscribe' ||
+  name === 'unsave' ||
+  (name === 'digest' && sub !== 'settings');

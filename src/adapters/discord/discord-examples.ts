@@ -2,6 +2,8 @@ import type { Card } from '../../core/cards/card.js';
 
 /** `/papers schedule 09:30 [Europe/Berlin] [weekdays]` as the `/digest schedule` options. */
 const SCHEDULE = /^\/papers schedule (\d{1,2}:\d{2})(?: ([A-Za-z_+\-/]+?))?(?: (daily|weekdays))?$/;
+/** `/papers schedule recap fri 16:00 [Europe/Berlin]` as the `/digest recap` options. */
+const RECAP = /^\/papers schedule recap ([a-z]{3,9}) (\d{1,2}:\d{2})(?: ([A-Za-z_+\-/]+))?$/i;
 
 /**
  * The core's examples are written in the `/papers <text>` language of Slack and the console; on Discord the
@@ -20,7 +22,16 @@ export function toDiscordExample(example: string): string {
       .filter(Boolean)
       .join(' ');
   }
+  const recap = RECAP.exec(example);
+  if (recap) {
+    const [, day, time, timezone] = recap;
+    return [`/digest recap day:${day?.toLowerCase()} time:${time}`, timezone && `timezone:${timezone}`]
+      .filter(Boolean)
+      .join(' ');
+  }
   const rules: [RegExp, string][] = [
+    [/^\/papers schedule recap off$/, '/digest recap day:off'],
+    [/^\/papers schedule recap.*$/, '/digest recap day:fri time:16:00 timezone:Europe/Berlin'],
     [/^\/papers schedule cron .*$/, '/digest schedule time:09:30 timezone:Europe/Berlin days:weekdays'],
     [/^\/papers schedule off$/, '/digest off'],
     [/^\/papers subscribe (.+)$/, '/subscribe terms:$1'],
@@ -28,6 +39,9 @@ export function toDiscordExample(example: string): string {
     [/^\/papers subscriptions$/, '/subscriptions'],
     [/^\/papers config (.+)$/, '/digest config $1'],
     [/^\/papers settings$/, '/digest settings'],
+    [/^\/papers (?:saved|reading)$/, '/saved'],
+    [/^\/papers (?:saved|reading) (.+)$/, '/saved $1'],
+    [/^\/papers unsave (.+)$/, '/unsave id:$1'],
     [/^\/papers digest$/, '/digest now'],
     [/^\/papers paper (.+)$/, '/papers topic:$1'],
     [/^\/papers (?!topic:)([^\s:]+)$/, '/papers topic:$1'],

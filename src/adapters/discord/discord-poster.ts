@@ -1,9 +1,16 @@
 import { type REST, Routes } from 'discord.js';
-import { type OutgoingMessage, PostAbortedError, type Poster } from '../../core/delivery/poster.js';
+import {
+  type MessageToRedraw,
+  type OutgoingMessage,
+  PostAbortedError,
+  type PostedPart,
+  type Poster,
+} from '../../core/delivery/poster.js';
 import type { Logger } from '../../core/logger.js';
 import { classifyDiscordError, isThreadAlreadyCreated } from './discord-errors.js';
-import { type DiscordMessage, renderCard, renderDetails } from './embeds.js';
+import { type CardPart, cardParts, type DiscordMessage, renderPart } from './embeds.js';
 import { postNonce } from './nonce.js';
+import { partOfPosted, postedCard } from './posted-part.js';
 
 const THREAD_NAME_MAX = 100;
 /** Public thread archive after a day without messages. */
@@ -16,6 +23,10 @@ const THREAD_ARCHIVE_MINUTES = 1440;
  * idempotency key and its position, with `enforce_nonce`, so a post retried after a crash cannot show twice;
  * `partsSent` says where to resume. The nonce also makes cutting a request safe, so an abort (shutdown) stops a
  * request in flight, or waiting in REST's rate-limit queue, at once.
+ *
+ * Each post of papers with feedback says what it shows (`shown`: its papers, how it was drawn, and the thread it
+ * is in), so `edit` can draw it again with new counts: `PATCH /channels/{channel or thread}/messages/{id}` with
+ * the same embeds and controls. A thread message about one paper is `perPaper`.
  */
 export function createDiscordPoster(rest: REST, logger: Logger): Poster {
   const log = logger.child({ component: 'discord-poster' });
@@ -63,24 +74,35 @@ export function createDiscordPoster(rest: REST, logger: Logger): Poster {
     return messageId;
   }
 
+  /** What a post shows, for redrawing its counts; nothing for a post without feedback controls. */
+  const shown = (part: CardPart, channelId: string): PostedPart | undefined =>
+    part.card.feedback && part.card.items.length > 0
+      ? {
+          card: postedCard(part, channelId),
+          perPaper: part.layout === 'details' && part.card.items.length === 1,
+        }
+      : undefined;
+
   return {
     platform: 'discord',
     supportsIdempotency: true,
     async post(message: OutgoingMessage, onPartSent, signal) {
       const channelId = message.channel.channelId;
-      const main = renderCard(message.card, message.threads ? 'compact' : 'full');
-      const details = message.threads && message.card.items.length > 0 ? renderDetails(message.card) : [];
+      const main = cardParts(message.card, message.threads ? 'compact' : 'full');
+      const details =
+        message.threads && message.card.items.length > 0 ? cardParts(message.card, 'details') : [];
       const sentIds = [...message.messageIds];
       try {
         for (let part = message.partsSent; part < main.length; part += 1) {
+          const drawn = main[part] as CardPart;
           const id = await create(
             channelId,
-            main[part] as DiscordMessage,
+            renderPart(drawn),
             postNonce(message.idempotencyKey, part),
             signal,
           );
           sentIds[part] = id;
-          await onPartSent(id);
+          await onPartSent(id, shown(drawn, channelId));
         }
         const parentId = sentIds[0];
         if (details.length === 0 || parentId === undefined) return;
@@ -90,16 +112,28 @@ export function createDiscordPoster(rest: REST, logger: Logger): Poster {
         if (threadId === null) return;
         for (let index = firstDetail; index < details.length; index += 1) {
           const part = main.length + index;
+          const drawn = details[index] as CardPart;
           const id = await create(
             threadId,
-            details[index] as DiscordMessage,
+            renderPart(drawn),
             postNonce(message.idempotencyKey, part),
             signal,
           );
-          await onPartSent(id);
+          await onPartSent(id, shown(drawn, threadId));
         }
       } catch (error) {
         if (signal?.aborted) throw new PostAbortedError();
+        throw classifyDiscordError(error);
+      }
+    },
+
+    /** Draws a posted message again with its new counts; Discord keeps its id, place and thread. */
+    async edit(message: MessageToRedraw) {
+      const { part, channelId } = partOfPosted(message);
+      const body: DiscordMessage = renderPart(part);
+      try {
+        await rest.patch(Routes.channelMessage(channelId, message.messageId), { body });
+      } catch (error) {
         throw classifyDiscordError(error);
       }
     },

@@ -1,206 +1,230 @@
-import type { APIEmbed, APIEmbedField } from 'discord.js';
-import type { Card, Notice, PaperItem } from '../../core/cards/card.js';
+import type { APIEmbed } from 'discord.js';
+import type { Card, PaperItem } from '../../core/cards/card.js';
+import { type FeedbackRow, feedbackRows } from './feedback-controls.js';
 import { DISCORD_LIMITS as L } from './limits.js';
 import { escapeMarkdown, fitEscaped } from './markdown.js';
+import {
+  COLORS,
+  capEmbed,
+  cutEscaped,
+  embedLength,
+  listLine,
+  MEASURE_COUNTS,
+  noticeLine,
+  paperEmbed,
+} from './paper-embed.js';
+
+export { embedLength } from './paper-embed.js';
 
 /** One message body as `POST /channels/{id}/messages` (or an interaction response) takes it. */
-export interface DiscordMessage {
+export type DiscordMessage = {
   content?: string;
   embeds: APIEmbed[];
   allowed_mentions: { parse: [] };
-}
-
-/** `full`: one embed per paper (search results, details); `compact`: a numbered list (digests). */
-export type Layout = 'full' | 'compact';
-
-const COLORS: Record<Notice['tone'] | 'paper', number> = {
-  info: 0x5865f2,
-  success: 0x57f287,
-  warning: 0xfee75c,
-  error: 0xed4245,
-  paper: 0xff9d00,
+  /** The papers' 👍 👎 🔖 controls; the interaction handler adds the row of Next and Share. */
+  components?: FeedbackRow[];
 };
-/** A compact list line; with 25 papers the lines still fit in two descriptions. */
-const LIST_LINE_MAX = 200;
-const SUMMARY_MAX = 600;
-const ABSTRACT_MAX = 3000;
-/** Discord counts every text part of every embed of a message; keep a small margin. */
-const MESSAGE_BUDGET = L.embedsTotal - 50;
-/** One embed on its own, leaving room in a message. */
-const EMBED_MAX = 5800;
-const STATS_MAX = 256;
-const FOOTER_MAX = 1000;
-
-/** The characters Discord counts for an embed: title, description, field names and values, footer, author. */
-export const embedLength = (embed: APIEmbed): number =>
-  (embed.title?.length ?? 0) +
-  (embed.description?.length ?? 0) +
-  (embed.footer?.text.length ?? 0) +
-  (embed.author?.name.length ?? 0) +
-  (embed.fields ?? []).reduce((sum, field) => sum + field.name.length + field.value.length, 0);
-
-/** Shortens an escaped text by cutting, never leaving a dangling escape backslash. */
-const cutEscaped = (text: string, max: number): string =>
-  text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1)).replace(/(^|[^\\])\\$/, '$1')}…`;
-
-/** A safety net: shortens the description so that the embed counts at most `EMBED_MAX` characters. */
-const capEmbed = (embed: APIEmbed): APIEmbed => {
-  const over = embedLength(embed) - EMBED_MAX;
-  if (over <= 0) return embed;
-  const description = cutEscaped(embed.description ?? '', (embed.description?.length ?? 0) - over);
-  const { description: _old, ...rest } = embed;
-  return description === '' || description === '…' ? rest : { ...rest, description };
-};
-
-/** Only plain http(s) URLs, with the characters that would end a markdown link encoded. */
-const safeUrl = (url: string): string | undefined =>
-  /^https?:\/\/\S+$/i.test(url) && url.length <= 1024
-    ? url.replace(/[()<>[\]\s]/g, (c) => encodeURIComponent(c))
-    : undefined;
-
-const link = (label: string, url: string): string => {
-  const safe = safeUrl(url);
-  return safe ? `[${escapeMarkdown(label)}](${safe})` : escapeMarkdown(label);
-};
-
-const noticeLine = (notice: Notice): string => {
-  const example = notice.example
-    ? `\nExample: ${notice.example.includes('`') ? escapeMarkdown(notice.example) : `\`${notice.example}\``}`
-    : '';
-  return `${escapeMarkdown(notice.text)}${example}`;
-};
-
-const statsLine = (item: PaperItem): string =>
-  [
-    item.upvotes !== null ? `▲ ${item.upvotes}` : null,
-    item.comments ? `💬 ${item.comments}` : null,
-    item.date,
-    item.matchedTerm ? `matched ${escapeMarkdown(item.matchedTerm)}` : null,
-  ]
-    .filter((part): part is string => part !== null && part !== '')
-    .join(' · ');
 
 /**
- * One paper as an embed: the title links to the paper, the summary (or, with `detail`, the abstract) is the
- * description, authors, stats and links are fields. Always within every embed limit, 6000 characters in all.
+ * `full`: one embed per paper (search results, digests without threads); `compact`: a numbered list (digests
+ * with threads); `details`: one embed per paper with its abstract (a digest's thread).
  */
-export const paperEmbed = (item: PaperItem, options: { detail?: boolean } = {}): APIEmbed => {
-  const text = options.detail && item.abstract !== '' ? item.abstract : item.summary;
-  const fields: APIEmbedField[] = [];
-  if (item.authors !== '') fields.push({ name: 'Authors', value: fitEscaped(item.authors, L.fieldValue) });
-  const stats = statsLine(item);
-  if (stats !== '') fields.push({ name: 'Stats', value: fitEscaped(stats, STATS_MAX), inline: true });
-  const links = item.links.map((entry) => link(entry.label, entry.url)).join(' · ');
-  if (links !== '' && links.length <= L.fieldValue)
-    fields.push({ name: 'Links', value: links, inline: true });
-  const embed: APIEmbed = {
-    title: fitEscaped(item.title, L.title),
-    description: fitEscaped(text, options.detail ? ABSTRACT_MAX : SUMMARY_MAX),
-    color: COLORS.paper,
-    fields: fields.filter((field) => field.value !== ''),
-    footer: { text: fitEscaped(`arXiv ${item.id}`, 100) },
+export type Layout = 'full' | 'compact' | 'details';
+
+/**
+ * One message of a card: which papers it shows and how. Drawing a part again (with new counts) gives the same
+ * message, so a posted part can be redrawn in place from what was recorded of it.
+ */
+export interface CardPart {
+  layout: Layout;
+  /** The card with only this message's papers (header, subheader, notices and footer as in the whole card). */
+  card: Card;
+  /** The number of its first paper in the whole card (lists are numbered, and so are the controls). */
+  start: number;
+  /** The message opens the card: it shows the header, subheader and notices. */
+  head: boolean;
+  /** The message shows the card's footer (the last of a list, the opening one otherwise). */
+  foot: boolean;
+}
+
+/** Discord counts every text part of every embed of a message; keep a small margin. */
+const MESSAGE_BUDGET = L.embedsTotal - 50;
+/** The subheader and notices of one card, at most; longer is cut (no card of ours comes near). */
+const INTRO_MAX = 4500;
+const FOOTER_MAX = 1000;
+
+/** A line of a description, and how long it can grow (with the largest counts). */
+interface Entry {
+  text: string;
+  measure: number;
+}
+/** What a paper adds to a message: list lines add an entry, the other layouts an embed. */
+type ItemDraw = { entry: Entry } | { embed: APIEmbed; measure: number };
+/** A message's embeds, and the length they may reach when drawn again with any counts. */
+interface Drawn {
+  embeds: APIEmbed[];
+  measure: number;
+}
+
+const withCounts = (item: PaperItem): PaperItem => ({ ...item, counts: MEASURE_COUNTS });
+
+const drawItem = (layout: Layout, item: PaperItem, number: number): ItemDraw => {
+  if (layout === 'compact') {
+    return { entry: { text: listLine(item, number), measure: listLine(withCounts(item), number).length } };
+  }
+  const detail = layout === 'details';
+  return {
+    embed: paperEmbed(item, { detail }),
+    measure: embedLength(paperEmbed(withCounts(item), { detail })),
   };
-  const url = safeUrl(item.url);
-  if (url) embed.url = url;
-  if (embed.description === '') delete embed.description;
-  return capEmbed(embed);
 };
 
-/** The card's header, subheader, notices and footer; with `lines`, the list continues in further embeds. */
-const headerEmbeds = (card: Card, lines: string[] = []): APIEmbed[] => {
-  const tone = card.notices.find((notice) => notice.tone !== 'info')?.tone ?? 'info';
-  const intro = [
+/** The subheader and notices as description lines, cut to `INTRO_MAX` in all. */
+const introEntries = (card: Card): Entry[] => {
+  const lines = [
     card.subheader ? `*${escapeMarkdown(card.subheader)}*` : null,
     ...card.notices.map(noticeLine),
   ].filter((line): line is string => line !== null && line !== '');
-  const chunks = chunkLines([...intro.map((line) => fitEscapedLine(line)), ...lines], L.description);
-  const embeds: APIEmbed[] = (chunks.length > 0 ? chunks : ['']).map((description) => ({
-    color: COLORS[tone],
-    ...(description !== '' ? { description } : {}),
-  }));
-  const first = embeds[0];
-  if (first) first.title = fitEscaped(card.header, L.title) || 'paperboy';
-  const last = embeds.at(-1);
-  if (last && card.footer) last.footer = { text: fitEscaped(card.footer, FOOTER_MAX) };
-  return embeds.map(capEmbed);
+  const entries: Entry[] = [];
+  let room = INTRO_MAX;
+  for (const line of lines) {
+    const text = cutEscaped(line, Math.min(L.description, room));
+    if (text === '' || text === '…') break;
+    entries.push({ text, measure: text.length });
+    room -= text.length + 1;
+    if (room <= 1) break;
+  }
+  return entries;
 };
 
-/** A line of ours that is already escaped: only shortened (a notice is at most a description). */
-const fitEscapedLine = (line: string): string => cutEscaped(line, L.description);
-
-/** Joins lines into chunks of at most `max` characters, never splitting a line (lines are shorter than max). */
-const chunkLines = (lines: string[], max: number): string[] => {
-  const chunks: string[] = [];
-  let current = '';
-  for (const line of lines) {
-    const next = current === '' ? line : `${current}\n${line}`;
-    if (next.length <= max) current = next;
-    else {
-      if (current !== '') chunks.push(current);
-      current = line;
+/** Joins entries into descriptions of at most `max` (by measure), never splitting an entry. */
+const chunk = (entries: Entry[], max: number): Entry[] => {
+  const chunks: Entry[] = [];
+  let current: Entry | null = null;
+  for (const entry of entries) {
+    if (current && current.measure + 1 + entry.measure <= max) {
+      current = { text: `${current.text}\n${entry.text}`, measure: current.measure + 1 + entry.measure };
+    } else {
+      if (current) chunks.push(current);
+      current = entry;
     }
   }
-  if (current !== '') chunks.push(current);
+  if (current) chunks.push(current);
   return chunks;
 };
 
-/** `1. [Title](url) · ▲ 12 · matched lora`, within `LIST_LINE_MAX`. */
-const listLine = (item: PaperItem, index: number): string => {
-  const stats = statsLine(item);
-  const suffix = stats === '' ? '' : ` · ${stats}`;
-  const url = safeUrl(item.url) ?? '';
-  const room = LIST_LINE_MAX - `${index + 1}. []()`.length - url.length - Math.min(suffix.length, 80);
-  const title = fitEscaped(item.title, Math.max(20, room));
-  const line = url ? `${index + 1}. [${title}](${url})` : `${index + 1}. ${title}`;
-  return `${line}${suffix.slice(0, Math.max(0, LIST_LINE_MAX - line.length))}`;
-};
-
-/** Puts embeds into messages of at most 10 embeds and 6000 characters each. */
-export const packMessages = (embeds: APIEmbed[]): DiscordMessage[] => {
-  const messages: DiscordMessage[] = [];
-  let current: APIEmbed[] = [];
-  let size = 0;
-  for (const embed of embeds) {
-    const length = embedLength(embed);
-    if (current.length > 0 && (current.length === L.embedsPerMessage || size + length > MESSAGE_BUDGET)) {
-      messages.push(message(current));
-      current = [];
-      size = 0;
-    }
-    current.push(embed);
-    size += length;
+/** A part's embeds: the header and list lines in descriptions, then the papers' embeds. */
+const assemble = (part: CardPart, draws: ItemDraw[]): Drawn => {
+  const { card } = part;
+  const lines = draws.flatMap((draw) => ('entry' in draw ? [draw.entry] : []));
+  const papers = draws.flatMap((draw) => ('embed' in draw ? [draw] : []));
+  const entries = [...(part.head ? introEntries(card) : []), ...lines];
+  const chunks = chunk(entries, L.description);
+  const tone = card.notices.find((notice) => notice.tone !== 'info')?.tone ?? 'info';
+  const texts = chunks.length > 0 || !part.head ? chunks : [{ text: '', measure: 0 }];
+  const embeds: APIEmbed[] = texts.map((entry) => ({
+    color: COLORS[tone],
+    ...(entry.text !== '' ? { description: entry.text } : {}),
+  }));
+  let measure = texts.reduce((sum, entry) => sum + entry.measure, 0);
+  const first = embeds[0];
+  if (part.head && first) {
+    first.title = fitEscaped(card.header, L.title) || 'paperboy';
+    measure += first.title.length;
   }
-  if (current.length > 0) messages.push(message(current));
-  return messages;
+  const footer = card.footer ? fitEscaped(card.footer, FOOTER_MAX) : '';
+  // A list's footer closes its last part, which is not known while splitting: every part keeps room for it.
+  if (footer !== '' && (part.foot || part.layout === 'compact')) measure += footer.length;
+  const last = embeds.at(-1);
+  if (part.foot && last && footer !== '') last.footer = { text: footer };
+  for (const paper of papers) {
+    embeds.push(paper.embed);
+    measure += paper.measure;
+  }
+  return { embeds: embeds.map(capEmbed), measure };
 };
 
-const message = (embeds: APIEmbed[]): DiscordMessage => ({ embeds, allowed_mentions: { parse: [] } });
+const fits = (drawn: Drawn): boolean =>
+  drawn.embeds.length <= L.embedsPerMessage && drawn.measure <= MESSAGE_BUDGET;
 
 /**
- * A card as Discord messages: a header embed, then one embed per paper (`full`) or a numbered list
- * (`compact`), split into as many messages as Discord's limits need. Never fails on length.
+ * Splits a card into the messages Discord's limits need: at most 10 embeds and 6000 characters each, measured
+ * with the largest counts (so a redraw never breaks a limit), and, for a card with feedback, at most as many
+ * papers as one message's controls can carry (25 in a list, 5 in a thread, where every paper gets buttons).
+ * The first message opens with the header (thread messages have none). Never fails on length.
+ */
+export function cardParts(card: Card, layout: Layout): CardPart[] {
+  const draws = card.items.map((item, index) => drawItem(layout, item, index + 1));
+  const cap = card.feedback
+    ? layout === 'details'
+      ? L.actionRows
+      : L.selectOptions
+    : Number.POSITIVE_INFINITY;
+  const parts: CardPart[] = [];
+  const partOf = (from: number, to: number, head: boolean): CardPart => ({
+    layout,
+    card: { ...card, items: card.items.slice(from, to) },
+    start: from + 1,
+    head,
+    foot: head && layout === 'full',
+  });
+  let from = 0;
+  let head = layout !== 'details';
+  while (from < draws.length || head) {
+    let to = from;
+    while (
+      to < draws.length &&
+      to - from < cap &&
+      (to === from && !head ? true : fits(assemble(partOf(from, to + 1, head), draws.slice(from, to + 1))))
+    ) {
+      to += 1;
+    }
+    parts.push(partOf(from, to, head));
+    head = false;
+    from = to;
+  }
+  const last = parts.at(-1);
+  if (layout === 'compact' && last) last.foot = true;
+  return parts;
+}
+
+/**
+ * A part as a message: its embeds and, for a card with feedback, its papers' controls in the rows left free
+ * (`reservedRows` are taken by the caller's own row, Next and Share).
+ */
+export function renderPart(part: CardPart, options: { reservedRows?: number } = {}): DiscordMessage {
+  const draws = part.card.items.map((item, index) => drawItem(part.layout, item, part.start + index));
+  const { embeds } = assemble(part, draws);
+  const rows = part.card.feedback
+    ? feedbackRows(part.card.items, { start: part.start, rows: L.actionRows - (options.reservedRows ?? 0) })
+    : [];
+  return { embeds, allowed_mentions: { parse: [] }, ...(rows.length > 0 ? { components: rows } : {}) };
+}
+
+/**
+ * A card as Discord messages: a header embed, then one embed per paper (`full`), a numbered list (`compact`) or
+ * each paper's details (`details`), split into as many messages as Discord's limits need. Never fails on length.
  *
  * @example
  * renderCard(digestCard, 'compact'); // [{ embeds: [{ title: 'Your paper digest', description: '1. [...](...)' }], ... }]
  */
-export const renderCard = (card: Card, layout: Layout): DiscordMessage[] => {
-  if (layout === 'compact') return packMessages(headerEmbeds(card, card.items.map(listLine)));
-  return packMessages([...headerEmbeds(card), ...card.items.map((item) => paperEmbed(item))]);
-};
-
-/**
- * A card as one message, for interaction responses (which are one message): one embed per paper when they
- * fit, else the compact list (which always fits: at most 25 lines of `LIST_LINE_MAX`).
- */
-export const renderReply = (card: Card): DiscordMessage => {
-  const full = renderCard(card, 'full');
-  if (full.length === 1 && full[0]) return full[0];
-  const compact = renderCard(card, 'compact');
-  const [first] = compact;
-  if (!first) return message([]);
-  return first;
-};
+export const renderCard = (card: Card, layout: Layout): DiscordMessage[] =>
+  cardParts(card, layout).map((part) => renderPart(part));
 
 /** The details of each paper, for a digest's thread: one embed per paper with its abstract. */
-export const renderDetails = (card: Card): DiscordMessage[] =>
-  packMessages(card.items.map((item) => paperEmbed(item, { detail: true })));
+export const renderDetails = (card: Card): DiscordMessage[] => renderCard(card, 'details');
+
+/**
+ * The messages of an interaction's answer: one embed per paper when they fit in one message, else the compact
+ * list (which holds 25 papers in one message; only a longer digest needs more).
+ */
+export function replyParts(card: Card): CardPart[] {
+  const full = cardParts(card, 'full');
+  return full.length === 1 ? full : cardParts(card, 'compact');
+}
+
+/** A card as one message, for interaction responses: the first of `replyParts`. */
+export const renderReply = (card: Card, options: { reservedRows?: number } = {}): DiscordMessage => {
+  const [first] = replyParts(card);
+  return first ? renderPart(first, options) : { embeds: [], allowed_mentions: { parse: [] } };
+};

@@ -3,6 +3,7 @@ import type { Command } from '../../core/commands/command.js';
 import { type CommandError, CommandErrorId, commandError } from '../../core/commands/command-error.js';
 import { parseConfig } from '../../core/commands/parse-config.js';
 import { parsePaperId } from '../../core/commands/parse-paper-id.js';
+import { parseSaved } from '../../core/commands/parse-saved.js';
 import { parseSchedule } from '../../core/commands/parse-schedule.js';
 import { parseSearch } from '../../core/commands/parse-search.js';
 import { type Token, tokenize } from '../../core/commands/tokenize.js';
@@ -53,8 +54,8 @@ const onOff = (value: string): string => (value === 'true' ? 'on' : value === 'f
 
 /**
  * Maps a slash command's options into the core `Command`, validating them with the core's own parsers
- * (`parseSearch`, `parseTerms`, `parseSchedule`, `parseConfig`), so Discord users get the same checks and
- * the same error messages as everyone else.
+ * (`parseSearch`, `parseTerms`, `parseSchedule`, `parseConfig`, `parseSaved`), so Discord users get the same
+ * checks and the same error messages as everyone else.
  *
  * @example
  * commandFromInteraction({ name: 'papers', options: [{ name: 'topic', type: 3, value: 'lora' }] });
@@ -75,6 +76,16 @@ export function commandFromInteraction(data: CommandData): Result<Command, Comma
     }
     case 'subscriptions':
       return ok({ kind: 'subscriptions' });
+    case 'saved':
+      // `by` is a USER option: Discord sends the snowflake, which the core reads as a mention.
+      return parseSaved(keyedOptions(values, ['since', 'by', 'page', 'export']));
+    case 'unsave': {
+      const value = text(values, 'id') ?? '';
+      const id = parsePaperId(value.trim());
+      return id === undefined
+        ? err(commandError(CommandErrorId.BadPaperId, { value }))
+        : ok({ kind: 'unsave', id });
+    }
     case 'digest':
       return digest(sub, values);
     default:
@@ -82,12 +93,16 @@ export function commandFromInteraction(data: CommandData): Result<Command, Comma
   }
 }
 
-const papers = (values: Map<string, InteractionOption>): Result<Command, CommandError> => {
-  const topic = text(values, 'topic');
-  const options = ['since', 'limit', 'sort'].flatMap((name) => {
+/** The options given, as `key:value` tokens, in the order named. */
+const keyedOptions = (values: Map<string, InteractionOption>, names: string[]): Token[] =>
+  names.flatMap((name) => {
     const value = text(values, name);
     return value === undefined ? [] : [keyed(name, value)];
   });
+
+const papers = (values: Map<string, InteractionOption>): Result<Command, CommandError> => {
+  const topic = text(values, 'topic');
+  const options = keyedOptions(values, ['since', 'limit', 'sort']);
   if (topic === undefined && options.length === 0) return ok({ kind: 'today' });
   const paperId = topic !== undefined && options.length === 0 ? parsePaperId(topic.trim()) : undefined;
   if (paperId !== undefined) return ok({ kind: 'paper', id: paperId });
@@ -112,13 +127,21 @@ const digest = (
       return ok({ kind: 'scheduleOff' });
     case 'config': {
       const tokens: Token[] = [];
-      for (const key of ['top', 'min-upvotes', 'threads', 'alerts', 'empty']) {
+      for (const key of ['top', 'min-upvotes', 'threads', 'alerts', 'empty', 'learn']) {
         const value = text(values, key);
         if (value !== undefined) tokens.push(keyed(key, onOff(value)));
       }
       const sources = text(values, 'sources');
       if (sources !== undefined) tokens.push(keyed('sources', sources.replace(/\s+/g, '')));
       return parseConfig(tokens);
+    }
+    case 'recap': {
+      // `/digest recap day:fri time:16:00 timezone:Europe/Berlin`, or `day:off`: the core's `schedule recap ...`.
+      const words = ['day', 'time', 'timezone'].flatMap((name) => {
+        const value = text(values, name);
+        return value === undefined ? [] : [word(value)];
+      });
+      return parseSchedule([word('recap'), ...words]);
     }
     case 'now':
       return ok({ kind: 'digest' });

@@ -1,20 +1,18 @@
-import { type REST, Routes } from 'discord.js';
-import { answerInTime } from '../../core/bot/answer-in-time.js';
+import type { REST } from 'discord.js';
 import type { BotDependencies } from '../../core/bot/bot-dependencies.js';
 import { CONTINUE, type CommandHooks } from '../../core/bot/command-hooks.js';
-import { handleAction, handleParsed } from '../../core/bot/handle-command.js';
+import { handleAction, handleFeedback, handleParsed } from '../../core/bot/handle-command.js';
 import { refused } from '../../core/bot/replies.js';
 import type { Reply } from '../../core/cards/card.js';
 import type { ChannelRef } from '../../core/channel.js';
 import { CHANGING_COMMANDS } from '../../core/commands/command.js';
 import { createAutocomplete } from './autocomplete.js';
 import type { ButtonCodec } from './buttons.js';
-import { withDiscordExamples } from './discord-examples.js';
-import { renderReply } from './embeds.js';
+import { feedbackOfComponent } from './feedback-controls.js';
 import { commandFromInteraction, readOptions } from './interaction-command.js';
+import { createReplySender, type ReplyTarget } from './interaction-reply.js';
 import type { DiscordInteraction } from './interaction-schema.js';
 import { InteractionType, type Respond, ResponseType } from './interaction-types.js';
-import { EPHEMERAL } from './limits.js';
 import { canManageChannels } from './member-permissions.js';
 
 export interface InteractionHandlerOptions {
@@ -35,55 +33,32 @@ const NOT_IN_A_SERVER = refused({
   tone: 'warning',
   text: 'paperboy works in server channels. Run the command in a channel of your server.',
 });
+/** Discord names the clicker of every click in a server; a body without one cannot be attributed. */
+const NO_CLICKER = refused({
+  tone: 'warning',
+  text: 'Discord did not say who clicked, so paperboy cannot record it. Please click again.',
+});
 
 /**
  * Answers interactions, whichever transport delivered them (gateway or HTTP): slash commands through the core
- * handler, "Next" and "Share in channel" buttons, and autocomplete. Replies come at once when the core is
- * quick, else a deferred response is sent before Discord's 3 s and the original is edited afterwards.
+ * handler, "Next" and "Share in channel" buttons, the papers' 👍 👎 🔖 controls (buttons and select menus),
+ * and autocomplete. Replies come at once when the core is quick, else a deferred response is sent before
+ * Discord's 3 s and the original is edited afterwards (see `createReplySender`). A feedback click is answered
+ * with a message only the clicker sees; the message clicked is never edited by the click (its counts are
+ * redrawn by the count redrawer, at most every few seconds).
  */
 export function createInteractionHandler(options: InteractionHandlerOptions) {
   const { bot, rest, applicationId, buttons, now } = options;
   const autocomplete = createAutocomplete(bot, now);
-  const deferAfterMs = options.deferAfterMs ?? 25;
-
-  const body = (reply: Reply) => ({
-    ...renderReply(withDiscordExamples(reply.card)),
-    components: reply.visibility === 'ephemeral' ? buttons.components(reply.card.actions) : [],
-    flags: reply.visibility === 'ephemeral' ? EPHEMERAL : 0,
+  const replies = createReplySender({
+    bot,
+    rest,
+    applicationId,
+    buttons,
+    deferAfterMs: options.deferAfterMs ?? 25,
+    now,
   });
-
-  /** Responds with the reply if it is ready in time, else defers and edits the original when it is. */
-  async function answer(
-    start: () => Promise<Reply>,
-    token: string,
-    respond: Respond,
-    mode: { update: boolean; ephemeral: boolean },
-  ): Promise<void> {
-    const inTime = answerInTime<Reply>(bot, deferAfterMs);
-    const work = start();
-    const first = await inTime(work);
-    if (first) {
-      // An update edits the message the button is on, which keeps its own flags (ephemeral or not).
-      const { flags, ...edit } = body(first);
-      await respond(
-        mode.update
-          ? { type: ResponseType.Update, data: edit }
-          : { type: ResponseType.Message, data: { ...edit, flags } },
-      );
-      return;
-    }
-    await respond(
-      mode.update
-        ? { type: ResponseType.DeferredUpdate }
-        : { type: ResponseType.Deferred, data: { flags: mode.ephemeral ? EPHEMERAL : 0 } },
-    );
-    const reply = await work;
-    const { flags: _flags, ...edit } = body(reply);
-    await rest.patch(Routes.webhookMessage(applicationId, token, '@original'), {
-      body: edit,
-      auth: false,
-    });
-  }
+  const message = (reply: Reply) => replies.bodies(reply)[0] ?? {};
 
   /** Discord's check before the core answers: commands that change a channel need Manage Channels. */
   const manageChannelsHooks = (
@@ -110,11 +85,16 @@ export function createInteractionHandler(options: InteractionHandlerOptions) {
       // Autocomplete must be answered with choices, never a message: outside a server there are none.
       if (interaction.type === InteractionType.Autocomplete)
         return respond({ type: ResponseType.Autocomplete, data: { choices: [] } });
-      return respond({ type: ResponseType.Message, data: body(NOT_IN_A_SERVER) });
+      return respond({ type: ResponseType.Message, data: message(NOT_IN_A_SERVER) });
     }
     const channel: ChannelRef = { platform: 'discord', workspaceId: interaction.guild_id, channelId };
     const context = { channel, now: now() };
     const permissions = interaction.member?.permissions;
+    const target: ReplyTarget = {
+      token: interaction.token ?? '',
+      channel,
+      ...(interaction.attachment_size_limit ? { attachmentLimit: interaction.attachment_size_limit } : {}),
+    };
     switch (interaction.type) {
       case InteractionType.Autocomplete: {
         const focused = [...readOptions(interaction.data).values.values()].find((entry) => entry.focused);
@@ -122,9 +102,20 @@ export function createInteractionHandler(options: InteractionHandlerOptions) {
         return respond({ type: ResponseType.Autocomplete, data: { choices } });
       }
       case InteractionType.Component: {
+        const feedback = feedbackOfComponent(interaction.data);
+        if (feedback !== null) {
+          const userId = interaction.member?.user?.id ?? interaction.user?.id;
+          const click = async (): Promise<Reply> => {
+            const reply = userId
+              ? await handleFeedback(bot, context, { value: feedback, userId })
+              : NO_CLICKER;
+            return { ...reply, visibility: 'ephemeral' };
+          };
+          return replies.answer(click, target, respond, { update: false, ephemeral: true });
+        }
         const action = buttons.decode(interaction.data.custom_id);
         if (!action) return respond({ type: ResponseType.DeferredUpdate });
-        return answer(() => handleAction(bot, context, action), interaction.token, respond, {
+        return replies.answer(() => handleAction(bot, context, action), target, respond, {
           update: action.kind === 'nextPage',
           ephemeral: false,
         });
@@ -135,7 +126,7 @@ export function createInteractionHandler(options: InteractionHandlerOptions) {
         const parsed = commandFromInteraction(data);
         // A deferred response cannot change its visibility later: only a digest its member may post is public.
         const posted = parsed.ok && parsed.value.kind === 'digest' && canManageChannels(permissions);
-        return answer(() => handleParsed(bot, context, parsed, hooks), interaction.token, respond, {
+        return replies.answer(() => handleParsed(bot, context, parsed, hooks), target, respond, {
           update: false,
           ephemeral: !posted,
         });

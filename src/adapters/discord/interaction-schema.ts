@@ -13,6 +13,9 @@ export const INTERACTION_BOUNDS = {
   stringValue: 6000,
   token: 1000,
   options: 25,
+  /** A string select's chosen values: at most 25, each at most 100 characters. */
+  selectValues: 25,
+  selectValue: 100,
 } as const;
 
 const snowflake = z.string().regex(/^\d{1,20}$/, 'must be a snowflake (a decimal id)');
@@ -78,9 +81,14 @@ const commandData = z.object({
   name,
   options: z.array(option).max(INTERACTION_BOUNDS.options).optional(),
 });
+/** A button click, or a select menu's choice (`values`, what the options chosen carry). */
 const componentData = z.object({
   custom_id: z.string().min(1).max(INTERACTION_BOUNDS.customId),
   component_type: z.number().int(),
+  values: z
+    .array(z.string().max(INTERACTION_BOUNDS.selectValue))
+    .max(INTERACTION_BOUNDS.selectValues)
+    .optional(),
 });
 
 /** Where an interaction comes from; a DM has `user` and no `member` or `guild_id`. */
@@ -93,6 +101,8 @@ const origin = {
     .object({ permissions: permissions.optional(), user: z.object({ id: snowflake }).optional() })
     .optional(),
   user: z.object({ id: snowflake }).optional(),
+  /** The largest attachment the answer may carry, in bytes (recent bodies; depends on the server's boosts). */
+  attachment_size_limit: z.number().int().positive().optional(),
 };
 
 /**

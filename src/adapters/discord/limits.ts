@@ -15,6 +15,15 @@ export const DISCORD_LIMITS = {
   authorName: 256,
   customId: 100,
   buttonLabel: 80,
+  /** Action rows per message, and buttons per row (a select menu fills its row alone). */
+  actionRows: 5,
+  buttonsPerRow: 5,
+  selectOptions: 25,
+  selectLabel: 100,
+  selectValue: 100,
+  selectPlaceholder: 150,
+  /** An attachment's size when the interaction does not say (`attachment_size_limit`): 10 MiB. */
+  attachmentBytes: 10 * 1024 * 1024,
   autocompleteChoices: 25,
   choiceName: 100,
   choiceValue: 100,

@@ -98,7 +98,7 @@ describe('interaction replies', () => {
     const rows = first[0]?.data?.components as
       | { components: { label: string; custom_id: string }[] }[]
       | undefined;
-    const buttons = rows?.[0]?.components ?? [];
+    const buttons = rows?.flatMap((row) => row.components) ?? [];
     const next = buttons.find((button) => button.label === 'Next');
     expect(next).toBeDefined();
     const page = await run(handler, {

@@ -8,7 +8,12 @@ import type { DatabaseHandle } from '../../../src/db/database.js';
 import { createHttpServer, type HttpServer } from '../../../src/http/http-server.js';
 import { createPaperStore } from '../../../src/store/paper-store.js';
 import { createStoreBotDependencies } from '../../../src/store/store-bot-dependencies.js';
-import { type FakeDiscord, startFakeDiscord } from '../../helpers/fake-discord.js';
+import {
+  type FakeDiscord,
+  type InitialResponse,
+  type SeenAnswer,
+  startFakeDiscord,
+} from '../../helpers/fake-discord.js';
 import { fixtureCorpus } from '../../helpers/fixture-corpus.js';
 import { openTestDatabase } from '../../helpers/test-database.js';
 
@@ -36,7 +41,8 @@ export const adapterContext = (
   handle: DatabaseHandle,
   bot: BotDependencies,
   http: HttpServer,
-): ChatAdapterContext => ({ config, bot, http, db: handle.db, logger: silentLogger, now: () => NOW });
+  now: () => Date = () => NOW,
+): ChatAdapterContext => ({ config, bot, http, db: handle.db, logger: silentLogger, now });
 
 export interface DiscordOverHttp {
   handle: DatabaseHandle;
@@ -47,6 +53,8 @@ export interface DiscordOverHttp {
   /** `POST` signed interactions here. */
   url: string;
   privateKey: KeyObject;
+  /** The adapter's clock (`NOW` unless the harness was given one); requests are signed at its time. */
+  now: () => Date;
   close(): Promise<void>;
 }
 
@@ -54,10 +62,17 @@ export interface DiscordOverHttp {
  * The Discord adapter answering HTTP interactions (no gateway) on the real shared HTTP server, on a PGlite
  * database holding the fixture corpus, talking to a fake Discord REST API.
  */
-export async function startDiscordOverHttp(env: Record<string, string> = {}): Promise<DiscordOverHttp> {
+export async function startDiscordOverHttp(
+  env: Record<string, string> = {},
+  options: { now?: () => Date; attachmentLimit?: number } = {},
+): Promise<DiscordOverHttp> {
+  const now = options.now ?? (() => NOW);
   const handle = await openTestDatabase('pglite');
   const bot = await botOn(handle);
-  const discord = await startFakeDiscord({ applicationId: APPLICATION_ID });
+  const discord = await startFakeDiscord({
+    applicationId: APPLICATION_ID,
+    ...(options.attachmentLimit ? { attachmentLimit: options.attachmentLimit } : {}),
+  });
   const { privateKey, publicKeyHex } = testKeyPair();
   const config = discordConfig({
     DISCORD_API_URL: discord.api,
@@ -66,7 +81,7 @@ export async function startDiscordOverHttp(env: Record<string, string> = {}): Pr
     ...env,
   });
   const http = createHttpServer(silentLogger);
-  const adapter = createDiscordAdapter(adapterContext(config, handle, bot, http));
+  const adapter = createDiscordAdapter(adapterContext(config, handle, bot, http, now));
   await adapter.start();
   const { port } = await http.listen(0, '127.0.0.1');
   return {
@@ -77,6 +92,7 @@ export async function startDiscordOverHttp(env: Record<string, string> = {}): Pr
     adapter,
     url: `http://127.0.0.1:${port}/discord/interactions`,
     privateKey,
+    now,
     async close() {
       await adapter.stop();
       await http.close();
@@ -155,4 +171,107 @@ export function commandInteraction(
     },
     data: { id: '800000000000000001', name, type: 1, options },
   };
+}
+
+/**
+ * Sends an interaction to the harness as Discord does (signed at the adapter's time), telling the fake Discord it
+ * arrived so the messages its answer makes are kept in its channel; the initial response (the HTTP answer).
+ */
+export async function sendSigned(harness: DiscordOverHttp, body: unknown): Promise<InitialResponse> {
+  harness.discord.sawInteraction(body);
+  const timestamp = String(Math.floor(harness.now().getTime() / 1000));
+  const response = await postInteraction(harness.url, JSON.stringify(body), {
+    privateKey: harness.privateKey,
+    timestamp,
+  });
+  if (response.status !== 200)
+    throw new Error(`interaction answered ${response.status}: ${await response.text()}`);
+  return (await response.json()) as InitialResponse;
+}
+
+/** What the user sees for an interaction sent with `sendSigned`: the response, or the edit after a deferral. */
+export const seenAnswer = async (harness: DiscordOverHttp, body: { token: string }): Promise<SeenAnswer> =>
+  harness.discord.answerFor(body.token, await sendSigned(harness, body));
+
+/** The user id of `commandInteraction`'s member. */
+export const MEMBER_ID = '700000000000000001';
+
+/**
+ * A click on a message component as Discord sends it: a button (`custom_id`), or a string select with the
+ * `values` chosen; by `userId` (default `MEMBER_ID`), on a message of paperboy's.
+ */
+export function componentInteraction(
+  customId: string,
+  extra: { token: string; values?: string[]; userId?: string; permissions?: string },
+) {
+  const base = commandInteraction('papers', [], {
+    token: extra.token,
+    id: '600000000000000009',
+    ...(extra.permissions ? { permissions: extra.permissions } : {}),
+  });
+  const { data: _command, ...rest } = base;
+  return {
+    ...rest,
+    type: 3,
+    member: { ...base.member, user: { ...base.member.user, id: extra.userId ?? MEMBER_ID } },
+    data: {
+      custom_id: customId,
+      component_type: extra.values ? 3 : 2,
+      ...(extra.values ? { values: extra.values } : {}),
+    },
+    message: {
+      id: '900000000000000001',
+      channel_id: CHANNEL_ID,
+      content: '',
+      embeds: [],
+      components: [],
+      flags: 0,
+      type: 0,
+      timestamp: '2026-07-14T08:00:00.000000+00:00',
+      author: { id: '300000000000000001', username: 'paperboy', discriminator: '0', bot: true },
+    },
+  };
+}
+
+/** Every component of an answer's rows (buttons and select menus). */
+export type SeenComponent = {
+  type: number;
+  custom_id: string;
+  label?: string;
+  options?: { label: string; value: string }[];
+};
+export const componentsOf = (data: { components?: unknown }): SeenComponent[] =>
+  ((data.components ?? []) as { components: SeenComponent[] }[]).flatMap((row) => row.components);
+
+/** The text of an answer's embeds (titles, descriptions, fields, footers) as read, markdown escapes removed. */
+export const embedText = (data: { embeds?: unknown }): string =>
+  (
+    (data.embeds ?? []) as {
+      title?: string;
+      description?: string;
+      fields?: { name: string; value: string }[];
+      footer?: { text: string };
+    }[]
+  )
+    .flatMap((embed) => [
+      embed.title ?? '',
+      embed.description ?? '',
+      ...(embed.fields ?? []).map((field) => `${field.name}: ${field.value}`),
+      embed.footer?.text ?? '',
+    ])
+    .join('\n')
+    .replace(/\\(.)/g, '$1');
+
+/**
+ * What `read` gives once it is not null or undefined: for work the adapter does after Discord has its answer
+ * (recording a posted answer), which a test cannot await. Fails after `timeoutMs`.
+ */
+export async function eventually<T>(read: () => Promise<T | null | undefined>, timeoutMs = 5000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (value !== null && value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`nothing after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }

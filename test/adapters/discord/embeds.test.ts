@@ -1,10 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { embedLength, renderCard, renderDetails, renderReply } from '../../../src/adapters/discord/embeds.js';
+import {
+  cardParts,
+  embedLength,
+  type Layout,
+  renderCard,
+  renderDetails,
+  renderPart,
+  renderReply,
+} from '../../../src/adapters/discord/embeds.js';
 import { escapeMarkdown } from '../../../src/adapters/discord/markdown.js';
 import { noticeCard, paperListCard } from '../../../src/core/cards/build-cards.js';
 import type { Card, PaperItem } from '../../../src/core/cards/card.js';
-import { messageLimitError } from '../../helpers/fake-discord-limits.js';
+import { componentLimitError, messageLimitError } from '../../helpers/fake-discord-limits.js';
 
 const item = (overrides: Partial<PaperItem> = {}): PaperItem => ({
   id: '2606.00467',
@@ -152,5 +160,170 @@ describe('Discord embeds', () => {
 
   it('escapes markdown characters with a backslash', () => {
     expect(escapeMarkdown('a_b*c`d|e~f[g](h)>#')).toBe('a\\_b\\*c\\`d\\|e\\~f\\[g\\]\\(h\\)\\>\\#');
+  });
+});
+
+const feedbackCard = (count: number, overrides: Partial<PaperItem> = {}): Card =>
+  card(
+    Array.from({ length: count }, (_, index) =>
+      item({ id: `2606.${String(90000 + index)}`, title: `Paper ${index + 1}`, ...overrides }),
+    ),
+    { feedback: true },
+  );
+type Control = { type: number; custom_id: string; label?: string; options?: { value: string }[] };
+const controlsOf = (message: { components?: unknown[] }) =>
+  ((message.components ?? []) as { components: Control[] }[]).flatMap((row) => row.components);
+const valuesOf = (message: { components?: unknown[] }) =>
+  controlsOf(message).flatMap((control) =>
+    control.options ? control.options.map((option) => option.value) : [control.custom_id.slice(2)],
+  );
+
+describe('feedback in Discord messages', () => {
+  it("shows the channel's counts in a paper's stats, nothing for zero, and never a 👎 count", () => {
+    const counted = renderReply(card([item({ counts: { relevant: 5, saved: 3 } })], { feedback: true }));
+    const stats = counted.embeds[1]?.fields?.find((field) => field.name === 'Stats')?.value;
+    expect(stats).toBe('▲ 12 · 💬 3 · 2026-06-12 · 🔖 3 · 👍 5');
+    const saved = renderReply(card([item({ counts: { relevant: 0, saved: 2 } })], { feedback: true }));
+    expect(saved.embeds[1]?.fields?.find((field) => field.name === 'Stats')?.value).toBe(
+      '▲ 12 · 💬 3 · 2026-06-12 · 🔖 2',
+    );
+    const none = renderReply(card([item({ counts: { relevant: 0, saved: 0 } })], { feedback: true }));
+    expect(JSON.stringify(none.embeds)).not.toMatch(/🔖|👍/);
+    expect(JSON.stringify([counted, saved, none].map((message) => message.embeds))).not.toContain('👎');
+    const [list] = renderCard(card([item({ counts: { relevant: 5, saved: 3 } })]), 'compact');
+    expect(list?.embeds[0]?.description?.split('\n')[1]).toBe(
+      '1. [Sparse attention for long contexts](https://huggingface.co/papers/2606.00467) · ▲ 12 · 💬 3 · 2026-06-12 · 🔖 3 · 👍 5',
+    );
+  });
+
+  it('mentions who saved a paper (snowflakes only, five at most) and says why it was chosen in one escaped line', () => {
+    const savedBy = [
+      '700000000000000001',
+      'U123ABC',
+      '<@&1>',
+      '@everyone',
+      ...Array.from({ length: 6 }, (_, i) => `70000000000000001${i}`),
+    ];
+    const because = 'like **"LoRA-Tune"** @everyone,\nwhich 3 of you saved';
+    const [message] = renderCard(card([item({ savedBy, because })]), 'full');
+    const fields = message?.embeds[1]?.fields ?? [];
+    expect(fields.find((field) => field.name === 'Saved by')?.value).toBe(
+      '<@700000000000000001>, <@700000000000000010>, <@700000000000000011>, <@700000000000000012>, <@700000000000000013> +2 more',
+    );
+    const why = fields.find((field) => field.name === 'Why')?.value ?? '';
+    expect(why).toBe('like \\*\\*"LoRA-Tune"\\*\\* @\u200beveryone, which 3 of you saved');
+    expect(message?.allowed_mentions).toEqual({ parse: [] });
+    const [list] = renderCard(card([item({ savedBy: ['700000000000000001'], because })]), 'compact');
+    expect(list?.embeds[0]?.description?.split('\n').slice(2)).toEqual([
+      `↳ ${why}`,
+      '↳ saved by <@700000000000000001>',
+    ]);
+  });
+
+  it('splits a 40-paper digest into lists of at most 25 papers, each with its papers’ controls in 5 rows or fewer', () => {
+    const digest = feedbackCard(40);
+    const messages = renderCard(digest, 'compact');
+    expect(messages.length).toBe(2);
+    const values = messages.flatMap(valuesOf);
+    expect(values).toHaveLength(120);
+    expect(new Set(values).size).toBe(120);
+    for (const message of messages) {
+      expect(messageLimitError(message as never)).toBeNull();
+      expect(componentLimitError(message.components)).toBeNull();
+      expect(controlsOf(message).every((control) => control.type === 3)).toBe(true);
+    }
+    // The second message's list and controls go on numbering where the first stopped.
+    const first = (messages[0]?.components?.[0]?.components[0] as Control | undefined)?.options?.length ?? 0;
+    expect(messages[1]?.embeds[0]?.description).toMatch(new RegExp(`^${first + 1}\\. `));
+    expect(messages[1]?.embeds[0]?.title).toBeUndefined();
+  });
+
+  it("gives every paper of a digest's thread buttons: at most 5 papers per thread message", () => {
+    const details = renderDetails(feedbackCard(12, { abstract: 'Short.' }));
+    expect(details.map((message) => message.embeds.length)).toEqual([5, 5, 2]);
+    for (const message of details) {
+      expect(controlsOf(message).every((control) => control.type === 2)).toBe(true);
+      expect(componentLimitError(message.components)).toBeNull();
+    }
+    const [single] = renderDetails(feedbackCard(1));
+    expect(controlsOf(single ?? { components: [] }).map((control) => control.label)).toEqual([
+      'Relevant',
+      'Not relevant',
+      'Save',
+    ]);
+  });
+
+  it('draws every part again with the largest counts within every limit, however tightly it was packed', () => {
+    // Uniform papers of every size pack parts right up to a limit (random ones rarely do).
+    let parts = 0;
+    for (const layout of ['compact', 'full', 'details'] as const)
+      for (const count of [5, 12, 20, 25, 33, 40])
+        for (let title = 20; title <= 400; title += 47)
+          for (const savers of [0, 5])
+            for (const size of [100, 2900]) {
+              const value = feedbackCard(count, {
+                title: 'w'.repeat(title),
+                summary: 'x '.repeat(size / 4),
+                abstract: 'y '.repeat(size / 2),
+                savedBy: Array.from({ length: savers }, (_, i) => `70000000000000001${i}`),
+              });
+              for (const part of cardParts(value, layout)) {
+                parts += 1;
+                const most = { relevant: 99_999, saved: 99_999 };
+                const drawn = renderPart({
+                  ...part,
+                  card: { ...part.card, items: part.card.items.map((paper) => ({ ...paper, counts: most })) },
+                });
+                expect(messageLimitError(drawn as never)).toBeNull();
+                expect(drawn.embeds.length).toBe(renderPart(part).embeds.length);
+              }
+            }
+    expect(parts).toBeGreaterThan(1000);
+  });
+
+  it('draws each part again with any counts within every limit, with the same embeds (property)', () => {
+    const counts = fc.record({ relevant: fc.nat({ max: 99_999 }), saved: fc.nat({ max: 99_999 }) });
+    // Titles, mentions and reasons of every size, so that parts are often packed up to a limit.
+    const paper = fc.record({
+      title: fc.oneof(fc.string({ minLength: 1, maxLength: 300 }), huge),
+      savedBy: fc.array(fc.stringMatching(/^\d{17,19}$/), { maxLength: 8 }),
+      because: fc.option(fc.oneof(text(200), huge), { nil: undefined }),
+      abstract: fc.oneof(text(100), huge),
+      matchedTerm: fc.option(text(100)),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(paper, { minLength: 1, maxLength: 40 }),
+        fc.constantFrom<Layout>('compact', 'full', 'details'),
+        fc.array(counts, { minLength: 40, maxLength: 40 }),
+        (papers, layout, votes) => {
+          const value = card(
+            papers.map((fields, index) =>
+              item({ ...fields, id: `2606.${String(90000 + index)}`, summary: fields.abstract }),
+            ),
+            { feedback: true },
+          );
+          for (const part of cardParts(value, layout)) {
+            const before = renderPart(part);
+            const voted = {
+              ...part,
+              card: {
+                ...part.card,
+                items: part.card.items.map((paper, i) => ({ ...paper, counts: votes[i] })),
+              },
+            };
+            const after = renderPart(voted);
+            expect(part.card.items.length).toBeLessThanOrEqual(layout === 'details' ? 5 : 25);
+            for (const message of [before, after]) {
+              expect(messageLimitError(message as never)).toBeNull();
+              expect(componentLimitError(message.components)).toBeNull();
+            }
+            expect(after.embeds.length).toBe(before.embeds.length);
+            expect(after.components).toEqual(before.components);
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 });

@@ -13,7 +13,9 @@ import {
   botOn,
   CHANNEL_ID,
   commandInteraction,
+  componentInteraction,
   discordConfig,
+  embedText,
   GUILD_ID,
 } from './discord-fixtures.js';
 
@@ -63,11 +65,11 @@ describe('the Discord gateway', () => {
     expect(data.allowed_mentions).toEqual({ parse: [] });
     expect(data.embeds[0]?.title).toContain('lora');
     expect(data.embeds.slice(1).some((embed) => /LoRA/i.test(embed.title ?? ''))).toBe(true);
-    const labels = data.components[0]?.components.map((button) => button.label);
-    expect(labels).toContain('Share in channel');
+    const buttons = data.components.flatMap((row) => row.components);
+    expect(buttons.map((button) => button.label)).toContain('Share in channel');
     expect(call.authorization).toBeUndefined();
 
-    const share = data.components[0]?.components.find((button) => button.label === 'Share in channel');
+    const share = buttons.find((button) => button.label === 'Share in channel');
     discord.gateway.dispatch('INTERACTION_CREATE', {
       ...commandInteraction('papers', [], { token: 'share-token', id: '600000000000000002' }),
       type: 3,
@@ -99,7 +101,12 @@ describe('the Discord gateway', () => {
     });
     const shared = await discord.answerFor('share-token');
     expect(shared.flags).toBe(0);
-    expect(shared.data.components).toEqual([]);
+    // Shared with the channel: no Next or Share any more, only the papers' 👍 👎 🔖 (issue 14).
+    const controls = (shared.data.components as { components: { custom_id: string }[] }[]).flatMap(
+      (row) => row.components,
+    );
+    expect(controls.length).toBeGreaterThan(0);
+    expect(controls.every((control) => control.custom_id.startsWith('f|'))).toBe(true);
   });
 
   it('refuses /digest schedule to a member without Manage Channels, and accepts it from one with it', async () => {
@@ -139,6 +146,60 @@ describe('the Discord gateway', () => {
       time: '09:30',
       timezone: 'Europe/Berlin',
     });
+  });
+
+  it('answers a 🔖 click from the gateway privately (type 4 or 5, ephemeral) and records the save', async () => {
+    const click = componentInteraction('f|fb1:s:2606.93392', { token: 'gateway-click' });
+    discord.gateway.dispatch('INTERACTION_CREATE', click);
+    const initial = (await callbackOf('gateway-click')).body as { type: number; data?: { flags?: number } };
+    expect([4, 5]).toContain(initial.type);
+    expect(initial.data?.flags).toBe(64);
+    const answer = await discord.answerFor('gateway-click');
+    expect(embedText(answer.data)).toContain("🔖 Saved to this channel's reading list");
+    const channel = { platform: 'discord' as const, workspaceId: GUILD_ID, channelId: CHANNEL_ID };
+    expect((await bot.feedback?.counts(channel, ['2606.93392']))?.get('2606.93392')).toEqual({
+      relevant: 0,
+      saved: 1,
+    });
+  });
+
+  it('schedules the weekly recap with /digest recap for a member who can manage the channel, and turns it off', async () => {
+    const recap = (
+      token: string,
+      options: { name: string; type: number; value: string }[],
+      permissions?: string,
+    ) =>
+      discord.gateway.dispatch(
+        'INTERACTION_CREATE',
+        commandInteraction('digest', [{ name: 'recap', type: 1, options }], {
+          token,
+          ...(permissions ? { permissions } : {}),
+        }),
+      );
+    const friday = [
+      { name: 'day', type: 3, value: 'fri' },
+      { name: 'time', type: 3, value: '16:00' },
+      { name: 'timezone', type: 3, value: 'europe/berlin' },
+    ];
+    recap('recap-refused', friday);
+    expect(embedText((await discord.answerFor('recap-refused')).data)).toContain(
+      'Only members who can manage this channel can use /digest recap.',
+    );
+    recap('recap-on', friday, String(1 << 4));
+    expect(embedText((await discord.answerFor('recap-on')).data)).toContain('Weekly recap scheduled');
+    const ref = { platform: 'discord' as const, workspaceId: GUILD_ID, channelId: CHANNEL_ID };
+    expect((await bot.channels.get(ref))?.settings.recap).toEqual({
+      enabled: true,
+      weekday: 5,
+      time: '16:00',
+      timezone: 'Europe/Berlin',
+    });
+    recap('recap-bad', [{ name: 'day', type: 3, value: 'fri' }], String(1 << 4));
+    // The core's own message for a missing time (its wording and example are the core's).
+    expect(embedText((await discord.answerFor('recap-bad')).data)).toContain('needs a time');
+    recap('recap-off', [{ name: 'day', type: 3, value: 'off' }], String(1 << 4));
+    await discord.answerFor('recap-off');
+    expect((await bot.channels.get(ref))?.settings.recap.enabled).toBe(false);
   });
 
   it("deactivates a guild's channels when the bot is removed from it (guildDelete)", async () => {

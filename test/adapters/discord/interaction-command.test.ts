@@ -121,6 +121,95 @@ describe('commandFromInteraction', () => {
   });
 });
 
+describe('the reading list, the recap and learning as Discord commands', () => {
+  it('maps /saved options into the core’s saved command (by: is a USER option, a snowflake)', () => {
+    expect(commandFromInteraction({ name: 'saved' })).toEqual({ ok: true, value: { kind: 'saved' } });
+    expect(
+      commandFromInteraction({
+        name: 'saved',
+        options: [
+          str('since', '7D'),
+          { name: 'by', type: 6, value: '700000000000000001' },
+          { name: 'page', type: 4, value: 2 },
+          str('export', 'csv'),
+        ],
+      }),
+    ).toEqual({
+      ok: true,
+      value: { kind: 'saved', since: '7d', by: '700000000000000001', page: 1, export: 'csv' },
+    });
+    expect(commandFromInteraction({ name: 'saved', options: [str('export', 'pdf')] })).toMatchObject({
+      ok: false,
+      error: { id: 'badExport' },
+    });
+    expect(
+      commandFromInteraction({ name: 'saved', options: [{ name: 'page', type: 4, value: 0 }] }),
+    ).toMatchObject({ ok: false, error: { id: 'pageOutOfRange' } });
+  });
+
+  it('maps /unsave id: (an id or a link) and refuses what is not a paper id', () => {
+    expect(
+      commandFromInteraction({
+        name: 'unsave',
+        options: [str('id', ' https://huggingface.co/papers/2606.93392 ')],
+      }),
+    ).toEqual({ ok: true, value: { kind: 'unsave', id: '2606.93392' } });
+    expect(commandFromInteraction({ name: 'unsave', options: [str('id', 'lora')] })).toEqual({
+      ok: false,
+      error: { id: 'badPaperId', detail: { value: 'lora' } },
+    });
+  });
+
+  it('maps /digest recap (day, time, timezone; or day:off) and the learn option of /digest config', () => {
+    expect(
+      commandFromInteraction({
+        name: 'digest',
+        options: [sub('recap', [str('day', 'fri'), str('time', '16:00'), str('timezone', 'europe/berlin')])],
+      }),
+    ).toEqual({
+      ok: true,
+      value: { kind: 'scheduleRecap', weekday: 5, time: '16:00', timezone: 'Europe/Berlin' },
+    });
+    expect(
+      commandFromInteraction({
+        name: 'digest',
+        options: [sub('recap', [str('day', 'mon'), str('time', '8:30')])],
+      }),
+    ).toEqual({
+      ok: true,
+      value: { kind: 'scheduleRecap', weekday: 1, time: '08:30', timezone: 'UTC' },
+    });
+    expect(commandFromInteraction({ name: 'digest', options: [sub('recap', [str('day', 'off')])] })).toEqual({
+      ok: true,
+      value: { kind: 'recapOff' },
+    });
+    expect(
+      commandFromInteraction({ name: 'digest', options: [sub('recap', [str('day', 'fri')])] }),
+    ).toMatchObject({
+      ok: false,
+      error: { id: 'badTime' },
+    });
+    expect(
+      commandFromInteraction({
+        name: 'digest',
+        options: [sub('config', [{ name: 'learn', type: 5, value: false }])],
+      }),
+    ).toEqual({ ok: true, value: { kind: 'config', changes: { learn: false } } });
+  });
+
+  it('rewrites the examples of the reading list and the recap into the Discord commands', () => {
+    expect(toDiscordExample('/papers saved')).toBe('/saved');
+    expect(toDiscordExample('/papers saved since:7d')).toBe('/saved since:7d');
+    expect(toDiscordExample('/papers saved export:bibtex')).toBe('/saved export:bibtex');
+    expect(toDiscordExample('/papers unsave 2606.93392')).toBe('/unsave id:2606.93392');
+    expect(toDiscordExample('/papers schedule recap fri 16:00 Europe/Berlin')).toBe(
+      '/digest recap day:fri time:16:00 timezone:Europe/Berlin',
+    );
+    expect(toDiscordExample('/papers schedule recap off')).toBe('/digest recap day:off');
+    expect(toDiscordExample('/papers config learn:off')).toBe('/digest config learn:off');
+  });
+});
+
 describe('buttons and nonces', () => {
   it('carries the action in the custom_id and leaves out a value the core should have shortened', () => {
     const codec = createButtonCodec();

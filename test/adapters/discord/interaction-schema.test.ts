@@ -75,6 +75,25 @@ describe('parseInteraction', () => {
     expect(one({ name: 'x', type: 42, value: 'x' })).toBe(false);
   });
 
+  it("reads a select menu's chosen values and the attachment limit a recent body carries", () => {
+    const choice = {
+      type: 3,
+      id: '11',
+      token: 'tok',
+      guild_id: '22',
+      channel_id: '33',
+      attachment_size_limit: 10_485_760,
+      data: { custom_id: 'f|pick:s', component_type: 3, values: ['fb1:s:2606.93392'], resolved: {} },
+    };
+    expect(parseInteraction(choice)).toEqual({
+      ok: true,
+      value: {
+        ...choice,
+        data: { custom_id: 'f|pick:s', component_type: 3, values: ['fb1:s:2606.93392'] },
+      },
+    });
+  });
+
   it('lists at most three problems, each with its path, and never the value', () => {
     const result = parseInteraction({
       type: 3,

@@ -86,6 +86,17 @@ describe('malformed but correctly signed Discord interactions', () => {
     ['a command without a token', { ...papers([]), token: undefined }, 'token'],
     ['a command without an id', { ...papers([]), id: undefined }, 'id'],
     ['a click without custom_id', click({ component_type: 2 }), 'data.custom_id'],
+    [
+      'select values given as a string',
+      click({ custom_id: 'f|pick:s', component_type: 3, values: 'fb1:s:2606.93392' }),
+      'data.values',
+    ],
+    [
+      'a select value that is a number',
+      click({ custom_id: 'f|pick:s', component_type: 3, values: [2606.93392] }),
+      'data.values.0',
+    ],
+    ['an attachment limit as text', papers([], { attachment_size_limit: '10MB' }), 'attachment_size_limit'],
   ])('answers 400 to %s', async (_name, body, problem) => {
     const { status, text } = await send(body);
     expect(status).toBe(400);
@@ -103,6 +114,20 @@ describe('malformed but correctly signed Discord interactions', () => {
     ['a 2000-character token', { ...papers([]), token: 't'.repeat(2000) }, 'token'],
     ['a token that would change the callback path', { ...papers([]), token: 'a/../../users/@me' }, 'token'],
     ['26 options', papers(Array.from({ length: 26 }, () => topic('lora'))), 'data.options'],
+    [
+      'a select with 26 values',
+      click({
+        custom_id: 'f|pick:s',
+        component_type: 3,
+        values: Array.from({ length: 26 }, () => 'fb1:s:2606.93392'),
+      }),
+      'data.values',
+    ],
+    [
+      'a select value over 100 characters',
+      click({ custom_id: 'f|pick:s', component_type: 3, values: ['v'.repeat(101)] }),
+      'data.values.0',
+    ],
   ])('answers 400 to %s, without echoing it', async (_name, body, path) => {
     const { status, text } = await send(body);
     expect(status).toBe(400);

@@ -16,6 +16,7 @@ import {
   readDiscordPayload,
   retargetButton,
   retargetCommand,
+  retargetSelect,
 } from '../../helpers/recorded-discord-payloads.js';
 import { describeRecorded } from '../../helpers/shared-data.js';
 import { openTestDatabase } from '../../helpers/test-database.js';
@@ -160,7 +161,9 @@ describeRecorded('Discord interactions from the bodies Discord really sends', ()
         `search-${Math.random().toString(36).slice(2)}`,
       );
       const answer = await seen(body);
-      const next = (answer.data.components as Row[])[0]?.components.find((button) => button.label === 'Next');
+      const next = (answer.data.components as Row[])
+        .flatMap((row) => row.components)
+        .find((button) => button.label === 'Next');
       expect(next).toBeDefined();
       return next?.custom_id ?? '';
     };
@@ -171,10 +174,12 @@ describeRecorded('Discord interactions from the bodies Discord really sends', ()
         retargetButton(readDiscordJson(DISCORD_PAYLOAD.buttonGuild), next),
         'click-token',
       );
-      for (const body of [click, { ...click, data: { ...click.data, id: 7 } }]) {
-        const page = await send(body);
-        expect(page.type).toBe(UPDATE_MESSAGE);
-        expect(JSON.stringify(page.data)).toContain('page 2 of');
+      for (const [index, body] of [click, { ...click, data: { ...click.data, id: 7 } }].entries()) {
+        const token = `click-token-${index}`;
+        const page = await send({ ...body, token });
+        // The page replaces the message, at once (7) or after a deferral (6, then the edit of @original).
+        expect([UPDATE_MESSAGE, DEFERRED_UPDATE]).toContain(page.type);
+        expect(JSON.stringify((await discord.answerFor(token, page)).data)).toContain('page 2 of');
       }
     });
 
@@ -188,6 +193,43 @@ describeRecorded('Discord interactions from the bodies Discord really sends', ()
       const answer = await send(retargetButton(readDiscordJson(DISCORD_PAYLOAD.buttonMinimal), next));
       expect(answer.data?.flags).toBe(EPHEMERAL);
       expect(JSON.stringify(answer.data)).toContain('paperboy works in server channels');
+    });
+  });
+
+  describe('feedback controls', () => {
+    const recordedChannel = (): ChannelRef => {
+      const { guild_id, channel_id } = readDiscordJson(DISCORD_PAYLOAD.buttonGuild);
+      return { platform: 'discord', workspaceId: guild_id ?? '', channelId: channel_id ?? '' };
+    };
+    const countsOf = async (paperId: string) =>
+      (await bot.feedback?.counts(recordedChannel(), [paperId]))?.get(paperId);
+
+    it('saves with the recorded guild click re-targeted at a 🔖 button, answering the clicker alone', async () => {
+      const body = withToken(
+        retargetButton(readDiscordJson(DISCORD_PAYLOAD.buttonGuild), 'f|fb1:s:2606.93392'),
+        'recorded-save',
+      );
+      const initial = await send(body);
+      expect([4, 5]).toContain(initial.type);
+      expect(initial.data?.flags).toBe(EPHEMERAL);
+      const answer = await discord.answerFor('recorded-save', initial);
+      expect(JSON.stringify(answer.data)).toContain("Saved to this channel's reading list");
+      expect(await countsOf('2606.93392')).toEqual({ relevant: 0, saved: 1 });
+    });
+
+    it('votes with the recorded click re-targeted at the 👍 select menu, and refuses it tampered', async () => {
+      const recorded = readDiscordJson(DISCORD_PAYLOAD.buttonGuild);
+      const choice = withToken(retargetSelect(recorded, 'f|pick:r', ['fb1:r:2606.93681']), 'recorded-pick');
+      const answer = await discord.answerFor('recorded-pick', await send(choice));
+      expect(JSON.stringify(answer.data)).toContain('Marked relevant');
+      expect(await countsOf('2606.93681')).toEqual({ relevant: 1, saved: 0 });
+      const tampered = withToken(
+        retargetSelect(recorded, 'f|pick:r', ['fb1:s:2606.93681']),
+        'recorded-forged',
+      );
+      const refused = await discord.answerFor('recorded-forged', await send(tampered));
+      expect(JSON.stringify(refused.data)).toContain('That button no longer works');
+      expect(await countsOf('2606.93681')).toEqual({ relevant: 1, saved: 0 });
     });
   });
 

@@ -38,12 +38,14 @@ describe('paperboy discord register', () => {
     expect(call?.path).toBe(`/applications/${APPLICATION_ID}/guilds/${GUILD_ID}/commands`);
     expect(call?.authorization).toBe('Bot test-token');
     expect(lines).toEqual([
-      `Registered 5 commands in guild ${GUILD_ID} (available now):`,
+      `Registered 7 commands in guild ${GUILD_ID} (available now):`,
       '  /papers topic since limit sort',
       '  /subscribe terms',
       '  /unsubscribe term',
       '  /subscriptions',
-      '  /digest schedule|off|config|now|settings',
+      '  /saved since by page export',
+      '  /unsave id',
+      '  /digest schedule|off|config|recap|now|settings',
     ]);
     const commands = call?.body as { name: string; default_member_permissions?: string }[];
     expect(commands.find((command) => command.name === 'digest')?.default_member_permissions).toBe('16');
@@ -52,7 +54,7 @@ describe('paperboy discord register', () => {
 
   it('registers global commands without --guild', async () => {
     const { lines } = await run(['register']);
-    expect(lines[0]).toMatch(/^Registered 5 global commands/);
+    expect(lines[0]).toMatch(/^Registered 7 global commands/);
     expect(
       discord.calls.some(
         (call) => call.method === 'PUT' && call.path === `/applications/${APPLICATION_ID}/commands`,
