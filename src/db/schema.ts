@@ -182,7 +182,7 @@ export const deliveries = pgTable(
       .notNull()
       .references(() => channels.id, { onDelete: 'cascade' }),
     slotId: bigint('slot_id', { mode: 'number' }).references(() => digestSlots.id, { onDelete: 'set null' }),
-    kind: text('kind').$type<'digest' | 'alert'>().notNull(),
+    kind: text('kind').$type<'digest' | 'alert' | 'recap'>().notNull(),
     card: jsonb('card').$type<Card>().notNull(),
     /** Stable per message, so a platform that supports it (Discord's nonce) can drop a repeated send. */
     idempotencyKey: text('idempotency_key').notNull(),
@@ -299,10 +299,14 @@ export const postedMessages = pgTable(
     postedAt: timestamp('posted_at', { withTimezone: true }).notNull(),
     countsChangedAt: timestamp('counts_changed_at', { withTimezone: true }),
     drawnAt: timestamp('drawn_at', { withTimezone: true }),
+    /** Counts every change to the counts it shows; a message is due a redraw while `drawn_changes` is behind. */
+    changes: bigint('changes', { mode: 'number' }).notNull().default(0),
+    /** `changes` as it was when the message was last claimed for a redraw. */
+    drawnChanges: bigint('drawn_changes', { mode: 'number' }).notNull().default(0),
   },
   (t) => [
     primaryKey({ columns: [t.channelId, t.messageId] }),
     index('posted_messages_channel_posted_idx').on(t.channelId, t.postedAt),
-    index('posted_messages_redraw_idx').on(t.countsChangedAt),
+    index('posted_messages_due_idx').on(t.countsChangedAt).where(sql`${t.changes} > ${t.drawnChanges}`),
   ],
 );

@@ -30,20 +30,36 @@ const at = (date: Date): SQL => sql`${date.toISOString()}::timestamptz`;
 export function createFeedbackStore(db: Database): FeedbackStore {
   const papers = createPaperStore(db);
 
-  /** Runs an upsert that returns `relevance, saved, changed`; `changed` is computed against the row it found. */
+  const key = (vote: FeedbackVote) => sql`${channelIdOf(vote.channel)}, ${vote.paperId}, ${vote.userId}`;
+
+  /**
+   * Runs a click's upsert, which returns `relevance, saved` when it wrote and nothing when the click repeats one
+   * just made. The state after a repeat is read by a statement of its own: one in the same statement would see
+   * the row as it was when the statement began, before the click it raced with (on another replica) committed.
+   */
+  const click = async (statement: SQL, vote: FeedbackVote): Promise<FeedbackResult> => {
+    const [written] = rowsOf<Omit<StateRow, 'changed'>>(await db.execute(statement));
+    if (written) return toResult({ ...written, changed: true });
+    const [current] = rowsOf<Omit<StateRow, 'changed'>>(
+      await db.execute(sql`
+        select relevance, saved_at is not null as saved from paper_feedback
+        where (channel_id, paper_id, user_id) = (${key(vote)})`),
+    );
+    return toResult(current ? { ...current, changed: false } : undefined);
+  };
+
+  /** Runs a reaction's upsert, which returns `relevance, saved, changed`. */
   const write = async (statement: SQL): Promise<FeedbackResult> => {
     const [row] = rowsOf<StateRow>(await db.execute(statement));
     return toResult(row);
   };
 
-  const key = (vote: FeedbackVote) => sql`${channelIdOf(vote.channel)}, ${vote.paperId}, ${vote.userId}`;
-
   return {
     async click(vote, now) {
       const since = at(new Date(now.getTime() - REPEAT_WINDOW_MS));
       if (vote.kind === 'save') {
-        return write(sql`
-          with written as (
+        return click(
+          sql`
             insert into paper_feedback (channel_id, paper_id, user_id, saved_at, save_changed_at, updated_at)
             values (${key(vote)}, ${at(now)}, ${at(now)}, ${at(now)})
             on conflict (channel_id, paper_id, user_id) do update set
@@ -51,16 +67,13 @@ export function createFeedbackStore(db: Database): FeedbackStore {
               save_changed_at = ${at(now)},
               updated_at = ${at(now)}
             where paper_feedback.save_changed_at is null or paper_feedback.save_changed_at <= ${since}
-            returning relevance, saved_at is not null as saved
-          )
-          select relevance, saved, true as changed from written
-          union all
-          select f.relevance, f.saved_at is not null, false from paper_feedback f
-          where (f.channel_id, f.paper_id, f.user_id) = (${key(vote)}) and not exists (select 1 from written)`);
+            returning relevance, saved_at is not null as saved`,
+          vote,
+        );
       }
       const value = vote.kind === 'relevant' ? 1 : -1;
-      return write(sql`
-        with written as (
+      return click(
+        sql`
           insert into paper_feedback
             (channel_id, paper_id, user_id, relevance, relevance_click, relevance_changed_at, updated_at)
           values (${key(vote)}, ${value}, ${value}, ${at(now)}, ${at(now)})
@@ -73,12 +86,9 @@ export function createFeedbackStore(db: Database): FeedbackStore {
             paper_feedback.relevance_click is not distinct from ${value}
             and paper_feedback.relevance_changed_at > ${since}
           )
-          returning relevance, saved_at is not null as saved
-        )
-        select relevance, saved, true as changed from written
-        union all
-        select f.relevance, f.saved_at is not null, false from paper_feedback f
-        where (f.channel_id, f.paper_id, f.user_id) = (${key(vote)}) and not exists (select 1 from written)`);
+          returning relevance, saved_at is not null as saved`,
+        vote,
+      );
     },
 
     async react(vote, now) {
@@ -198,18 +208,19 @@ export function createFeedbackStore(db: Database): FeedbackStore {
   };
 }
 
-/** What a reaction sets: on, the kind's value; off, it clears the kind only if it is what is set. */
+/**
+ * What a reaction sets: on, the kind's value; off, it clears the kind only if it is what is set. It leaves no
+ * mark of a click (`save_changed_at`, `relevance_click`), so a click just after a reaction is never taken for a
+ * repeat of it.
+ */
 function reactionSet(kind: FeedbackKind, on: boolean, now: Date): SQL {
-  if (kind === 'save') {
-    return on
-      ? sql`saved_at = coalesce(paper_feedback.saved_at, ${at(now)}), save_changed_at = ${at(now)}`
-      : sql`saved_at = null, save_changed_at = ${at(now)}`;
-  }
+  if (kind === 'save')
+    return on ? sql`saved_at = coalesce(paper_feedback.saved_at, ${at(now)})` : sql`saved_at = null`;
   const value = kind === 'relevant' ? 1 : -1;
   return on
-    ? sql`relevance = ${value}, relevance_changed_at = ${at(now)}`
+    ? sql`relevance = ${value}, relevance_click = null, relevance_changed_at = ${at(now)}`
     : sql`relevance = case when paper_feedback.relevance = ${value} then 0 else paper_feedback.relevance end,
-          relevance_changed_at = ${at(now)}`;
+          relevance_click = null, relevance_changed_at = ${at(now)}`;
 }
 
 function reactionInitial(kind: FeedbackKind, now: Date): { relevance: SQL; savedAt: SQL } {

@@ -53,16 +53,16 @@ export function createPostedMessageStore(db: Database): PostedMessages {
     async countsChanged(channel, paperId, now) {
       const recent = at(new Date(now.getTime() - REDRAW_DAYS * 86_400_000));
       await db.execute(sql`
-        update posted_messages set counts_changed_at = ${at(now)}
+        update posted_messages set changes = changes + 1, counts_changed_at = coalesce(counts_changed_at, ${at(now)})
         where channel_id = ${channelIdOf(channel)} and posted_at > ${recent}
           and paper_ids @> jsonb_build_array(${paperId}::text)`);
     },
 
     async retryRedraw(channel, messageId, now) {
-      // Changed just after the failed draw: due again once the interval since that draw has passed.
+      // Behind its changes again: due once the interval since the failed draw has passed.
       await db.execute(sql`
         update posted_messages
-        set counts_changed_at = coalesce(drawn_at, ${at(now)}) + interval '1 millisecond'
+        set drawn_changes = least(drawn_changes, changes - 1), counts_changed_at = coalesce(counts_changed_at, ${at(now)})
         where channel_id = ${channelIdOf(channel)} and message_id = ${messageId}`);
     },
 
@@ -72,13 +72,13 @@ export function createPostedMessageStore(db: Database): PostedMessages {
         await db.execute(sql`
           with due as (
             select channel_id, message_id from posted_messages
-            where counts_changed_at is not null
-              and (drawn_at is null or (drawn_at < counts_changed_at and drawn_at <= ${drawnBefore}))
+            where changes > drawn_changes and (drawn_at is null or drawn_at <= ${drawnBefore})
             order by counts_changed_at
             limit ${limit}
             for update skip locked
           )
-          update posted_messages m set drawn_at = ${at(now)}
+          update posted_messages m
+          set drawn_at = ${at(now)}, drawn_changes = m.changes, counts_changed_at = null
           from due, channels c
           where m.channel_id = due.channel_id and m.message_id = due.message_id and c.id = m.channel_id
           returning c.platform, c.workspace_id, c.channel_id as slack_channel, m.message_id, m.card, m.per_paper`),

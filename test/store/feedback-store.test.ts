@@ -116,6 +116,20 @@ describeEachDatabase('feedback store', (driver) => {
     expect((await store().react(off('save'), later(1))).state.saved).toBe(false);
   });
 
+  it('takes a click just after a reaction for a click of its own, not a repeat, for every kind', async () => {
+    await store().click(vote('relevant'), t0);
+    await store().react({ ...vote('relevant'), on: true }, later(100));
+    expect(await store().click(vote('relevant'), later(200))).toEqual({
+      state: { relevance: 0, saved: false },
+      changed: true,
+    });
+    await store().react({ ...vote('save'), on: true }, later(300));
+    expect(await store().click(vote('save'), later(400))).toEqual({
+      state: { relevance: 0, saved: false },
+      changed: true,
+    });
+  });
+
   it('lists the reading list newest first, with who saved, since a date and by a person, in pages', async () => {
     await store().click(vote('save', 'U1', HELIX), t0);
     await store().click(vote('save', 'U2', HELIX), later(60_000));

@@ -57,8 +57,9 @@ export async function recordReaction(
   const paperId = message?.perPaper ? message.card.items[0]?.id : undefined;
   if (paperId === undefined) return false;
   const vote = { channel: context.channel, paperId, userId: reaction.userId, kind: reaction.kind };
-  const result = await feedback.react({ ...vote, on: reaction.on }, context.now);
-  if (result.changed) await countsChanged(dependencies, context.channel, paperId, context.now);
+  await feedback.react({ ...vote, on: reaction.on }, context.now);
+  // Marked even when this reaction changed nothing by itself: a click that raced it may have.
+  await countsChanged(dependencies, context.channel, paperId, context.now);
   return true;
 }
 
