@@ -5,9 +5,11 @@ import { openServices } from '../services.js';
 import { version } from '../version.js';
 import type { CliCommand } from './cli-context.js';
 import { digestCommand } from './commands/digest-command.js';
+import { feedbackCommand } from './commands/feedback-command.js';
 import { importCommand } from './commands/import-command.js';
 import { ingestCommand } from './commands/ingest-command.js';
 import { migrateCommand } from './commands/migrate-command.js';
+import { savedCommand } from './commands/saved-command.js';
 import { searchCommand } from './commands/search-command.js';
 import { startCommand } from './commands/start-command.js';
 import { retryCommand, statusCommand } from './commands/status-command.js';
@@ -20,6 +22,8 @@ const COMMANDS: Record<string, CliCommand> = {
   search: searchCommand,
   migrate: migrateCommand,
   digest: digestCommand,
+  feedback: feedbackCommand,
+  saved: savedCommand,
   status: statusCommand,
   retry: retryCommand,
   // Loaded when used: it brings in discord.js, which would add half a second to every other command's start.

@@ -9,6 +9,11 @@ Commands:
       [--limit N] [--since 7d|2w|YYYY-MM-DD] [--sort relevance|upvotes|date] [--source hf|arxiv] [--json]
   digest                  print the digest a channel would get (nothing is posted)
       [--channel console:local] [--date YYYY-MM-DD] [--json]
+  feedback <paper-id> relevant|not-relevant|save|unsave
+                          one person's feedback on a paper in a channel, as a click in chat records it
+      [--channel console:local] [--user cli]
+  saved                   a channel's reading list, most recently saved first
+      [--channel console:local] [--format text|bibtex|csv|json] [--since 7d|2w|YYYY-MM-DD] [--by USER]
   status                  channels, next digests, last deliveries, failed and dead deliveries
   retry <delivery-id>     re-queue a dead delivery
   discord register [--guild ID]
@@ -24,6 +29,8 @@ Examples:
   paperboy ingest --source hf --date 2026-06-12
   paperboy ingest --source arxiv --category cs.LG --category cs.CL --days 3
   paperboy search "diffusion transformer" -survey --since 30d --limit 5
+  paperboy feedback --channel slack:T0123:C0456 2606.93392 save
+  paperboy saved --channel slack:T0123:C0456 --format bibtex > reading-list.bib
 `;
 
 /** A mistake in how paperboy was called; exits 2 with one line and the usage. */

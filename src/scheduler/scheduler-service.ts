@@ -10,6 +10,7 @@ import { createDeliveryWorker, type DeliveryOutcome } from './delivery-worker.js
 import { createDigestScheduler } from './digest-scheduler.js';
 import { createHousekeeping, HOUSEKEEPING_CRON } from './housekeeping.js';
 import { createPgRunCoordinator } from './pg-run-coordinator.js';
+import { createRecapScheduler } from './recap-scheduler.js';
 import { runScheduledIngest } from './scheduled-ingest.js';
 import { wakeOnDeliveries } from './wake-on-deliveries.js';
 import { within } from './within.js';
@@ -23,7 +24,8 @@ export function replicaName(config: Config): string {
 }
 
 /**
- * Everything that runs on a clock in one replica: the once-a-minute digest tick, the ingest on INGEST_CRON
+ * Everything that runs on a clock in one replica: the once-a-minute digest tick (digests, then weekly recaps,
+ * so a recap due in the same minute as a digest does not take the digest's papers), the ingest on INGEST_CRON
  * (once per fire across replicas, through the Postgres run coordinator), the hourly housekeeping (expired
  * button state), the redrawing of feedback counts, and the delivery worker, woken by the
  * database's notification when a delivery is queued anywhere and when the database answers again after an outage.
@@ -39,6 +41,12 @@ export function createSchedulerService(options: {
   const owner = replicaName(config);
   const log = options.logger.child({ component: 'scheduler', owner });
   const scheduler = createDigestScheduler({
+    db: services.database.db,
+    owner,
+    graceMs: config.DIGEST_GRACE,
+    logger: log,
+  });
+  const recaps = createRecapScheduler({
     db: services.database.db,
     owner,
     graceMs: config.DIGEST_GRACE,
@@ -74,6 +82,13 @@ export function createSchedulerService(options: {
       if (summary.claimed + summary.missed > 0) log.info('digest tick', { ...summary });
     } catch (error) {
       log.error('digest tick failed', { error });
+    }
+    if (stopped) return;
+    try {
+      const summary = await recaps.tick(new Date());
+      if (summary.claimed + summary.missed > 0) log.info('recap tick', { ...summary });
+    } catch (error) {
+      log.error('recap tick failed', { error });
     }
   };
 

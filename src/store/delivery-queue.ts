@@ -10,7 +10,7 @@ export interface QueuedDelivery {
   id: number;
   channelId: number;
   channel: Channel;
-  kind: 'digest' | 'alert';
+  kind: 'digest' | 'alert' | 'recap';
   card: Card;
   idempotencyKey: string;
   /** Attempts including this one. */
@@ -25,7 +25,7 @@ export interface QueuedDelivery {
 export interface NewDelivery {
   channelId: number;
   slotId: number | null;
-  kind: 'digest' | 'alert';
+  kind: 'digest' | 'alert' | 'recap';
   card: Card;
   idempotencyKey: string;
 }

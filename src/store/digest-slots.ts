@@ -10,7 +10,17 @@ export interface ScheduledChannel {
   scheduleChangedAt: Date;
 }
 
-/** The claims on due digests: one row per (channel, slot), whoever inserts it first owns that digest. */
+/** A channel whose weekly recap is on, and when its settings last changed (the recap owes no earlier week). */
+export interface RecapChannel {
+  id: number;
+  channel: Channel;
+  settingsChangedAt: Date;
+}
+
+/**
+ * The claims on due digests and weekly recaps: one row per (channel, slot), whoever inserts it first owns that
+ * digest or recap. Recap slots are written `recap:<instant>` (`recapSlotKey`), so they never meet a digest's.
+ */
 export function createDigestSlots(db: Database) {
   return {
     /** Active channels whose digest is on. */
@@ -26,6 +36,15 @@ export function createDigestSlots(db: Database) {
         channel: toChannel(row),
         scheduleChangedAt: row.scheduleChangedAt,
       }));
+    },
+
+    /** Active channels whose weekly recap is on. */
+    async recapChannels(): Promise<RecapChannel[]> {
+      const rows = await db
+        .select()
+        .from(channels)
+        .where(and(eq(channels.active, true), sql`(${channels.settings} -> 'recap' ->> 'enabled') = 'true'`));
+      return rows.map((row) => ({ id: row.id, channel: toChannel(row), settingsChangedAt: row.updatedAt }));
     },
 
     /** `channelId|slot` of every slot already claimed or recorded since `since`. */

@@ -1,13 +1,12 @@
 import { renderCard } from '../../adapters/console/render-card.js';
-import { parseChannelKey } from '../../core/channel.js';
 import { buildDigest } from '../../core/digest/build-digest.js';
 import { digestCard } from '../../core/digest/digest-card.js';
 import { hfPaperUrl } from '../../core/paper.js';
 import { DAILY_PAPERS_CUTOFF } from '../../core/schedule/daily-papers-day.js';
 import { zonedTimeToInstant } from '../../core/schedule/zoned-time.js';
+import { readChannelFlag } from '../channel-flag.js';
 import type { CliCommand } from '../cli-context.js';
 import { parseFlags, parseIsoDate } from '../parse-flags.js';
-import { UsageError } from '../usage.js';
 
 /**
  * `paperboy digest --channel console:local [--date YYYY-MM-DD] [--json]`: prints the digest a channel would
@@ -20,11 +19,7 @@ export const digestCommand: CliCommand = async (context) => {
     date: { type: 'string' },
     json: { type: 'boolean', default: false },
   });
-  const ref = parseChannelKey(values.channel ?? 'console:local');
-  if (!ref)
-    throw new UsageError(
-      `--channel must look like console:local or slack:T0123:C0456, got "${values.channel}"`,
-    );
+  const ref = readChannelFlag(values.channel);
   const date = parseIsoDate('date', values.date);
   const at = date
     ? zonedTimeToInstant(date, DAILY_PAPERS_CUTOFF.time, DAILY_PAPERS_CUTOFF.timezone)

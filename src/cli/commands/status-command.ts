@@ -1,5 +1,6 @@
 import { asc, eq, max } from 'drizzle-orm';
 import { channelKey } from '../../core/channel.js';
+import { describeRecap } from '../../core/schedule/describe-recap.js';
 import { describeSchedule } from '../../core/schedule/describe-schedule.js';
 import { channels, deliveries } from '../../db/schema.js';
 import { toChannel } from '../../store/channel-store.js';
@@ -8,7 +9,7 @@ import type { CliCommand } from '../cli-context.js';
 import { parseFlags, parseInteger } from '../parse-flags.js';
 import { UsageError } from '../usage.js';
 
-/** `paperboy status`: every channel with its schedule and last delivery, then deliveries that failed or died. */
+/** `paperboy status`: every channel with its schedule (and weekly recap, when on) and last delivery, then deliveries that failed or died. */
 export const statusCommand: CliCommand = async (context) => {
   parseFlags(context.args, {});
   const services = await context.openServices();
@@ -32,6 +33,9 @@ export const statusCommand: CliCommand = async (context) => {
       const sent = lastSent.get(row.id);
       context.out(`  ${channelKey(channel)}  ${state}`);
       context.out(`    digest: ${describeSchedule(channel.settings.schedule, now)}`);
+      if (channel.settings.recap.enabled) {
+        context.out(`    weekly recap: ${describeRecap(channel.settings.recap, now)}`);
+      }
       context.out(`    last delivery: ${sent ? new Date(sent).toISOString() : 'never'}`);
     }
     const problems = await createDeliveryQueue(db).problems();

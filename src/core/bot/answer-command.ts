@@ -109,7 +109,7 @@ export async function answerCommand(
       return unsave(dependencies, context, command.id);
     case 'scheduleRecap':
     case 'recapOff':
-      return changeRecap(dependencies, await channels.ensure(context.channel), command);
+      return changeRecap(dependencies, await channels.ensure(context.channel), command, context.now);
   }
 }
 
@@ -139,14 +139,16 @@ async function changeRecap(
   dependencies: BotDependencies,
   channel: Channel,
   command: Extract<Command, { kind: 'scheduleRecap' | 'recapOff' }>,
+  now: Date,
 ): Promise<Reply> {
   const recap =
     command.kind === 'recapOff'
       ? { ...channel.settings.recap, enabled: false }
       : { enabled: true, weekday: command.weekday, time: command.time, timezone: command.timezone };
-  await dependencies.channels.updateSettings(channel, { ...channel.settings, recap });
+  // The recap owes no week that ended before this change (see the recap scheduler).
+  await dependencies.channels.updateSettings(channel, { ...channel.settings, recap }, now);
   const text = recap.enabled
-    ? `Weekly recap scheduled: ${describeRecap(recap)}. It shows the week's most saved and liked papers here, then the week's most upvoted ones this channel has not seen.`
+    ? `Weekly recap scheduled: ${describeRecap(recap, now)}. It shows the week's most saved and liked papers here, then the week's most upvoted ones this channel has not seen.`
     : 'The weekly recap is off. Turn it on with /papers schedule recap fri 16:00 Europe/Berlin.';
   return answered(noticeCard({ tone: 'success', text }));
 }

@@ -1,6 +1,7 @@
 import { noticeCard } from '../cards/build-cards.js';
 import type { Card } from '../cards/card.js';
 import type { Channel } from '../channel.js';
+import { describeRecap } from '../schedule/describe-recap.js';
 import { describeSchedule } from '../schedule/describe-schedule.js';
 import type { SubscriptionTerm } from '../subscriptions/term.js';
 
@@ -11,6 +12,7 @@ export function settingsCard(channel: Channel, terms: SubscriptionTerm[], now: D
   const { settings } = channel;
   const lines = [
     `Digest: ${describeSchedule(settings.schedule, now)}  (/papers schedule 09:30 Europe/Berlin weekdays)`,
+    `Weekly recap: ${describeRecap(settings.recap, now)}  (/papers schedule recap fri 16:00 Europe/Berlin)`,
     `Papers per digest: ${settings.top} · minimum upvotes: ${settings.minUpvotes}  (/papers config top:7 min-upvotes:10)`,
     `Sources: ${settings.sources.join(', ')}  (/papers config sources:hf,cs.LG)`,
     `Threads: ${onOff(settings.threads)} · alerts: ${settings.alerts} · "no new papers" message: ${onOff(settings.postWhenEmpty)}`,

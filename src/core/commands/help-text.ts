@@ -28,6 +28,17 @@ export const HELP_ENTRIES: readonly HelpEntry[] = [
     example: '/papers paper 2606.93392',
   },
   {
+    usage: '/papers saved [since:<7d|2w|date>] [by:@someone] [page:<n>] [export:<bibtex|csv>]',
+    description:
+      "This channel's reading list, newest first, with who saved each paper; export: sends it as a file.",
+    example: '/papers saved since:30d export:bibtex',
+  },
+  {
+    usage: '/papers unsave <arXiv id>',
+    description: "Take a paper off this channel's reading list.",
+    example: '/papers unsave 2606.93392',
+  },
+  {
     usage: '/papers subscribe <terms>',
     description: 'Post new papers matching words, "phrases", author: or category: here; -word excludes.',
     example: '/papers subscribe lora "vision language" -survey author:"Ilse Marrow" category:cs.CL',
@@ -50,22 +61,45 @@ export const HELP_ENTRIES: readonly HelpEntry[] = [
   },
   { usage: '/papers schedule off', description: 'Stop the daily digest.', example: '/papers schedule off' },
   {
+    usage: '/papers schedule recap <weekday> <HH:MM> [timezone]',
+    description:
+      "A weekly recap: the week's most saved and liked papers here, then the most upvoted ones this channel has not seen.",
+    example: '/papers schedule recap fri 16:00 Europe/Berlin',
+  },
+  {
+    usage: '/papers schedule recap off',
+    description: 'Stop the weekly recap.',
+    example: '/papers schedule recap off',
+  },
+  {
     usage: '/papers config <setting:value>...',
     description:
       'Change settings: top:<1-20>, min-upvotes:<n>, sources:<hf,cs.LG>, threads:<on|off>, alerts:<digest|instant>, empty:<on|off>.',
     example: '/papers config top:7 min-upvotes:10 sources:hf,cs.LG threads:off alerts:instant empty:off',
+  },
+  {
+    usage: '/papers config learn:<on|off>',
+    description: "Choose and order the digest's papers by this channel's 👍, 👎 and 🔖 (on by default).",
+    example: '/papers config learn:off',
   },
   { usage: '/papers settings', description: "This channel's settings.", example: '/papers settings' },
   { usage: '/papers digest', description: 'Post the digest now.', example: '/papers digest' },
   { usage: '/papers help', description: 'This help.', example: '/papers help' },
 ];
 
+/** The feedback controls, which are clicked rather than typed: one line after the commands. */
+export const FEEDBACK_HELP =
+  '👍 👎 🔖 under every paper paperboy posts: relevant, not relevant, save to the reading list; click again to take it back. Counts show 🔖 and 👍, never who voted 👎.';
+
 /**
- * The help as lines of plain text, one per command: usage, description, example.
+ * The help as lines of plain text, one per command (usage, description, example), then the feedback controls.
  *
  * @example
  * helpLines()[0]; // "/papers [today]: Today's trending papers. Example: /papers today"
  */
 export function helpLines(): string[] {
-  return HELP_ENTRIES.map((entry) => `${entry.usage}: ${entry.description} Example: ${entry.example}`);
+  return [
+    ...HELP_ENTRIES.map((entry) => `${entry.usage}: ${entry.description} Example: ${entry.example}`),
+    FEEDBACK_HELP,
+  ];
 }

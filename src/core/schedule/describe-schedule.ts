@@ -8,7 +8,7 @@ const DAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** `Mon 15 Jun, 09:30` in `timezone`, with the year when it is not the year of `now` there. */
-function formatNext(next: Date, now: Date, timezone: string): string {
+export function formatNext(next: Date, now: Date, timezone: string): string {
   const parts = zonedParts(next, timezone);
   const year = parts.year === zonedParts(now, timezone).year ? '' : ` ${parts.year}`;
   const time = `${String(parts.hour).padStart(2, '0')}:${String(parts.minute).padStart(2, '0')}`;

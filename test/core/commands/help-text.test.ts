@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CommandKind } from '../../../src/core/commands/command.js';
-import { HELP_ENTRIES, helpLines } from '../../../src/core/commands/help-text.js';
+import { FEEDBACK_HELP, HELP_ENTRIES, helpLines } from '../../../src/core/commands/help-text.js';
 import { parseCommand } from '../../../src/core/commands/parse-command.js';
 
 describe('help text', () => {
@@ -27,14 +27,49 @@ describe('help text', () => {
       'settings',
       'digest',
       'help',
+      'saved',
+      'unsave',
+      'scheduleRecap',
+      'recapOff',
     ];
     expect(new Set(kinds)).toEqual(new Set(every));
   });
 
-  it('writes one line per command', () => {
-    expect(helpLines()).toHaveLength(HELP_ENTRIES.length);
+  it('writes one line per command, then the feedback controls in one line', () => {
+    // Since the reading loop, the help ends with a line about the 👍 👎 🔖 controls, which are clicked, not typed.
+    expect(helpLines()).toHaveLength(HELP_ENTRIES.length + 1);
     expect(helpLines()[3]).toBe(
       '/papers topic:<words> [options]: The same search, with the words after topic: (in quotes for several). Example: /papers topic:lora since:7d',
     );
+    expect(helpLines().at(-1)).toBe(FEEDBACK_HELP);
+    expect(FEEDBACK_HELP).not.toContain('\n');
+    expect(FEEDBACK_HELP).toMatch(/👍.*👎.*🔖/);
+  });
+
+  it('lists the reading list, the recap and learning, each with an example that does it', () => {
+    const examples = new Map(
+      HELP_ENTRIES.map((entry) => {
+        const parsed = parseCommand(entry.example);
+        return [entry.example, parsed.ok ? parsed.value : undefined];
+      }),
+    );
+    expect(examples.get('/papers saved since:30d export:bibtex')).toEqual({
+      kind: 'saved',
+      since: '30d',
+      export: 'bibtex',
+    });
+    expect(examples.get('/papers unsave 2606.93392')).toEqual({ kind: 'unsave', id: '2606.93392' });
+    expect(examples.get('/papers schedule recap fri 16:00 Europe/Berlin')).toEqual({
+      kind: 'scheduleRecap',
+      weekday: 5,
+      time: '16:00',
+      timezone: 'Europe/Berlin',
+    });
+    expect(examples.get('/papers schedule recap off')).toEqual({ kind: 'recapOff' });
+    expect(examples.get('/papers config learn:off')).toEqual({ kind: 'config', changes: { learn: false } });
+  });
+
+  it('stays under 3,000 characters of plain text', () => {
+    expect(helpLines().join('\n').length).toBeLessThan(3000);
   });
 });

@@ -1,0 +1,143 @@
+import { channelKey } from '../core/channel.js';
+import type { Logger } from '../core/logger.js';
+import { buildRecap } from '../core/recap/build-recap.js';
+import { recapCard } from '../core/recap/recap-card.js';
+import { slotKey } from '../core/schedule/due-times.js';
+import { dueRecapsBetween, recapSlotKey } from '../core/schedule/recap-due-times.js';
+import type { Database } from '../db/database.js';
+import { createDeliveryQueue } from '../store/delivery-queue.js';
+import { createDigestPapers, lockChannel } from '../store/digest-papers.js';
+import { createDigestSlots, type RecapChannel } from '../store/digest-slots.js';
+import { createRecapPapers } from '../store/recap-papers.js';
+import { createSubscriptionStore } from '../store/subscription-store.js';
+import type { TickSummary } from './digest-scheduler.js';
+
+/** How far back a tick looks for recaps it has not seen, e.g. after downtime. */
+const LOOKBACK_MS = 48 * 3_600_000;
+/** A recap claimed this long after its time says it is late. */
+const LATE_AFTER_MS = 5 * 60_000;
+
+export interface RecapSchedulerOptions {
+  db: Database;
+  /** Names this replica in the claims it makes. */
+  owner: string;
+  /** A recap missed by less than this is delivered late; an older one is recorded as missed (DIGEST_GRACE). */
+  graceMs: number;
+  logger: Logger;
+}
+
+/**
+ * Finds the weekly recaps due up to `now` and claims each exactly as digests are claimed: a unique
+ * (channel, `recap:<instant>`) row in the same claims table, so one replica wins and, in the same transaction,
+ * builds the recap, records its unseen papers as delivered and queues the message on the digests' delivery
+ * queue. After downtime the latest recap missed by less than the grace period is delivered late; older ones
+ * are recorded as missed. A recap owes nothing for the weeks before the channel's settings last changed, so
+ * scheduling it for a time that has just passed does not post one at once.
+ */
+export function createRecapScheduler(options: RecapSchedulerOptions) {
+  const { db, owner, graceMs } = options;
+  const log = options.logger.child({ job: 'recap-scheduler' });
+  const slots = createDigestSlots(db);
+
+  async function claimAndQueue(
+    scheduled: RecapChannel,
+    dueAt: Date,
+    now: Date,
+  ): Promise<'claimed' | 'taken' | 'empty'> {
+    const { channel } = scheduled;
+    const slot = recapSlotKey(dueAt);
+    const late = now.getTime() - dueAt.getTime() > LATE_AFTER_MS;
+    return db.transaction(async (tx) => {
+      const store = tx as unknown as Database;
+      const claims = createDigestSlots(store);
+      const slotId = await claims.claim({
+        channelId: scheduled.id,
+        slot,
+        dueAt,
+        status: 'claimed',
+        late,
+        owner,
+        now,
+      });
+      if (slotId === null) return 'taken';
+      await lockChannel(store, scheduled.id);
+      const recap = await buildRecap(
+        { papers: createRecapPapers(store), subscriptions: createSubscriptionStore(store) },
+        channel,
+        dueAt,
+      );
+      const card = recapCard(recap, { postWhenEmpty: channel.settings.postWhenEmpty, late });
+      if (!card) {
+        await claims.setStatus(slotId, 'empty');
+        return 'empty';
+      }
+      await createDigestPapers(store).markDelivered(
+        channel,
+        recap.unseen.map((paper) => ({ paperId: paper.id, matchedTerm: null })),
+        now,
+      );
+      await createDeliveryQueue(store).enqueue(
+        {
+          channelId: scheduled.id,
+          slotId,
+          kind: 'recap',
+          card,
+          idempotencyKey: `recap:${channelKey(channel)}:${slotKey(dueAt)}`,
+        },
+        now,
+      );
+      log.info('recap queued', {
+        channel: channelKey(channel),
+        slot,
+        team: recap.team.length,
+        unseen: recap.unseen.length,
+        late,
+      });
+      return 'claimed';
+    });
+  }
+
+  return {
+    async tick(now: Date): Promise<TickSummary> {
+      const summary: TickSummary = { claimed: 0, taken: 0, empty: 0, missed: 0 };
+      const since = new Date(now.getTime() - LOOKBACK_MS);
+      const [scheduled, recorded] = await Promise.all([slots.recapChannels(), slots.recordedSince(since)]);
+      for (const entry of scheduled) {
+        const from = new Date(Math.max(since.getTime(), entry.settingsChangedAt.getTime()));
+        const due = dueRecapsBetween(entry.channel.settings.recap, from, now).filter(
+          (dueAt) => !recorded.has(`${entry.id}|${recapSlotKey(dueAt)}`),
+        );
+        const latest = due.at(-1);
+        for (const dueAt of due) {
+          if (dueAt !== latest || now.getTime() - dueAt.getTime() > graceMs) {
+            const missed = await slots.claim({
+              channelId: entry.id,
+              slot: recapSlotKey(dueAt),
+              dueAt,
+              status: 'missed',
+              late: true,
+              owner,
+              now,
+            });
+            if (missed !== null) {
+              summary.missed += 1;
+              log.warn('recap missed', { channel: channelKey(entry.channel), slot: recapSlotKey(dueAt) });
+            }
+            continue;
+          }
+          try {
+            summary[await claimAndQueue(entry, dueAt, now)] += 1;
+          } catch (error) {
+            log.error('building a recap failed; the next tick retries it', {
+              channel: channelKey(entry.channel),
+              error,
+            });
+          }
+        }
+      }
+      return summary;
+    },
+  };
+}
+
+export type RecapScheduler = ReturnType<typeof createRecapScheduler>;
