@@ -58,6 +58,8 @@ export async function benchFanOut(
   backend: string,
   handle: DatabaseHandle & { url: string },
   log: (line: string) => void,
+  /** Votes per channel on earlier Daily Papers, so every digest is chosen by a learned profile. */
+  options: { profileVotes?: number } = {},
 ): Promise<BenchRow[]> {
   const { db } = handle;
   await db.execute(
@@ -104,6 +106,8 @@ export async function benchFanOut(
   }
   for (let start = 0; start < rows.length; start += 500)
     await db.insert(channels).values(rows.slice(start, start + 500));
+  const profileVotes = options.profileVotes ?? 0;
+  if (profileVotes > 0) await giveProfiles(handle, profileVotes);
 
   const random = seeded(7);
   const slack = await startFakeSlack();
@@ -248,7 +252,7 @@ export async function benchFanOut(
   await slack.close();
   await discord.close();
   const peakMb = stopped.peakRssMb;
-  const inputs = `${SLACK_WORKSPACES * SLACK_CHANNELS_PER_WORKSPACE} Slack channels / ${SLACK_WORKSPACES} workspaces + ${DISCORD_CHANNELS} Discord, threads, ${FAILURE_RATE * 100}% random 429/500`;
+  const inputs = `${SLACK_WORKSPACES * SLACK_CHANNELS_PER_WORKSPACE} Slack channels / ${SLACK_WORKSPACES} workspaces + ${DISCORD_CHANNELS} Discord, threads, ${FAILURE_RATE * 100}% random 429/500${profileVotes > 0 ? `, each learning from ${profileVotes} votes` : ''}`;
   return [
     {
       scenario: 'digest fan-out',
@@ -278,13 +282,31 @@ export async function benchFanOut(
     {
       scenario: 'peak memory',
       backend,
-      inputs: 'the process posting the fan-out (adapters, worker, tick; under tsx), maxRSS',
+      inputs: `the process posting the fan-out (adapters, worker, tick; under tsx), maxRSS${profileVotes > 0 ? ', learning channels' : ''}`,
       figure: `peak RSS ${peakMb} MB`,
       target: '< 250 MB',
       met: peakMb < 250,
       details: { peakRssMb: peakMb, sampledPeaks: stopped.sampled },
     },
   ];
+}
+
+/**
+ * Every channel votes on `votes` Daily Papers of the month before the due day (a third 👎, the rest 👍), each
+ * channel on its own reproducible choice, so each digest is chosen by its profile.
+ */
+async function giveProfiles(handle: DatabaseHandle, votes: number): Promise<void> {
+  await handle.db.execute(sql`
+    insert into paper_feedback (channel_id, paper_id, user_id, relevance, relevance_click, relevance_changed_at, updated_at)
+    select c.id, p.id, 'U1', p.relevance, p.relevance, ${DUE.toISOString()}::timestamptz, ${DUE.toISOString()}::timestamptz
+    from channels c
+    cross join lateral (
+      select id, case when abs(hashtext(id || c.id::text)) % 3 = 0 then -1 else 1 end as relevance
+      from papers
+      where daily_date between (${DUE.toISOString()}::date - 30) and (${DUE.toISOString()}::date - 2)
+      order by md5(id || c.id::text)
+      limit ${votes}
+    ) p`);
 }
 
 /** The JSON lines the bot process prints, taken one kind at a time. */

@@ -14,6 +14,7 @@ import { benchFanOut } from './fan-out.js';
 import { benchFirstPost } from './first-post.js';
 import { openFreshPostgres } from './fresh-postgres.js';
 import { type BenchRow, percentile, printTable, timed } from './measure.js';
+import { benchRelevance } from './relevance.js';
 import { benchStartup } from './startup.js';
 import { syntheticPapers, vocabularySource, vocabularySurname } from './synthetic-papers.js';
 
@@ -26,7 +27,10 @@ const PAPER_COUNT = Number(process.env.BENCH_PAPERS ?? 100_000);
 const IMPORT_BATCH = 1000;
 const SEARCH_REPEATS = Number(process.env.BENCH_SEARCH_REPEATS ?? 10);
 const postgresUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || undefined;
-/** BENCH_ONLY=first-post,fan-out runs only those scenarios (startup, ingest, search, commands, fan-out, first-post). */
+/**
+ * BENCH_ONLY=first-post,fan-out runs only those scenarios (startup, ingest, search, commands, fan-out,
+ * fan-out-profiles, first-post, relevance).
+ */
 const only = new Set((process.env.BENCH_ONLY ?? '').split(',').filter(Boolean));
 const runs = (scenario: string) => only.size === 0 || only.has(scenario);
 
@@ -65,8 +69,12 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 
 async function main(): Promise<void> {
   const rows: BenchRow[] = runs('startup') ? [...(await benchStartup(log, postgresUrl))] : [];
+  if (runs('relevance')) rows.push(...(await benchRelevance(postgresUrl, log)));
   const needsPapers = (backend: string) =>
-    runs('ingest') || runs('search') || runs('commands') || (runs('fan-out') && backend === 'postgres');
+    runs('ingest') ||
+    runs('search') ||
+    runs('commands') ||
+    ((runs('fan-out') || runs('fan-out-profiles')) && backend === 'postgres');
   const anyPapers = needsPapers(postgresUrl ? 'postgres' : 'pglite') || needsPapers('pglite');
   if (anyPapers) log(`generating ${PAPER_COUNT} papers from the vocabulary of ${vocabularySource}`);
   const corpus = anyPapers ? syntheticPapers(PAPER_COUNT) : [];
@@ -102,6 +110,8 @@ async function main(): Promise<void> {
       if (backend.botDatabase.DATABASE_URL) {
         const shared = { ...handle, url: backend.botDatabase.DATABASE_URL };
         if (runs('fan-out')) rows.push(...(await benchFanOut(backend.name, shared, log)));
+        if (runs('fan-out-profiles'))
+          rows.push(...(await benchFanOut(backend.name, shared, log, { profileVotes: 20 })));
         if (runs('first-post')) rows.push(...(await benchFirstPost(backend.name, shared, log)));
         await handle.close();
       } else

@@ -2,6 +2,7 @@ import type { Card, FeedbackCounts } from './cards/card.js';
 import type { Channel, ChannelRef, ChannelSettings } from './channel.js';
 import type { FeedbackKind, FeedbackResult } from './feedback/feedback.js';
 import type { Paper } from './paper.js';
+import type { PaperDocument } from './relevance/paper-document.js';
 import type { SubscriptionTerm } from './subscriptions/term.js';
 
 /**
@@ -82,12 +83,38 @@ export interface DigestPapers {
     firstSeenSince?: Date;
     limit: number;
   }): Promise<SubscriptionMatch[]>;
+  /**
+   * What a learned digest chooses from, in one query: the papers of the Daily-Papers `day` and the papers of
+   * `categories` dated within [from, to], with at least `minUpvotes`, without the excluded terms' papers, not
+   * yet delivered; the day's papers first, then the newest, at most `limit`. Each is its search document and
+   * the first positive term (in subscription order) that matches it; `papers` loads the chosen ones in full.
+   */
+  candidates(query: {
+    channel: ChannelRef;
+    day: string | null;
+    categories: string[];
+    from: Date;
+    to: Date;
+    minUpvotes: number;
+    terms: SubscriptionTerm[];
+    limit: number;
+  }): Promise<DigestCandidate[]>;
+  /** The search documents of the given papers (those a channel voted on); unknown ids are left out. */
+  documents(paperIds: readonly string[]): Promise<PaperDocument[]>;
+  /** The given papers in full, in the order asked for; unknown ids are left out. */
+  papers(paperIds: readonly string[]): Promise<Paper[]>;
   /** Records papers as sent to the channel, so no later digest repeats them. */
   markDelivered(
     channel: ChannelRef,
     items: { paperId: string; matchedTerm: string | null }[],
     at: Date,
   ): Promise<void>;
+}
+
+/** A paper a learned digest may choose: its search document and the subscription term it matches. */
+export interface DigestCandidate {
+  document: PaperDocument;
+  term: string | null;
 }
 
 /** Paper look-ups for commands (`paper <id>`, `today`, `week`). */

@@ -1,4 +1,5 @@
 import { channelKey } from '../core/channel.js';
+import { concurrencyLimit } from '../core/concurrency-limit.js';
 import { buildDigest } from '../core/digest/build-digest.js';
 import { digestCard } from '../core/digest/digest-card.js';
 import type { Logger } from '../core/logger.js';
@@ -7,12 +8,19 @@ import type { Database } from '../db/database.js';
 import { createDeliveryQueue } from '../store/delivery-queue.js';
 import { createDigestPapers, lockChannel } from '../store/digest-papers.js';
 import { createDigestSlots, type ScheduledChannel } from '../store/digest-slots.js';
+import { createFeedbackStore } from '../store/feedback-store.js';
 import { createSubscriptionStore } from '../store/subscription-store.js';
 
 /** How far back a tick looks for slots it has not seen, e.g. after downtime. */
 const LOOKBACK_MS = 48 * 3_600_000;
 /** A digest claimed this long after its time says it is late. */
 const LATE_AFTER_MS = 5 * 60_000;
+/**
+ * Digests built at once, each in a transaction of its own: one's queries run while another's papers are scored,
+ * so a tick of thousands of learning channels keeps ahead of the platforms' rate limits. Few enough that
+ * commands and deliveries keep connections of the pool (10) meanwhile.
+ */
+export const DIGEST_BUILD_CONCURRENCY = 4;
 
 export interface DigestSchedulerOptions {
   db: Database;
@@ -36,7 +44,8 @@ export interface TickSummary {
 
 /**
  * Finds the digests due up to `now` and claims each with a unique (channel, slot) row: one replica wins and,
- * in the same transaction, builds the digest, records its papers as delivered and queues the message. After
+ * in the same transaction, builds the digest, records its papers as delivered and queues the message (up to
+ * `DIGEST_BUILD_CONCURRENCY` channels at once). After
  * downtime, the latest slot missed by less than the grace period is delivered late; older ones are recorded as
  * missed.
  */
@@ -44,6 +53,7 @@ export function createDigestScheduler(options: DigestSchedulerOptions) {
   const { db, owner, graceMs } = options;
   const log = options.logger.child({ job: 'digest-scheduler' });
   const slots = createDigestSlots(db);
+  const limit = concurrencyLimit(DIGEST_BUILD_CONCURRENCY);
 
   async function claimAndQueue(
     scheduled: ScheduledChannel,
@@ -68,7 +78,7 @@ export function createDigestScheduler(options: DigestSchedulerOptions) {
       await lockChannel(store, scheduled.id);
       const papers = createDigestPapers(store);
       const digest = await buildDigest(
-        { papers, subscriptions: createSubscriptionStore(store) },
+        { papers, subscriptions: createSubscriptionStore(store), feedback: createFeedbackStore(store) },
         channel,
         now,
       );
@@ -100,6 +110,7 @@ export function createDigestScheduler(options: DigestSchedulerOptions) {
   return {
     async tick(now: Date): Promise<TickSummary> {
       const summary: TickSummary = { claimed: 0, taken: 0, empty: 0, missed: 0 };
+      const building: Promise<void>[] = [];
       const since = new Date(now.getTime() - LOOKBACK_MS);
       const [scheduled, recorded] = await Promise.all([
         slots.scheduledChannels(),
@@ -129,16 +140,21 @@ export function createDigestScheduler(options: DigestSchedulerOptions) {
             }
             continue;
           }
-          try {
-            summary[await claimAndQueue(entry, dueAt, now)] += 1;
-          } catch (error) {
-            log.error('building a digest failed; the next tick retries it', {
-              channel: channelKey(entry.channel),
-              error,
-            });
-          }
+          building.push(
+            limit(async () => {
+              try {
+                summary[await claimAndQueue(entry, dueAt, now)] += 1;
+              } catch (error) {
+                log.error('building a digest failed; the next tick retries it', {
+                  channel: channelKey(entry.channel),
+                  error,
+                });
+              }
+            }),
+          );
         }
       }
+      await Promise.all(building);
       return summary;
     },
   };

@@ -1,10 +1,43 @@
-import { and, asc, between, desc, eq, gte, lte, notExists, type SQL, sql } from 'drizzle-orm';
+import { and, asc, between, desc, eq, gte, inArray, lte, notExists, type SQL, sql } from 'drizzle-orm';
 import type { DigestPapers } from '../core/ports.js';
+import { emptyWords, type PaperDocument } from '../core/relevance/paper-document.js';
 import type { Database } from '../db/database.js';
 import { channels, deliveredPapers, papers } from '../db/schema.js';
 import { channelIdOf } from './channel-store.js';
+import { documentCache } from './document-cache.js';
 import { paperColumns } from './paper-columns.js';
 import { termCondition } from './term-condition.js';
+import { parseTsvector } from './tsvector-text.js';
+
+/** What learning reads of a paper besides its words, and when it was last stored (the words' cache key). */
+const documentColumns = {
+  id: papers.id,
+  title: papers.title,
+  upvotes: papers.upvotes,
+  categories: papers.categories,
+  seenAt: papers.lastSeenAt,
+};
+
+type DocumentRow = { id: string; title: string; upvotes: number | null; categories: string[]; seenAt: Date };
+
+/** The rows' documents, their words from the process's cache or, for the papers it lacks, in one query. */
+async function withWords(db: Database, rows: readonly DocumentRow[]): Promise<PaperDocument[]> {
+  const missing = rows.filter((row) => !documentCache.get(row.id, row.seenAt));
+  if (missing.length > 0) {
+    const texts = await db
+      .select({ id: papers.id, seenAt: papers.lastSeenAt, search: sql<string>`${papers.search}::text` })
+      .from(papers)
+      .where(inArray(papers.id, [...new Set(missing.map((row) => row.id))]));
+    for (const text of texts) documentCache.set(text.id, text.seenAt, parseTsvector(text.search));
+  }
+  return rows.map((row) => ({
+    id: row.id,
+    title: row.title,
+    upvotes: row.upvotes,
+    categories: row.categories,
+    words: documentCache.get(row.id, row.seenAt) ?? emptyWords(),
+  }));
+}
 
 export function createDigestPapers(db: Database): DigestPapers {
   const notDeliveredTo = (ref: Parameters<DigestPapers['trending']>[0]['channel']): SQL =>
@@ -69,6 +102,66 @@ export function createDigestPapers(db: Database): DigestPapers {
         .orderBy(desc(papers.paperDate), asc(papers.id))
         .limit(limit);
       return rows;
+    },
+
+    async candidates({ channel, day, categories, from, to, minUpvotes, terms, limit }) {
+      const scopes: SQL[] = [];
+      if (day) scopes.push(eq(papers.dailyDate, day));
+      if (categories.length > 0)
+        scopes.push(
+          sql`(${papers.categories} && ${sql.param(categories)}::text[] and ${between(papers.paperDate, from, to)})`,
+        );
+      if (scopes.length === 0) return [];
+      const positive = terms.filter((term) => term.kind !== 'exclude');
+      const excluded = terms.filter((term) => term.kind === 'exclude');
+      const firstMatch =
+        positive.length === 0
+          ? sql<string | null>`null`
+          : sql<string | null>`case ${sql.join(
+              positive.map((term) => sql`when ${termCondition(term)} then ${term.text}`),
+              sql` `,
+            )} end`;
+      const rows = await db
+        .select({ ...documentColumns, term: firstMatch })
+        .from(papers)
+        .where(
+          and(
+            sql`(${sql.join(scopes, sql` or `)})`,
+            gte(sql`coalesce(${papers.upvotes}, 0)`, minUpvotes),
+            ...excluded.map((term) => sql`not ${termCondition(term)}`),
+            notDeliveredTo(channel),
+          ),
+        )
+        .orderBy(
+          ...(day ? [desc(sql`${papers.dailyDate} is not distinct from ${day}::date`)] : []),
+          desc(papers.paperDate),
+          asc(papers.id),
+        )
+        .limit(limit);
+      const documents = await withWords(db, rows);
+      return rows.map((row, index) => ({
+        document: documents[index] as PaperDocument,
+        term: row.term ?? null,
+      }));
+    },
+
+    async documents(paperIds) {
+      if (paperIds.length === 0) return [];
+      const rows = await db
+        .select(documentColumns)
+        .from(papers)
+        .where(inArray(papers.id, [...paperIds]));
+      return withWords(db, rows);
+    },
+
+    async papers(paperIds) {
+      if (paperIds.length === 0) return [];
+      const rows = await db
+        .select(paperColumns)
+        .from(papers)
+        .where(inArray(papers.id, [...paperIds]));
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return paperIds.flatMap((id) => byId.get(id) ?? []);
     },
 
     async markDelivered(channel, items, at) {

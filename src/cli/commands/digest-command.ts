@@ -29,7 +29,11 @@ export const digestCommand: CliCommand = async (context) => {
   try {
     const channel = (await services.channels.get(ref)) ?? (await services.channels.ensure(ref));
     const digest = await buildDigest(
-      { papers: services.digestPapers, subscriptions: services.subscriptions },
+      {
+        papers: services.digestPapers,
+        subscriptions: services.subscriptions,
+        ...(services.bot.feedback ? { feedback: services.bot.feedback } : {}),
+      },
       channel,
       at,
     );

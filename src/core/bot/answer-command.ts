@@ -20,6 +20,7 @@ import { SEARCH_LIMIT } from '../search.js';
 import { parseSince } from '../since.js';
 import { answerSaved } from './answer-saved.js';
 import type { BotDependencies, CommandContext } from './bot-dependencies.js';
+import { channelVotes } from './channel-votes.js';
 import { withFeedback } from './feedback-card.js';
 import { portableActions } from './portable-actions.js';
 import { postDigestNow } from './post-digest-now.js';
@@ -93,11 +94,13 @@ export async function answerCommand(
         { ...channel.settings, ...command.changes },
         context.now,
       );
-      return answered(settingsCard(updated, await subscriptions.list(channel), context.now));
+      const votes = await channelVotes(dependencies, channel);
+      return answered(settingsCard(updated, await subscriptions.list(channel), context.now, votes));
     }
     case 'settings': {
       const channel = await channels.ensure(context.channel);
-      return answered(settingsCard(channel, await subscriptions.list(channel), context.now));
+      const votes = await channelVotes(dependencies, channel);
+      return answered(settingsCard(channel, await subscriptions.list(channel), context.now, votes));
     }
     case 'digest':
       return postDigestNow(dependencies, await channels.ensure(context.channel), context.now);

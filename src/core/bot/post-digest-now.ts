@@ -16,7 +16,11 @@ export async function postDigestNow(
   now: Date,
 ): Promise<Reply> {
   const digest = await buildDigest(
-    { papers: dependencies.digestPapers, subscriptions: dependencies.subscriptions },
+    {
+      papers: dependencies.digestPapers,
+      subscriptions: dependencies.subscriptions,
+      ...(dependencies.feedback ? { feedback: dependencies.feedback } : {}),
+    },
     channel,
     now,
   );

@@ -1,14 +1,18 @@
 import { noticeCard } from '../cards/build-cards.js';
 import type { Card } from '../cards/card.js';
 import type { Channel } from '../channel.js';
+import { describeLearning, learningState } from '../relevance/channel-profile.js';
 import { describeRecap } from '../schedule/describe-recap.js';
 import { describeSchedule } from '../schedule/describe-schedule.js';
 import type { SubscriptionTerm } from '../subscriptions/term.js';
 
 const onOff = (value: boolean): string => (value ? 'on' : 'off');
 
-/** Everything a channel has set, one line per setting, with the command that changes it. */
-export function settingsCard(channel: Channel, terms: SubscriptionTerm[], now: Date): Card {
+/**
+ * Everything a channel has set, one line per setting, with the command that changes it; `votes` is how many
+ * votes the channel has given, for the line about learning.
+ */
+export function settingsCard(channel: Channel, terms: SubscriptionTerm[], now: Date, votes = 0): Card {
   const { settings } = channel;
   const lines = [
     `Digest: ${describeSchedule(settings.schedule, now)}  (/papers schedule 09:30 Europe/Berlin weekdays)`,
@@ -16,6 +20,7 @@ export function settingsCard(channel: Channel, terms: SubscriptionTerm[], now: D
     `Papers per digest: ${settings.top} · minimum upvotes: ${settings.minUpvotes}  (/papers config top:7 min-upvotes:10)`,
     `Sources: ${settings.sources.join(', ')}  (/papers config sources:hf,cs.LG)`,
     `Threads: ${onOff(settings.threads)} · alerts: ${settings.alerts} · "no new papers" message: ${onOff(settings.postWhenEmpty)}`,
+    `Learning from votes: ${describeLearning(learningState(settings, votes))}`,
     `Subscriptions: ${terms.length === 0 ? 'none' : terms.map((term) => term.text).join(', ')}`,
     channel.active
       ? 'Status: active'

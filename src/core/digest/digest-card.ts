@@ -24,13 +24,22 @@ export function digestCard(digest: Digest, options: { postWhenEmpty: boolean; la
   const matched = digest.items.length - trending;
   const parts = [
     digest.day ? `Daily Papers of ${formatDay(digest.day)}` : null,
-    trending > 0 ? `${trending} trending` : null,
+    trending > 0 && digest.learnedFrom !== undefined
+      ? `${trending} picked from your votes and upvotes`
+      : null,
+    trending > 0 && digest.learnedFrom === undefined ? `${trending} trending` : null,
     matched > 0 ? `${matched} matching your subscriptions` : null,
     options.late ? 'late: paperboy was down at the scheduled time' : null,
   ].filter((part): part is string => part !== null);
   const card = paperListCard('Your paper digest', parts.join(' · ') || undefined, digest.items, {
     emptyText: 'No new papers today.',
   });
+  if (card.items.length === 0) return card;
+  // The same order as the digest's items: a learned pick says why it was chosen.
+  const items = card.items.map((item, index) => {
+    const because = digest.items[index]?.because;
+    return because === undefined ? item : { ...item, because };
+  });
   // Counts start at zero: a digest never repeats a paper; votes redraw them in place.
-  return card.items.length === 0 ? card : { ...card, feedback: true };
+  return { ...card, items, feedback: true };
 }
