@@ -1,5 +1,4 @@
 import { channelKey } from '../core/channel.js';
-import { concurrencyLimit } from '../core/concurrency-limit.js';
 import { buildDigest } from '../core/digest/build-digest.js';
 import { digestCard } from '../core/digest/digest-card.js';
 import type { Logger } from '../core/logger.js';
@@ -10,17 +9,7 @@ import { createDigestPapers, lockChannel } from '../store/digest-papers.js';
 import { createDigestSlots, type ScheduledChannel } from '../store/digest-slots.js';
 import { createFeedbackStore } from '../store/feedback-store.js';
 import { createSubscriptionStore } from '../store/subscription-store.js';
-
-/** How far back a tick looks for slots it has not seen, e.g. after downtime. */
-const LOOKBACK_MS = 48 * 3_600_000;
-/** A digest claimed this long after its time says it is late. */
-const LATE_AFTER_MS = 5 * 60_000;
-/**
- * Digests built at once, each in a transaction of its own: one's queries run while another's papers are scored,
- * so a tick of thousands of learning channels keeps ahead of the platforms' rate limits. Few enough that
- * commands and deliveries keep connections of the pool (10) meanwhile.
- */
-export const DIGEST_BUILD_CONCURRENCY = 4;
+import { claimDueSlots, LATE_AFTER_MS, LOOKBACK_MS, type TickSummary } from './claim-due-slots.js';
 
 export interface DigestSchedulerOptions {
   db: Database;
@@ -31,21 +20,10 @@ export interface DigestSchedulerOptions {
   logger: Logger;
 }
 
-export interface TickSummary {
-  /** Digests this replica won, built and queued. */
-  claimed: number;
-  /** Slots another replica had already claimed. */
-  taken: number;
-  /** Slots with nothing to post on a channel that stays silent on empty days. */
-  empty: number;
-  /** Slots too old to deliver, recorded as missed. */
-  missed: number;
-}
-
 /**
  * Finds the digests due up to `now` and claims each with a unique (channel, slot) row: one replica wins and,
  * in the same transaction, builds the digest, records its papers as delivered and queues the message (up to
- * `DIGEST_BUILD_CONCURRENCY` channels at once). After
+ * `BUILDS_AT_ONCE` channels at once). After
  * downtime, the latest slot missed by less than the grace period is delivered late; older ones are recorded as
  * missed.
  */
@@ -53,7 +31,6 @@ export function createDigestScheduler(options: DigestSchedulerOptions) {
   const { db, owner, graceMs } = options;
   const log = options.logger.child({ job: 'digest-scheduler' });
   const slots = createDigestSlots(db);
-  const limit = concurrencyLimit(DIGEST_BUILD_CONCURRENCY);
 
   async function claimAndQueue(
     scheduled: ScheduledChannel,
@@ -109,53 +86,23 @@ export function createDigestScheduler(options: DigestSchedulerOptions) {
 
   return {
     async tick(now: Date): Promise<TickSummary> {
-      const summary: TickSummary = { claimed: 0, taken: 0, empty: 0, missed: 0 };
-      const building: Promise<void>[] = [];
-      const since = new Date(now.getTime() - LOOKBACK_MS);
       const [scheduled, recorded] = await Promise.all([
         slots.scheduledChannels(),
-        slots.recordedSince(since),
+        slots.recordedSince(new Date(now.getTime() - LOOKBACK_MS)),
       ]);
-      for (const entry of scheduled) {
-        const from = new Date(Math.max(since.getTime(), entry.scheduleChangedAt.getTime()));
-        const due = dueSlotsBetween(entry.channel.settings.schedule, from, now).filter(
-          (dueAt) => !recorded.has(`${entry.id}|${slotKey(dueAt)}`),
-        );
-        const latest = due.at(-1);
-        for (const dueAt of due) {
-          const deliverable = dueAt === latest && now.getTime() - dueAt.getTime() <= graceMs;
-          if (!deliverable) {
-            const missed = await slots.claim({
-              channelId: entry.id,
-              slot: slotKey(dueAt),
-              dueAt,
-              status: 'missed',
-              late: true,
-              owner,
-              now,
-            });
-            if (missed !== null) {
-              summary.missed += 1;
-              log.warn('digest slot missed', { channel: channelKey(entry.channel), slot: slotKey(dueAt) });
-            }
-            continue;
-          }
-          building.push(
-            limit(async () => {
-              try {
-                summary[await claimAndQueue(entry, dueAt, now)] += 1;
-              } catch (error) {
-                log.error('building a digest failed; the next tick retries it', {
-                  channel: channelKey(entry.channel),
-                  error,
-                });
-              }
-            }),
-          );
-        }
-      }
-      await Promise.all(building);
-      return summary;
+      return claimDueSlots({
+        what: 'digest',
+        channels: scheduled.map((entry) => ({ ...entry, owedFrom: entry.scheduleChangedAt })),
+        recorded,
+        now,
+        graceMs,
+        owner,
+        slots,
+        dueBetween: (entry, from, to) => dueSlotsBetween(entry.channel.settings.schedule, from, to),
+        slotKey,
+        claimAndQueue: (entry, dueAt) => claimAndQueue(entry, dueAt, now),
+        log,
+      });
     },
   };
 }

@@ -10,12 +10,7 @@ import { createDigestPapers, lockChannel } from '../store/digest-papers.js';
 import { createDigestSlots, type RecapChannel } from '../store/digest-slots.js';
 import { createRecapPapers } from '../store/recap-papers.js';
 import { createSubscriptionStore } from '../store/subscription-store.js';
-import type { TickSummary } from './digest-scheduler.js';
-
-/** How far back a tick looks for recaps it has not seen, e.g. after downtime. */
-const LOOKBACK_MS = 48 * 3_600_000;
-/** A recap claimed this long after its time says it is late. */
-const LATE_AFTER_MS = 5 * 60_000;
+import { claimDueSlots, LATE_AFTER_MS, LOOKBACK_MS, type TickSummary } from './claim-due-slots.js';
 
 export interface RecapSchedulerOptions {
   db: Database;
@@ -99,43 +94,23 @@ export function createRecapScheduler(options: RecapSchedulerOptions) {
 
   return {
     async tick(now: Date): Promise<TickSummary> {
-      const summary: TickSummary = { claimed: 0, taken: 0, empty: 0, missed: 0 };
-      const since = new Date(now.getTime() - LOOKBACK_MS);
-      const [scheduled, recorded] = await Promise.all([slots.recapChannels(), slots.recordedSince(since)]);
-      for (const entry of scheduled) {
-        const from = new Date(Math.max(since.getTime(), entry.settingsChangedAt.getTime()));
-        const due = dueRecapsBetween(entry.channel.settings.recap, from, now).filter(
-          (dueAt) => !recorded.has(`${entry.id}|${recapSlotKey(dueAt)}`),
-        );
-        const latest = due.at(-1);
-        for (const dueAt of due) {
-          if (dueAt !== latest || now.getTime() - dueAt.getTime() > graceMs) {
-            const missed = await slots.claim({
-              channelId: entry.id,
-              slot: recapSlotKey(dueAt),
-              dueAt,
-              status: 'missed',
-              late: true,
-              owner,
-              now,
-            });
-            if (missed !== null) {
-              summary.missed += 1;
-              log.warn('recap missed', { channel: channelKey(entry.channel), slot: recapSlotKey(dueAt) });
-            }
-            continue;
-          }
-          try {
-            summary[await claimAndQueue(entry, dueAt, now)] += 1;
-          } catch (error) {
-            log.error('building a recap failed; the next tick retries it', {
-              channel: channelKey(entry.channel),
-              error,
-            });
-          }
-        }
-      }
-      return summary;
+      const [scheduled, recorded] = await Promise.all([
+        slots.recapChannels(),
+        slots.recordedSince(new Date(now.getTime() - LOOKBACK_MS)),
+      ]);
+      return claimDueSlots({
+        what: 'recap',
+        channels: scheduled.map((entry) => ({ ...entry, owedFrom: entry.settingsChangedAt })),
+        recorded,
+        now,
+        graceMs,
+        owner,
+        slots,
+        dueBetween: (entry, from, to) => dueRecapsBetween(entry.channel.settings.recap, from, to),
+        slotKey: recapSlotKey,
+        claimAndQueue: (entry, dueAt) => claimAndQueue(entry, dueAt, now),
+        log,
+      });
     },
   };
 }
