@@ -52,10 +52,19 @@ export function createPostedMessageStore(db: Database): PostedMessages {
 
     async countsChanged(channel, paperId, now) {
       const recent = at(new Date(now.getTime() - REDRAW_DAYS * 86_400_000));
+      // The rows are locked in one order (by message id): two votes marking the same messages at once, each
+      // in the order its scan met them, could otherwise deadlock once updates have moved rows in the heap.
       await db.execute(sql`
-        update posted_messages set changes = changes + 1, counts_changed_at = coalesce(counts_changed_at, ${at(now)})
-        where channel_id = ${channelIdOf(channel)} and posted_at > ${recent}
-          and paper_ids @> jsonb_build_array(${paperId}::text)`);
+        update posted_messages m
+        set changes = m.changes + 1, counts_changed_at = coalesce(m.counts_changed_at, ${at(now)})
+        from (
+          select channel_id, message_id from posted_messages
+          where channel_id = ${channelIdOf(channel)} and posted_at > ${recent}
+            and paper_ids @> jsonb_build_array(${paperId}::text)
+          order by message_id
+          for update
+        ) due
+        where m.channel_id = due.channel_id and m.message_id = due.message_id`);
     },
 
     async retryRedraw(channel, messageId, now) {

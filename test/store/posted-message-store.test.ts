@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { paperListCard } from '../../src/core/cards/build-cards.js';
 import type { ChannelRef } from '../../src/core/channel.js';
@@ -5,6 +6,7 @@ import { type DatabaseHandle, openDatabase } from '../../src/db/database.js';
 import { createChannelStore } from '../../src/store/channel-store.js';
 import { createPaperStore } from '../../src/store/paper-store.js';
 import { createPostedMessageStore } from '../../src/store/posted-message-store.js';
+import { rowsOf } from '../../src/store/rows.js';
 import { fixtureCorpus } from '../helpers/fixture-corpus.js';
 import {
   describeEachDatabase,
@@ -39,6 +41,33 @@ describeEachDatabase('posted messages', (driver) => {
 
   const cardOf = async (ids: string[]) =>
     paperListCard('Digest', '', await createPaperStore(handle.db).getPapers(ids));
+
+  it('marks messages under many votes at once from two replicas without a deadlock, counting each vote', async () => {
+    const ids = fixtureCorpus()
+      .slice(0, 6)
+      .map((paper) => paper.id);
+    // A list of every paper and one message per paper, as a digest with threads posts them.
+    await store().record({ channel, messageId: 'list', card: await cardOf(ids), perPaper: false }, t0);
+    for (const [index, id] of ids.entries())
+      await store().record(
+        { channel, messageId: `reply-${index}`, card: await cardOf([id]), perPaper: true },
+        t0,
+      );
+    const replicaStore = createPostedMessageStore(replica.db);
+    const votes = Array.from({ length: 240 }, (_, vote) => ids[vote % ids.length] as string);
+    await Promise.all(
+      votes.map((id, vote) =>
+        (vote % 2 === 0 ? store() : replicaStore).countsChanged(channel, id, later(vote)),
+      ),
+    );
+    const rows = rowsOf<{ message_id: string; changes: number | string }>(
+      await handle.db.execute(sql`select message_id, changes from posted_messages order by message_id`),
+    );
+    expect(rows.map((row) => [row.message_id, Number(row.changes)])).toEqual([
+      ['list', 240],
+      ...ids.map((_, index) => [`reply-${index}`, 40]),
+    ]);
+  });
 
   it('knows the messages it recorded, with the card each shows', async () => {
     const card = await cardOf(['2606.93392', '2606.93681']);

@@ -272,7 +272,7 @@ describe.skipIf(!postgresUrl)(
       const signals = await a.bot.feedback?.signals(ref);
       expect(signals?.find((signal) => signal.paperId === two.id)).toMatchObject({ notRelevant: 5 });
       expect(signals?.find((signal) => signal.paperId === three.id)).toMatchObject({ notRelevant: 1 });
-      expect(handledReactions().every((line) => line.fields.counted === true)).toBe(true);
+      expect(handledReactions().filter((line) => line.fields.counted !== true)).toEqual([]);
 
       // Every clicker was told once, privately, through response_url; the message clicked was not replaced.
       for (const answer of answers) {
