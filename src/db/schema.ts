@@ -108,6 +108,8 @@ export const channels = pgTable(
     inactiveReason: text('inactive_reason'),
     /** Slots due before the schedule was last changed are not owed to the channel. */
     scheduleChangedAt: timestamp('schedule_changed_at', { withTimezone: true }).notNull().defaultNow(),
+    /** When the weekly recap's setting last changed: the recap owes nothing for weeks that ended before. */
+    recapChangedAt: timestamp('recap_changed_at', { withTimezone: true }).notNull().defaultNow(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

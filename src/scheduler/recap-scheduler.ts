@@ -26,7 +26,7 @@ export interface RecapSchedulerOptions {
  * (channel, `recap:<instant>`) row in the same claims table, so one replica wins and, in the same transaction,
  * builds the recap, records its unseen papers as delivered and queues the message on the digests' delivery
  * queue. After downtime the latest recap missed by less than the grace period is delivered late; older ones
- * are recorded as missed. A recap owes nothing for the weeks before the channel's settings last changed, so
+ * are recorded as missed. A recap owes nothing for the weeks before its setting last changed, so
  * scheduling it for a time that has just passed does not post one at once.
  */
 export function createRecapScheduler(options: RecapSchedulerOptions) {
@@ -100,7 +100,7 @@ export function createRecapScheduler(options: RecapSchedulerOptions) {
       ]);
       return claimDueSlots({
         what: 'recap',
-        channels: scheduled.map((entry) => ({ ...entry, owedFrom: entry.settingsChangedAt })),
+        channels: scheduled.map((entry) => ({ ...entry, owedFrom: entry.recapChangedAt })),
         recorded,
         now,
         graceMs,

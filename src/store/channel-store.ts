@@ -1,4 +1,4 @@
-import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
+import { type AnyColumn, and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import {
   type Channel,
   type ChannelRef,
@@ -36,7 +36,12 @@ export function createChannelStore(db: Database): ChannelStore {
     async ensure(ref) {
       await db
         .insert(channels)
-        .values({ ...ref, settings: DEFAULT_SETTINGS, scheduleChangedAt: new Date(0) })
+        .values({
+          ...ref,
+          settings: DEFAULT_SETTINGS,
+          scheduleChangedAt: new Date(0),
+          recapChangedAt: new Date(0),
+        })
         .onConflictDoNothing();
       const channel = await get(ref);
       if (!channel) throw new Error(`channel ${ref.platform}:${ref.channelId} vanished while being created`);
@@ -50,7 +55,8 @@ export function createChannelStore(db: Database): ChannelStore {
         .set({
           settings: valid,
           updatedAt: now,
-          scheduleChangedAt: sql`case when ${channels.settings} -> 'schedule' = ${JSON.stringify(valid.schedule)}::jsonb then ${channels.scheduleChangedAt} else ${now.toISOString()}::timestamptz end`,
+          scheduleChangedAt: changedAt('schedule', valid.schedule, channels.scheduleChangedAt, now),
+          recapChangedAt: changedAt('recap', valid.recap, channels.recapChangedAt, now),
         })
         .where(whereChannel(ref))
         .returning();
@@ -71,6 +77,10 @@ export function createChannelStore(db: Database): ChannelStore {
     },
   };
 }
+
+/** `now` when the setting under `key` changes, else the time it last changed. */
+const changedAt = (key: 'schedule' | 'recap', value: unknown, column: AnyColumn, now: Date): SQL =>
+  sql`case when ${channels.settings} -> ${sql.raw(`'${key}'`)} = ${JSON.stringify(value)}::jsonb then ${column} else ${now.toISOString()}::timestamptz end`;
 
 /** Settings written by an older version may lack newer keys: the defaults fill them in. */
 export function toChannel(row: typeof channels.$inferSelect): Channel {

@@ -10,11 +10,11 @@ export interface ScheduledChannel {
   scheduleChangedAt: Date;
 }
 
-/** A channel whose weekly recap is on, and when its settings last changed (the recap owes no earlier week). */
+/** A channel whose weekly recap is on, and when its recap setting last changed (it owes no earlier week). */
 export interface RecapChannel {
   id: number;
   channel: Channel;
-  settingsChangedAt: Date;
+  recapChangedAt: Date;
 }
 
 /**
@@ -44,7 +44,7 @@ export function createDigestSlots(db: Database) {
         .select()
         .from(channels)
         .where(and(eq(channels.active, true), sql`(${channels.settings} -> 'recap' ->> 'enabled') = 'true'`));
-      return rows.map((row) => ({ id: row.id, channel: toChannel(row), settingsChangedAt: row.updatedAt }));
+      return rows.map((row) => ({ id: row.id, channel: toChannel(row), recapChangedAt: row.recapChangedAt }));
     },
 
     /** `channelId|slot` of every slot already claimed or recorded since `since`. */
