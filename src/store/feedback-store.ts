@@ -134,7 +134,7 @@ export function createFeedbackStore(db: Database): FeedbackStore {
       const since = query.since ? sql`and saved_at >= ${at(query.since)}` : sql``;
       const by = query.by
         ? sql`and paper_id in (select paper_id from paper_feedback
-            where channel_id = ${channelIdOf(channel)} and user_id = ${query.by} and saved_at is not null)`
+            where channel_id = ${channelIdOf(channel)} and user_id = ${query.by} and saved_at is not null ${since})`
         : sql``;
       const rows = rowsOf<{
         paper_id: string;

@@ -144,6 +144,11 @@ describeEachDatabase('feedback store', (driver) => {
       (await store().saved(channel, { limit: 10, offset: 0, by: 'U1' })).entries.map((e) => e.paper.id),
     ).toEqual([HELIX]);
     expect((await store().saved(channel, { since: later(90_000), limit: 10, offset: 0 })).total).toBe(1);
+    // by: and since: together: what that person saved since then (U1 saved HELIX before; U2 saved it after).
+    expect(await store().saved(channel, { since: later(30_000), by: 'U1', limit: 10, offset: 0 })).toEqual({
+      total: 0,
+      entries: [],
+    });
     const second = await store().saved(channel, { limit: 1, offset: 1 });
     expect(second).toMatchObject({ total: 2, entries: [{ paper: { id: HELIX } }] });
     expect(await store().saved(channel, { limit: 1, offset: 5 })).toEqual({ total: 2, entries: [] });

@@ -84,7 +84,9 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
     } else {
       reply = await handleText(dependencies, context, line.replace(/^\/papers\b/i, ''));
     }
-    if (reply.command !== 'feedback') {
+    // A vote, or a `next` or `share` with nothing to act on, answers about the last list: it stays the last.
+    const aboutLastList = kind !== undefined || (!action && (word === 'next' || word === 'share'));
+    if (!aboutLastList) {
       lastActions = reply.card.actions;
       lastItems = reply.card.items;
     }

@@ -88,9 +88,11 @@ function listCard(entries: readonly SavedEntry[], total: number, token: SavedLis
     entries.map((entry) => entry.paper),
     {
       emptyText:
-        token.since || token.by
-          ? 'Nothing saved matches. Try /papers saved without since: or by:.'
-          : 'Nothing saved yet. Click 🔖 on a paper to add it to this channel’s reading list.',
+        total > 0
+          ? `There ${pages === 1 ? 'is only 1 page' : `are only ${pages} pages`}. Try /papers saved page:1.`
+          : token.since || token.by
+            ? 'Nothing saved matches. Try /papers saved without since: or by:.'
+            : 'Nothing saved yet. Click 🔖 on a paper to add it to this channel’s reading list.',
     },
   );
   const items = card.items.map((item, index) => ({ ...item, savedBy: entries[index]?.savedBy ?? [] }));

@@ -43,7 +43,6 @@ const KEYWORDS: ReadonlyMap<string, Keyword> = new Map([
   ['settings', 'settings'],
   ['digest', 'digest'],
   ['saved', 'saved'],
-  ['reading', 'saved'],
   ['unsave', 'unsave'],
 ]);
 
@@ -64,6 +63,12 @@ const LINK = /^<?https?:\/\//i;
 const MAX_MISTYPED_DISTANCE = 2;
 
 /**
+ * `reading` or `reading list`, then only options (`reading since:30d`), means `saved`; any other words after
+ * `reading` are a search (`reading comprehension`).
+ */
+const READING_LIST = /^reading(?:\s+list)?((?:\s+\S+:\S*)*)\s*$/i;
+
+/**
  * Reads what a user typed after `/papers` (a leading `/papers` is dropped too) into a `Command`, or says what is
  * wrong with it. Keywords are case-insensitive and count only as the first word; anything that is not a command
  * is a search (`/papers lora today` searches for both words). Never throws.
@@ -81,6 +86,8 @@ export function parseCommand(text: string): Result<Command, CommandError> {
   const [, first = '', rest = ''] = /^(\S*)\s*([\s\S]*)$/.exec(line) ?? [];
   const keyword = KEYWORDS.get(first.toLowerCase());
   if (keyword !== undefined) return parseKeyword(keyword, rest);
+  const readingList = READING_LIST.exec(line);
+  if (readingList) return parseKeyword('saved', readingList[1] ?? '');
   if (line === '') return ok({ kind: 'today' });
   if (!/\s/.test(line)) {
     const paperId = parsePaperId(line);

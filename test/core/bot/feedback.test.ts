@@ -119,6 +119,15 @@ describe('the channel reading list', () => {
     }
   };
 
+  it('says how many pages there are when asked for a page past the end, not that nothing is saved', async () => {
+    await saveAll([HELIX]);
+    const past = await say('saved page:3');
+    expect(past.card.items).toEqual([]);
+    expect(past.card.notices.map((notice) => notice.text)).toEqual([
+      'There is only 1 page. Try /papers saved page:1.',
+    ]);
+  });
+
   it('lists saved papers newest first with who saved them, pages with Next, and shares for everyone', async () => {
     const ids = fixtureCorpus()
       .filter((paper) => paper.source === 'hf')

@@ -100,3 +100,16 @@ describe('parseCommand: the weekly recap and learning', () => {
     expect(parseWeekday('weekend')).toBeUndefined();
   });
 });
+
+describe('parseCommand: "reading" as a search word', () => {
+  it('reads "reading list" with options as the reading list, and other words after "reading" as a search', () => {
+    expect(parseCommand('reading list since:7d')).toEqual({
+      ok: true,
+      value: { kind: 'saved', since: '7d' },
+    });
+    expect(parseCommand('reading comprehension since:7d')).toMatchObject({
+      ok: true,
+      value: { kind: 'search', query: 'reading comprehension', since: '7d' },
+    });
+  });
+});
