@@ -6,6 +6,7 @@ import { channels, deliveredPapers, papers } from '../db/schema.js';
 import { channelIdOf } from './channel-store.js';
 import { documentCache } from './document-cache.js';
 import { paperColumns } from './paper-columns.js';
+import { createPaperStore } from './paper-store.js';
 import { termCondition } from './term-condition.js';
 import { parseTsvector } from './tsvector-text.js';
 
@@ -20,22 +21,34 @@ const documentColumns = {
 
 type DocumentRow = { id: string; title: string; upvotes: number | null; categories: string[]; seenAt: Date };
 
-/** The rows' documents, their words from the process's cache or, for the papers it lacks, in one query. */
+/**
+ * The rows' documents, their words from the process's cache or, for the papers it lacks, in one query. The words
+ * are kept here as they are found: builds running at the same time may push them out of the cache meanwhile.
+ */
 async function withWords(db: Database, rows: readonly DocumentRow[]): Promise<PaperDocument[]> {
-  const missing = rows.filter((row) => !documentCache.get(row.id, row.seenAt));
+  const found = new Map<string, PaperDocument['words']>();
+  for (const row of rows) {
+    const words = documentCache.get(row.id, row.seenAt);
+    if (words) found.set(row.id, words);
+  }
+  const missing = [...new Set(rows.filter((row) => !found.has(row.id)).map((row) => row.id))];
   if (missing.length > 0) {
     const texts = await db
       .select({ id: papers.id, seenAt: papers.lastSeenAt, search: sql<string>`${papers.search}::text` })
       .from(papers)
-      .where(inArray(papers.id, [...new Set(missing.map((row) => row.id))]));
-    for (const text of texts) documentCache.set(text.id, text.seenAt, parseTsvector(text.search));
+      .where(inArray(papers.id, missing));
+    for (const text of texts) {
+      const words = parseTsvector(text.search);
+      documentCache.set(text.id, text.seenAt, words);
+      found.set(text.id, words);
+    }
   }
   return rows.map((row) => ({
     id: row.id,
     title: row.title,
     upvotes: row.upvotes,
     categories: row.categories,
-    words: documentCache.get(row.id, row.seenAt) ?? emptyWords(),
+    words: found.get(row.id) ?? emptyWords(),
   }));
 }
 
@@ -154,15 +167,7 @@ export function createDigestPapers(db: Database): DigestPapers {
       return withWords(db, rows);
     },
 
-    async papers(paperIds) {
-      if (paperIds.length === 0) return [];
-      const rows = await db
-        .select(paperColumns)
-        .from(papers)
-        .where(inArray(papers.id, [...paperIds]));
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      return paperIds.flatMap((id) => byId.get(id) ?? []);
-    },
+    papers: (paperIds) => createPaperStore(db).getPapers(paperIds),
 
     async markDelivered(channel, items, at) {
       if (items.length === 0) return;

@@ -1,5 +1,6 @@
 import type { Card, CardAction, Notice, PaperItem } from '../../core/cards/card.js';
 import { sanitizeCard } from '../../core/cards/sanitize.js';
+import { countsText } from '../../core/feedback/feedback.js';
 import { type Ansi, createAnsi } from './ansi.js';
 import { wrapParts, wrapText } from './render-wrap.js';
 
@@ -74,17 +75,8 @@ const metaParts = (item: PaperItem): string[] =>
     item.date ?? '',
     item.authors,
     item.code === null ? '' : item.code.stars === null ? 'code' : `code ★ ${item.code.stars}`,
-    countsText(item),
+    countsText(item.counts),
   ].filter((part) => part !== '');
-
-/** `🔖 3 · 👍 5`: what a channel said about a paper, when anyone said anything. 👎 are never shown. */
-export const countsText = (item: PaperItem): string =>
-  [
-    item.counts?.saved ? `🔖 ${item.counts.saved}` : '',
-    item.counts?.relevant ? `👍 ${item.counts.relevant}` : '',
-  ]
-    .filter((part) => part !== '')
-    .join(' · ');
 
 const renderItem = (
   item: PaperItem,

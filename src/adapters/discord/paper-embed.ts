@@ -1,6 +1,7 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { FeedbackCounts, Notice, PaperItem } from '../../core/cards/card.js';
 import { oneLine } from '../../core/cards/text.js';
+import { countsText } from '../../core/feedback/feedback.js';
 import { DISCORD_LIMITS as L } from './limits.js';
 import { escapeMarkdown, fitEscaped } from './markdown.js';
 
@@ -69,13 +70,6 @@ export const noticeLine = (notice: Notice): string => {
     : '';
   return `${escapeMarkdown(notice.text)}${example}`;
 };
-
-/** `🔖 3 · 👍 5`: what the channel said, nothing for zero; who voted 👎 is never shown, nor how many. */
-export function countsText(counts: FeedbackCounts | undefined): string {
-  return [counts?.saved ? `🔖 ${counts.saved}` : '', counts?.relevant ? `👍 ${counts.relevant}` : '']
-    .filter((part) => part !== '')
-    .join(' · ');
-}
 
 const statsLine = (item: PaperItem): string =>
   [

@@ -2,6 +2,7 @@ import type { types } from '@slack/bolt';
 import type { FeedbackCounts, PaperItem } from '../../core/cards/card.js';
 import { truncateAtWord } from '../../core/cards/text.js';
 import {
+  countsText,
   FEEDBACK_KINDS,
   type FeedbackKind,
   feedbackValue,
@@ -39,14 +40,6 @@ function feedbackMenu(item: PaperItem): types.Overflow | undefined {
     (option) => option.value.length <= SLACK_LIMITS.optionValue && readFeedbackValue(option.value) !== null,
   );
   return readable ? { type: 'overflow', action_id: FEEDBACK_ACTION_ID, options } : undefined;
-}
-
-/** `🔖 3 · 👍 5`; empty when nobody said anything. Who found it not relevant is never shown, nor how many. */
-export function countsText(counts: FeedbackCounts | undefined): string {
-  const parts: string[] = [];
-  if (counts && counts.saved > 0) parts.push(`🔖 ${counts.saved}`);
-  if (counts && counts.relevant > 0) parts.push(`👍 ${counts.relevant}`);
-  return parts.join(' · ');
 }
 
 /** `Saved by <@U1>, <@U2> and 3 more`: only real Slack user ids become mentions; anything else is dropped. */

@@ -1,3 +1,4 @@
+import type { FeedbackCounts } from '../cards/card.js';
 /** What a person can say about a paper in a channel. */
 export type FeedbackKind = 'relevant' | 'notRelevant' | 'save';
 
@@ -38,4 +39,14 @@ export function readFeedbackValue(value: string): { kind: FeedbackKind; paperId:
   const kind = KIND_BY_CODE.get(code);
   if (prefix !== PREFIX || kind === undefined || extra.length > 0 || !PAPER_ID.test(paperId)) return null;
   return { kind, paperId };
+}
+
+/**
+ * What a paper's counts look like on every platform: `🔖 3 · 👍 5`, only what is not zero, empty when nobody said
+ * anything. How many found it not relevant, and who, is never shown.
+ */
+export function countsText(counts: FeedbackCounts | undefined): string {
+  return [counts?.saved ? `🔖 ${counts.saved}` : '', counts?.relevant ? `👍 ${counts.relevant}` : '']
+    .filter((part) => part !== '')
+    .join(' · ');
 }
