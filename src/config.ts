@@ -186,6 +186,13 @@ const configSchema = z.object({
     .optional(),
   DISCORD_GATEWAY: booleanFlag('DISCORD_GATEWAY').default(true),
   DISCORD_API_URL: optionalUrl('DISCORD_API_URL', 'https://discord.com/api').optional(),
+  /**
+   * Cards for paper links in ordinary Discord messages, which needs the privileged Message Content intent
+   * (enabled for the bot in the Developer Portal). Off: only the "Paper card" message command makes cards.
+   */
+  DISCORD_MESSAGE_CONTENT: booleanFlag('DISCORD_MESSAGE_CONTENT').default(false),
+  /** How many shared papers may wait for an arXiv look-up; beyond it the oldest waiting ones are dropped. */
+  PAPER_LOOKUP_QUEUE: integer('PAPER_LOOKUP_QUEUE', 1, 100_000).default(500),
   LOG_LEVEL: z
     .enum(['debug', 'info', 'warn', 'error', 'silent'], {
       error: 'LOG_LEVEL must be one of debug, info, warn, error, silent',

@@ -4,6 +4,7 @@ import type { Logger } from './core/logger.js';
 import type { ChannelStore, DigestPapers, SubscriptionStore } from './core/ports.js';
 import type { PaperSearch } from './core/search.js';
 import { type DatabaseHandle, openDatabase, pgliteDirectory } from './db/database.js';
+import { createPaperLookups } from './ingest/paper-lookups.js';
 import { type ArxivSource, createArxivSource } from './sources/arxiv.js';
 import { createHfDailyPapersSource, type HfDailyPapersSource } from './sources/hf-daily-papers.js';
 import { createHttpClient } from './sources/http-client.js';
@@ -50,18 +51,14 @@ export async function openServices(config: Config, logger: Logger): Promise<Serv
     minIntervalMs: config.ARXIV_MIN_INTERVAL_MS,
     logger: logger.child({ source: 'arxiv' }),
   });
+  const lookups = createPaperLookups({
+    arxiv,
+    papers,
+    logger: logger.child({ component: 'paper-lookups' }),
+    maxQueued: config.PAPER_LOOKUP_QUEUE,
+  });
   // A paper the store lacks is looked up on arXiv; if arXiv cannot be reached the answer is "unknown".
-  const fetchPaper = async (id: string) => {
-    try {
-      const found = await arxiv.fetchById(id);
-      if (!found) return null;
-      await papers.upsertPapers([found]);
-      return papers.getPaper(id);
-    } catch (error) {
-      logger.warn('could not look a paper up on arXiv', { id, error });
-      return null;
-    }
-  };
+  const fetchPaper = async (id: string) => (await lookups.lookup([id]))[0] ?? null;
   return {
     database,
     papers,
@@ -76,7 +73,7 @@ export async function openServices(config: Config, logger: Logger): Promise<Serv
       logger: logger.child({ source: 'hf' }),
     }),
     arxiv,
-    bot: { ...stores, fetchPaper },
+    bot: { ...stores, fetchPaper, lookupPapers: lookups.lookup },
     close: (timeoutMs) => database.close(timeoutMs),
   };
 }

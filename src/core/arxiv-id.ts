@@ -10,13 +10,18 @@ const NEW_STYLE = /^(\d{2})(\d{2})\.(\d{4,5})(?:v(\d+))?$/;
 /** `archive(.SUBJ)?/YYMMNNN`, August 1991 to March 2007. */
 const OLD_STYLE = /^([a-z]+(?:-[a-z]+)*)(?:\.[A-Za-z]{2})?\/(\d{2})(\d{2})(\d{3})(?:v(\d+))?$/;
 
+/**
+ * The pages that name one paper: arXiv's abstract, PDF and HTML pages (also on `export.`), Hugging Face's and
+ * alphaXiv's paper pages, and the DOI arXiv registers for every paper (`10.48550/arXiv.<id>`).
+ */
 const URL_PREFIX =
-  /^https?:\/\/(?:(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf)|(?:www\.)?(?:huggingface|hf)\.co\/papers)\//i;
+  /^(?:https?:\/\/)?(?:(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf|html)\/|(?:www\.)?(?:huggingface|hf)\.co\/papers\/|(?:www\.)?alphaxiv\.org\/(?:abs|overview|pdf)\/|(?:dx\.)?doi\.org\/10\.48550\/arxiv\.)/i;
 const ARXIV_PREFIX = /^arxiv:/i;
 const OAI_PREFIX = /^oai:arxiv\.org:/i;
 
 /**
- * Reads an arXiv identifier in any common wrapping (an arXiv or Hugging Face paper link, `arXiv:`, OAI) and returns it canonical: version split off, and an old-style
+ * Reads an arXiv identifier in any common wrapping (a paper link of arXiv, Hugging Face, alphaXiv or arXiv's
+ * DOI, `arXiv:`, OAI) and returns it canonical: version split off, and an old-style
  * subject class dropped (`math.GT/0309136` is `math/0309136`, as arXiv itself redirects). Returns null for
  * anything that is not an arXiv id.
  *

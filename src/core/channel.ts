@@ -69,6 +69,11 @@ export const channelSettingsSchema = z.object({
   postWhenEmpty: z.boolean(),
   /** Order and choose the digest's papers by what the channel liked, saved and disliked. */
   learn: z.boolean(),
+  /**
+   * A paper a teammate already shared here: `show` puts it in one compact line ("shared by @ada on Tue"), `hide`
+   * leaves it out. Either way it is never presented as new.
+   */
+  shared: z.enum(['show', 'hide']),
   recap: recapScheduleSchema,
 });
 export type ChannelSettings = z.infer<typeof channelSettingsSchema>;
@@ -82,6 +87,7 @@ export const DEFAULT_SETTINGS: ChannelSettings = {
   alerts: 'digest',
   postWhenEmpty: true,
   learn: true,
+  shared: 'show',
   recap: { enabled: false, weekday: 5, time: '16:00', timezone: 'UTC' },
 };
 

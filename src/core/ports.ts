@@ -195,6 +195,46 @@ export interface FeedbackStore {
   signals(channel: ChannelRef): Promise<FeedbackSignal[]>;
 }
 
+/** A paper someone shared in a channel: who, in which message (its id and, where known, a link), and when. */
+export interface PaperShare {
+  paperId: string;
+  /** The platform's user id of who shared it. */
+  userId: string;
+  /** The message's id (Slack `ts`, Discord snowflake); null when the platform did not say. */
+  messageId: string | null;
+  link: string | null;
+  sharedAt: Date;
+}
+
+/**
+ * The papers people shared in each channel (links they posted), so digests and alerts never present them as new.
+ * The first share of a paper in a channel is the one kept.
+ */
+export interface SharedPapers {
+  record(channel: ChannelRef, shares: Omit<PaperShare, 'sharedAt'>[], at: Date): Promise<void>;
+  /** The shares of the given papers in the channel. */
+  find(channel: ChannelRef, paperIds: readonly string[]): Promise<Map<string, PaperShare>>;
+}
+
+/** A posted paper that gained traction since: what is new, and the message it was first posted in. */
+export interface PaperUpdate {
+  paper: Paper;
+  messageId: string;
+  postedAt: Date;
+  /** `42 upvotes on Daily Papers · code` */
+  news: string;
+}
+
+/**
+ * Papers paperboy posted that gained traction later (their messages were edited in place); the next digest
+ * mentions each once ("since you saw it").
+ */
+export interface PaperUpdates {
+  /** Those the channel's digests have not mentioned yet, oldest first, one per paper, at most `limit`. */
+  unmentioned(channel: ChannelRef, limit: number): Promise<PaperUpdate[]>;
+  markMentioned(channel: ChannelRef, paperIds: readonly string[], at: Date): Promise<void>;
+}
+
 /** A message paperboy posted to a channel, with what it shows, so it can be redrawn and its reactions read. */
 export interface PostedMessage {
   channel: ChannelRef;
@@ -210,6 +250,8 @@ export interface PostedMessage {
 export interface PostedMessages {
   record(message: PostedMessage, now: Date): Promise<void>;
   find(channel: ChannelRef, messageId: string): Promise<PostedMessage | null>;
+  /** What an edited message shows now (its papers' new upvotes and links). */
+  replaceCard(channel: ChannelRef, messageId: string, card: Card): Promise<void>;
   /** Marks the channel's recent messages that show this paper as needing their counts drawn again. */
   countsChanged(channel: ChannelRef, paperId: string, now: Date): Promise<void>;
   /**

@@ -173,6 +173,15 @@ export const digestSlots = pgTable(
   ],
 );
 
+/** `edit`: a message posted earlier drawn again in place (its paper gained traction). */
+export type DeliveryKind = 'digest' | 'alert' | 'recap' | 'edit';
+
+/** Which posted message an `edit` delivery draws again, and whether it is a per-paper (thread) message. */
+export interface EditTarget {
+  messageId: string;
+  perPaper: boolean;
+}
+
 export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'dead';
 
 /** A message (a digest or an alert) waiting to be posted, being posted, posted, or given up on. */
@@ -184,7 +193,7 @@ export const deliveries = pgTable(
       .notNull()
       .references(() => channels.id, { onDelete: 'cascade' }),
     slotId: bigint('slot_id', { mode: 'number' }).references(() => digestSlots.id, { onDelete: 'set null' }),
-    kind: text('kind').$type<'digest' | 'alert' | 'recap'>().notNull(),
+    kind: text('kind').$type<DeliveryKind>().notNull(),
     card: jsonb('card').$type<Card>().notNull(),
     /** Stable per message, so a platform that supports it (Discord's nonce) can drop a repeated send. */
     idempotencyKey: text('idempotency_key').notNull(),
@@ -197,6 +206,8 @@ export const deliveries = pgTable(
     /** How many of the message's platform posts went out, and their ids, so a retry resumes after them. */
     partsSent: integer('parts_sent').notNull().default(0),
     messageIds: jsonb('message_ids').$type<string[]>().notNull().default([]),
+    /** For an `edit`: the message to draw again with `card`. */
+    editOf: jsonb('edit_of').$type<EditTarget>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
@@ -310,5 +321,56 @@ export const postedMessages = pgTable(
     primaryKey({ columns: [t.channelId, t.messageId] }),
     index('posted_messages_channel_posted_idx').on(t.channelId, t.postedAt),
     index('posted_messages_due_idx').on(t.countsChangedAt).where(sql`${t.changes} > ${t.drawnChanges}`),
+  ],
+);
+
+/**
+ * Papers people shared in a channel (a link in a message), the first share of each: who, the message and when.
+ * Digests and alerts show such a paper as "shared by …" (or leave it out), never as new.
+ */
+export const sharedPapers = pgTable(
+  'shared_papers',
+  {
+    channelId: bigint('channel_id', { mode: 'number' })
+      .notNull()
+      .references(() => channels.id, { onDelete: 'cascade' }),
+    paperId: text('paper_id')
+      .notNull()
+      .references(() => papers.id, { onDelete: 'cascade' }),
+    userId: text('user_id').notNull(),
+    messageId: text('message_id'),
+    link: text('link'),
+    sharedAt: timestamp('shared_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.channelId, t.paperId] })],
+);
+
+/**
+ * A paper paperboy posted in a channel that gained traction since (entered the Daily Papers, crossed the
+ * channel's minimum upvotes, got code), once per reason: its messages were edited in place, and the next digest
+ * mentions it once ("since you saw it"), after which `mentioned_at` is set.
+ */
+export const paperUpdates = pgTable(
+  'paper_updates',
+  {
+    channelId: bigint('channel_id', { mode: 'number' })
+      .notNull()
+      .references(() => channels.id, { onDelete: 'cascade' }),
+    paperId: text('paper_id')
+      .notNull()
+      .references(() => papers.id, { onDelete: 'cascade' }),
+    /** `daily`, `min-upvotes:<n>` or `code`. */
+    reason: text('reason').notNull(),
+    /** The message the paper was first posted in (a digest or an alert), which the line links to. */
+    messageId: text('message_id').notNull(),
+    postedAt: timestamp('posted_at', { withTimezone: true }).notNull(),
+    /** What is new, e.g. `42 upvotes on Daily Papers · code`. */
+    news: text('news').notNull(),
+    detectedAt: timestamp('detected_at', { withTimezone: true }).notNull(),
+    mentionedAt: timestamp('mentioned_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.channelId, t.paperId, t.reason] }),
+    index('paper_updates_unmentioned_idx').on(t.channelId).where(sql`${t.mentionedAt} is null`),
   ],
 );

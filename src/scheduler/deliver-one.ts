@@ -1,14 +1,17 @@
 import { backoffDelay } from '../core/backoff.js';
+import type { Card } from '../core/cards/card.js';
 import { channelKey, type Platform } from '../core/channel.js';
 import {
+  EditRefusedError,
   PermanentDeliveryError,
   type PostedPart,
   type Poster,
   RateLimitedError,
 } from '../core/delivery/poster.js';
 import type { Logger } from '../core/logger.js';
-import type { ChannelStore, PostedMessages } from '../core/ports.js';
+import type { ChannelStore, FeedbackStore, PostedMessages } from '../core/ports.js';
 import type { DeliveryQueue, QueuedDelivery } from '../store/delivery-queue.js';
+import { withMessageLinks } from './message-links.js';
 
 export interface DeliverOneOptions {
   queue: DeliveryQueue;
@@ -16,6 +19,8 @@ export interface DeliverOneOptions {
   posters: Poster[];
   /** Where what each post shows is recorded, so its feedback counts can be redrawn. */
   postedMessages?: PostedMessages;
+  /** The channel's feedback counts, drawn on an edited message as they are now. */
+  feedback?: Pick<FeedbackStore, 'counts'>;
   /** Names this worker in its leases. */
   owner: string;
   leaseMs: number;
@@ -63,6 +68,17 @@ export function createDeliverOne(options: DeliverOneOptions) {
     const platform = delivery.channel.platform;
     if (error instanceof LeaseLostError) {
       log.warn('another worker took this delivery over; stopped posting it', where);
+    } else if (
+      delivery.editOf &&
+      (error instanceof PermanentDeliveryError || error instanceof EditRefusedError)
+    ) {
+      // An edit that cannot be made (the message was deleted) says nothing about posting to the channel.
+      log.info('the platform would not edit a posted message; dropped the edit', {
+        ...where,
+        error: message,
+      });
+      await queue.markDead(delivery.id, owner, message);
+      options.onOutcome?.({ platform, outcome: 'dead' });
     } else if (error instanceof PermanentDeliveryError) {
       log.warn('channel cannot be posted to; deactivating it', { ...where, reason: error.reason });
       await queue.markDead(delivery.id, owner, message);
@@ -120,6 +136,37 @@ export function createDeliverOne(options: DeliverOneOptions) {
     options.onOutcome?.({ platform: delivery.channel.platform, outcome: 'interrupted' });
   }
 
+  /**
+   * An `edit`: the posted message drawn again with the delivery's card, which it then shows (so later count
+   * redraws keep the new upvotes and links). A platform that cannot edit has nothing to do.
+   */
+  async function edit(
+    poster: Poster,
+    delivery: QueuedDelivery,
+    target: { messageId: string; perPaper: boolean },
+  ) {
+    if (!poster.edit) return;
+    const counts = delivery.card.feedback
+      ? await options.feedback?.counts(
+          delivery.channel,
+          delivery.card.items.map((item) => item.id),
+        )
+      : undefined;
+    const card: Card = counts
+      ? {
+          ...delivery.card,
+          items: delivery.card.items.map((item) => ({ ...item, counts: counts.get(item.id) })),
+        }
+      : delivery.card;
+    await poster.edit({
+      channel: delivery.channel,
+      messageId: target.messageId,
+      card,
+      perPaper: target.perPaper,
+    });
+    await options.postedMessages?.replaceCard(delivery.channel, target.messageId, card);
+  }
+
   return async function deliverOne(delivery: QueuedDelivery, signal?: AbortSignal): Promise<void> {
     const poster = posters.get(delivery.channel.platform);
     const where = {
@@ -135,23 +182,25 @@ export function createDeliverOne(options: DeliverOneOptions) {
       });
     }
     try {
-      await poster.post(
-        {
-          channel: delivery.channel,
-          card: delivery.card,
-          threads: delivery.channel.settings.threads,
-          idempotencyKey: delivery.idempotencyKey,
-          partsSent: delivery.partsSent,
-          messageIds: delivery.messageIds,
-        },
-        async (messageId, shown) => {
-          const leaseUntil = new Date(now().getTime() + options.leaseMs);
-          if (!(await queue.recordPart(delivery.id, owner, messageId, leaseUntil)))
-            throw new LeaseLostError();
-          if (shown) await recordShown(delivery, messageId, shown, where);
-        },
-        signal,
-      );
+      if (delivery.editOf) await edit(poster, delivery, delivery.editOf);
+      else
+        await poster.post(
+          {
+            channel: delivery.channel,
+            card: await withMessageLinks(delivery.card, poster, delivery.channel),
+            threads: delivery.channel.settings.threads,
+            idempotencyKey: delivery.idempotencyKey,
+            partsSent: delivery.partsSent,
+            messageIds: delivery.messageIds,
+          },
+          async (messageId, shown) => {
+            const leaseUntil = new Date(now().getTime() + options.leaseMs);
+            if (!(await queue.recordPart(delivery.id, owner, messageId, leaseUntil)))
+              throw new LeaseLostError();
+            if (shown) await recordShown(delivery, messageId, shown, where);
+          },
+          signal,
+        );
       const sentAt = now();
       if (!(await queue.markSent(delivery.id, owner, sentAt))) {
         log.warn('lease lost before the delivery was marked sent', where);

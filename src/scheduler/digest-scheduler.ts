@@ -1,5 +1,5 @@
 import { channelKey } from '../core/channel.js';
-import { buildDigest } from '../core/digest/build-digest.js';
+import { buildDigest, deliveredItems } from '../core/digest/build-digest.js';
 import { digestCard } from '../core/digest/digest-card.js';
 import type { Logger } from '../core/logger.js';
 import { dueSlotsBetween, slotKey } from '../core/schedule/due-times.js';
@@ -8,6 +8,8 @@ import { createDeliveryQueue } from '../store/delivery-queue.js';
 import { createDigestPapers, lockChannel } from '../store/digest-papers.js';
 import { createDigestSlots, type ScheduledChannel } from '../store/digest-slots.js';
 import { createFeedbackStore } from '../store/feedback-store.js';
+import { createPaperUpdateStore } from '../store/paper-update-store.js';
+import { createSharedPaperStore } from '../store/shared-paper-store.js';
 import { createSubscriptionStore } from '../store/subscription-store.js';
 import { claimDueSlots, LATE_AFTER_MS, LOOKBACK_MS, type TickSummary } from './claim-due-slots.js';
 
@@ -54,8 +56,15 @@ export function createDigestScheduler(options: DigestSchedulerOptions) {
       if (slotId === null) return 'taken';
       await lockChannel(store, scheduled.id);
       const papers = createDigestPapers(store);
+      const updates = createPaperUpdateStore(store);
       const digest = await buildDigest(
-        { papers, subscriptions: createSubscriptionStore(store), feedback: createFeedbackStore(store) },
+        {
+          papers,
+          subscriptions: createSubscriptionStore(store),
+          feedback: createFeedbackStore(store),
+          shares: createSharedPaperStore(store),
+          updates,
+        },
         channel,
         now,
       );
@@ -64,9 +73,10 @@ export function createDigestScheduler(options: DigestSchedulerOptions) {
         await createDigestSlots(store).setStatus(slotId, 'empty');
         return 'empty';
       }
-      await papers.markDelivered(
+      await papers.markDelivered(channel, deliveredItems(digest), now);
+      await updates.markMentioned(
         channel,
-        digest.items.map((item) => ({ paperId: item.paper.id, matchedTerm: item.matchedTerm })),
+        (digest.updates ?? []).map((update) => update.paper.id),
         now,
       );
       await createDeliveryQueue(store).enqueue(
@@ -79,7 +89,14 @@ export function createDigestScheduler(options: DigestSchedulerOptions) {
         },
         now,
       );
-      log.info('digest queued', { channel: channelKey(channel), slot, items: digest.items.length, late });
+      log.info('digest queued', {
+        channel: channelKey(channel),
+        slot,
+        items: digest.items.length,
+        shared: digest.shared?.length ?? 0,
+        updates: digest.updates?.length ?? 0,
+        late,
+      });
       return 'claimed';
     });
   }

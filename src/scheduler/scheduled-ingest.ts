@@ -5,6 +5,7 @@ import { ingestArxivNew, ingestHfDay } from '../ingest/ingest-sources.js';
 import type { IngestSummary } from '../ingest/run-ingest.js';
 import type { Services } from '../services.js';
 import { queueInstantAlerts } from './instant-alerts.js';
+import { queueTractionEdits } from './traction-edits.js';
 
 /**
  * The periodic ingest: today's and yesterday's Daily Papers (today's keeps growing; yesterday's may still
@@ -41,9 +42,21 @@ export async function runScheduledIngest(options: {
     runKey: options.runKey,
     logger: log,
   });
+  const edits = await queueTractionEdits({
+    db: services.database.db,
+    since: startedAt,
+    now: now(),
+    logger: log,
+  }).catch((error: unknown) => {
+    log.warn('could not look for posted papers that gained traction; trying again after the next ingest', {
+      error,
+    });
+    return 0;
+  });
   log.info('scheduled ingest finished', {
     runs: summaries.map((summary) => `${summary.source}:${summary.status}:${summary.stored}`),
     alerts,
+    edits,
   });
   return { summaries, alerts };
 }

@@ -61,6 +61,7 @@ export function createSchedulerService(options: {
     maxAttempts: config.DELIVERY_MAX_ATTEMPTS,
     concurrency: config.DELIVERY_CONCURRENCY,
     ...(services.bot.postedMessages ? { postedMessages: services.bot.postedMessages } : {}),
+    ...(services.bot.feedback ? { feedback: services.bot.feedback } : {}),
     logger: log,
     ...(options.onDelivery ? { onOutcome: options.onDelivery } : {}),
   });

@@ -37,7 +37,15 @@ export interface ArxivSource {
   searchPages(search: ArxivSearch): AsyncGenerator<ArxivSearchPage>;
   /** One paper by id (any form `normalizeArxivId` reads), or null when arXiv does not have it. */
   fetchById(id: string): Promise<PaperInput | null>;
+  /**
+   * Several papers by canonical id in one request (at most `MAX_IDS_PER_REQUEST`); the ones arXiv does not have
+   * are left out. Throws `RangeError` for something that is not an arXiv id.
+   */
+  fetchByIds(ids: readonly string[]): Promise<PaperInput[]>;
 }
+
+/** The most ids one `id_list` request asks for: the URL stays short, and the answer small. */
+export const MAX_IDS_PER_REQUEST = 50;
 
 export interface ArxivSourceOptions {
   /** `https://export.arxiv.org/api`; `/query` is added. */
@@ -122,6 +130,22 @@ export const createArxivSource = (options: ArxivSourceOptions): ArxivSource => {
       const versioned = arxivId.version ? `${arxivId.id}v${arxivId.version}` : arxivId.id;
       const { papers } = parseArxivAtom(await get(query({ id_list: versioned, max_results: '1' }), ATOM));
       return papers.find((paper) => paper.id === arxivId.id) ?? null;
+    },
+
+    async fetchByIds(ids) {
+      if (ids.length === 0) return [];
+      if (ids.length > MAX_IDS_PER_REQUEST)
+        throw new RangeError(`Ask for at most ${MAX_IDS_PER_REQUEST} ids at once (got ${ids.length}).`);
+      const canonical = ids.map((id) => {
+        const arxivId = normalizeArxivId(id);
+        if (!arxivId)
+          throw new RangeError(`Not an arXiv id: "${id}". Use a form like 2606.00467 or hep-th/9901001.`);
+        return arxivId.id;
+      });
+      const wanted = new Set(canonical);
+      const url = query({ id_list: [...wanted].join(','), max_results: String(wanted.size) });
+      const { papers } = parseArxivAtom(await get(url, ATOM));
+      return papers.filter((paper) => wanted.has(paper.id));
     },
   };
 };

@@ -2,7 +2,13 @@ import { and, eq, inArray, notInArray, or, sql } from 'drizzle-orm';
 import type { Card } from '../core/cards/card.js';
 import type { Channel } from '../core/channel.js';
 import type { Database } from '../db/database.js';
-import { channels, type DeliveryStatus, deliveries } from '../db/schema.js';
+import {
+  channels,
+  type DeliveryKind,
+  type DeliveryStatus,
+  deliveries,
+  type EditTarget,
+} from '../db/schema.js';
 import { toChannel } from './channel-store.js';
 import { rowsOf } from './rows.js';
 
@@ -10,8 +16,10 @@ export interface QueuedDelivery {
   id: number;
   channelId: number;
   channel: Channel;
-  kind: 'digest' | 'alert' | 'recap';
+  kind: DeliveryKind;
   card: Card;
+  /** For an `edit`: the posted message to draw again with `card`. */
+  editOf: EditTarget | null;
   idempotencyKey: string;
   /** Attempts including this one. */
   attempts: number;
@@ -25,8 +33,9 @@ export interface QueuedDelivery {
 export interface NewDelivery {
   channelId: number;
   slotId: number | null;
-  kind: 'digest' | 'alert' | 'recap';
+  kind: DeliveryKind;
   card: Card;
+  editOf?: EditTarget;
   idempotencyKey: string;
 }
 
@@ -100,6 +109,7 @@ export function createDeliveryQueue(db: Database) {
         channel: toChannel(channel),
         kind: delivery.kind,
         card: delivery.card,
+        editOf: delivery.editOf,
         idempotencyKey: delivery.idempotencyKey,
         attempts: delivery.attempts,
         partsSent: delivery.partsSent,

@@ -50,6 +50,12 @@ export function createPostedMessageStore(db: Database): PostedMessages {
       return row ? toMessage(row) : null;
     },
 
+    async replaceCard(channel, messageId, card) {
+      await db.execute(sql`
+        update posted_messages set card = ${JSON.stringify(card)}::jsonb
+        where channel_id = ${channelIdOf(channel)} and message_id = ${messageId}`);
+    },
+
     async countsChanged(channel, paperId, now) {
       const recent = at(new Date(now.getTime() - REDRAW_DAYS * 86_400_000));
       // The rows are locked in one order (by message id): two votes marking the same messages at once, each

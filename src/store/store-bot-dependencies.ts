@@ -6,8 +6,10 @@ import { createDigestPapers } from './digest-papers.js';
 import { createFeedbackStore } from './feedback-store.js';
 import { createInteractionStateStore } from './interaction-state-store.js';
 import { createPaperStore } from './paper-store.js';
+import { createPaperUpdateStore } from './paper-update-store.js';
 import { createPostedMessageStore } from './posted-message-store.js';
 import { createPaperSearch } from './search-papers.js';
+import { createSharedPaperStore } from './shared-paper-store.js';
 import { createSubscriptionStore } from './subscription-store.js';
 
 /** The command handler's dependencies on one database (without a paper fetcher: callers add one if they can). */
@@ -21,6 +23,8 @@ export function createStoreBotDependencies(db: Database, logger: Logger): BotDep
     interactionState: createInteractionStateStore(db),
     feedback: createFeedbackStore(db),
     postedMessages: createPostedMessageStore(db),
+    shares: createSharedPaperStore(db),
+    paperUpdates: createPaperUpdateStore(db),
     logger,
     answerLimit: defaultAnswerLimit(),
   };

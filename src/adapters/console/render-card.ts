@@ -1,5 +1,6 @@
 import type { Card, CardAction, Notice, PaperItem } from '../../core/cards/card.js';
 import { sanitizeCard } from '../../core/cards/sanitize.js';
+import { seenLineText } from '../../core/digest/seen-lines.js';
 import { countsText } from '../../core/feedback/feedback.js';
 import { type Ansi, createAnsi } from './ansi.js';
 import { wrapParts, wrapText } from './render-wrap.js';
@@ -20,6 +21,8 @@ const NOTICE_STYLE: Record<Notice['tone'], { icon: string; paint: (ansi: Ansi, t
   warning: { icon: '⚠', paint: (ansi, text) => ansi.yellow(text) },
   error: { icon: '✖', paint: (ansi, text) => ansi.red(text) },
 };
+
+const SEEN_HEADINGS = { shared: 'Already shared here', since: 'Since you saw it' } as const;
 
 const ACTION_WORDS: Record<CardAction['kind'], string> = { nextPage: 'next', share: 'share' };
 
@@ -50,6 +53,14 @@ export const renderCard = (card: Card, options: RenderCardOptions): string => {
   });
   if (clean.notices.length > 0) {
     blocks.push(clean.notices.flatMap((notice) => renderNotice(notice, ansi, width)));
+  }
+  for (const kind of ['shared', 'since'] as const) {
+    const seen = (clean.seen ?? []).filter((line) => line.kind === kind);
+    if (seen.length === 0) continue;
+    blocks.push([
+      ansi.bold(SEEN_HEADINGS[kind]),
+      ...seen.flatMap((line) => wrapText(`• ${seenLineText(line)}`, width)),
+    ]);
   }
   if (clean.footer) blocks.push(paragraphs(clean.footer, width, '').map(ansi.dim));
   const hints = clean.actions.map(actionHint);

@@ -8,7 +8,9 @@ import type {
   FeedbackStore,
   InteractionState,
   PaperCatalog,
+  PaperUpdates,
   PostedMessages,
+  SharedPapers,
   SubscriptionStore,
 } from '../ports.js';
 import type { PaperSearch } from '../search.js';
@@ -32,6 +34,15 @@ export interface BotDependencies {
   interactionState?: InteractionState;
   /** Fetches (and stores) a paper the store does not have yet, e.g. from arXiv by id; null when unknown. */
   fetchPaper?: (id: string) => Promise<Paper | null>;
+  /**
+   * Fetches (and stores) the papers the store does not have yet, deduplicated and queued (arXiv by id); the ones
+   * arXiv does not know, or that could not be fetched, are left out. Without it, unknown papers get no card.
+   */
+  lookupPapers?: (ids: readonly string[]) => Promise<Paper[]>;
+  /** Who shared which papers in each channel; without it shares are not recorded. */
+  shares?: SharedPapers;
+  /** Posted papers that gained traction since, for the digest's "since you saw it" lines. */
+  paperUpdates?: PaperUpdates;
   logger: Logger;
   /** Told about each answered command (metrics). */
   observer?: BotObserver;

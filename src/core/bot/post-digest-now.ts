@@ -1,7 +1,7 @@
 import { noticeCard } from '../cards/build-cards.js';
 import type { Reply } from '../cards/card.js';
 import type { Channel } from '../channel.js';
-import { buildDigest } from '../digest/build-digest.js';
+import { buildDigest, deliveredItems } from '../digest/build-digest.js';
 import { digestCard } from '../digest/digest-card.js';
 import type { BotDependencies } from './bot-dependencies.js';
 import { answered } from './replies.js';
@@ -20,6 +20,8 @@ export async function postDigestNow(
       papers: dependencies.digestPapers,
       subscriptions: dependencies.subscriptions,
       ...(dependencies.feedback ? { feedback: dependencies.feedback } : {}),
+      ...(dependencies.shares ? { shares: dependencies.shares } : {}),
+      ...(dependencies.paperUpdates ? { updates: dependencies.paperUpdates } : {}),
     },
     channel,
     now,
@@ -34,9 +36,10 @@ export async function postDigestNow(
       }),
     );
   }
-  await dependencies.digestPapers.markDelivered(
+  await dependencies.digestPapers.markDelivered(channel, deliveredItems(digest), now);
+  await dependencies.paperUpdates?.markMentioned(
     channel,
-    digest.items.map((item) => ({ paperId: item.paper.id, matchedTerm: item.matchedTerm })),
+    (digest.updates ?? []).map((update) => update.paper.id),
     now,
   );
   return answered(card, 'channel');

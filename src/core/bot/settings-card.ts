@@ -21,6 +21,7 @@ export function settingsCard(channel: Channel, terms: SubscriptionTerm[], now: D
     `Sources: ${settings.sources.join(', ')}  (/papers config sources:hf,cs.LG)`,
     `Threads: ${onOff(settings.threads)} · alerts: ${settings.alerts} · "no new papers" message: ${onOff(settings.postWhenEmpty)}`,
     `Learning from votes: ${describeLearning(learningState(settings, votes))}`,
+    `Papers a teammate shared here: ${settings.shared === 'show' ? 'one line "shared by …"' : 'left out'}  (/papers config shared:hide)`,
     `Subscriptions: ${terms.length === 0 ? 'none' : terms.map((term) => term.text).join(', ')}`,
     channel.active
       ? 'Status: active'

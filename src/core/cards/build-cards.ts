@@ -129,6 +129,18 @@ export const paperDetailCard = (paper: Paper): Card => {
   return withFallback(body, fallback);
 };
 
+/**
+ * A shared paper's card: one item (title, authors, date, upvotes, code and stars, one-line summary) with the
+ * feedback controls; renderers show it compactly (a Slack unfurl, a Discord embed).
+ */
+export const paperLinkCard = (paper: Paper): Card => {
+  const item = toPaperItem(paper);
+  return withFallback(
+    { header: header(item.title), items: [item], notices: [], actions: [], feedback: true },
+    `${item.title} — ${item.url}`,
+  );
+};
+
 const NOTICE_HEADERS: Record<Notice['tone'], string> = {
   info: 'paperboy',
   success: 'Done',

@@ -24,7 +24,32 @@ export interface Card {
    * from `feedbackValue(kind, item.id)`, and shows its counts.
    */
   feedback?: boolean;
+  /**
+   * Papers the channel already knows, each in one compact line after the items: shared by a teammate, or posted
+   * before and gaining traction since ("since you saw it").
+   */
+  seen?: SeenLine[];
   fallback: string;
+}
+
+/**
+ * A paper the channel already knows, in one line: `shared` by a teammate (who, when, the message), or `since`
+ * paperboy posted it, with what is new (`42 upvotes on Daily Papers · code`) and the original message.
+ */
+export interface SeenLine {
+  kind: 'shared' | 'since';
+  paperId: string;
+  /** Untrusted: escaped by the renderer. */
+  title: string;
+  url: string;
+  /** `shared`: the platform user id of who shared it (renderers mention them). */
+  sharedBy?: string;
+  /** `YYYY-MM-DD`: when it was shared, or when paperboy posted it. */
+  day: string;
+  /** The message in this channel it was shared in or posted as; `link` is filled in by the platform's poster. */
+  message: { id: string | null; link: string | null } | null;
+  /** `since`: what changed, e.g. `42 upvotes on Daily Papers · code`. */
+  news?: string;
 }
 
 export interface Notice {

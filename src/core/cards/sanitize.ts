@@ -82,5 +82,14 @@ export const sanitizeCard = (card: Card): Card => ({
   notices: card.notices.map(sanitizeNotice),
   footer: optional(card.footer, lines),
   actions: card.actions.map(sanitizeAction),
+  ...(card.seen
+    ? {
+        seen: card.seen.map((seen) => ({
+          ...seen,
+          title: line(seen.title),
+          ...(seen.news === undefined ? {} : { news: line(seen.news) }),
+        })),
+      }
+    : {}),
   fallback: lines(card.fallback),
 });

@@ -151,6 +151,7 @@ const CONFIG_VALUES: ReadonlyMap<string, { allowed: string; example: string }> =
     alerts: { allowed: 'digest or instant', example: '/papers config alerts:instant' },
     empty: { allowed: 'on or off', example: '/papers config empty:off' },
     learn: { allowed: 'on or off', example: '/papers config learn:off' },
+    shared: { allowed: 'show or hide', example: '/papers config shared:hide' },
   }),
 );
 

@@ -11,6 +11,7 @@ export interface ConfigChanges {
   alerts?: 'digest' | 'instant';
   postWhenEmpty?: boolean;
   learn?: boolean;
+  shared?: 'show' | 'hide';
 }
 
 /** How a reading list is sent back: shown as a card, or as a file. */

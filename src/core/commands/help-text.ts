@@ -82,6 +82,12 @@ export const HELP_ENTRIES: readonly HelpEntry[] = [
     description: "Choose and order the digest's papers by this channel's 👍, 👎 and 🔖 (on by default).",
     example: '/papers config learn:off',
   },
+  {
+    usage: '/papers config shared:<show|hide>',
+    description:
+      'A paper a teammate already shared here: one line "shared by @someone" in the digest (show, the default), or left out (hide).',
+    example: '/papers config shared:hide',
+  },
   { usage: '/papers settings', description: "This channel's settings.", example: '/papers settings' },
   { usage: '/papers digest', description: 'Post the digest now.', example: '/papers digest' },
   { usage: '/papers help', description: 'This help.', example: '/papers help' },

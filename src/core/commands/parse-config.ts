@@ -8,7 +8,16 @@ import type { Token } from './tokenize.js';
 
 type ConfigCommand = Extract<Command, { kind: 'config' }>;
 
-export const CONFIG_KEYS = ['top', 'min-upvotes', 'sources', 'threads', 'alerts', 'empty', 'learn'] as const;
+export const CONFIG_KEYS = [
+  'top',
+  'min-upvotes',
+  'sources',
+  'threads',
+  'alerts',
+  'empty',
+  'learn',
+  'shared',
+] as const;
 type ConfigKey = (typeof CONFIG_KEYS)[number];
 
 const BOOLEANS: ReadonlyMap<string, boolean> = new Map([
@@ -24,7 +33,7 @@ const MAX_SOURCES = 20;
 const isConfigKey = (key: string): key is ConfigKey => (CONFIG_KEYS as readonly string[]).includes(key);
 
 /**
- * Reads what follows `config`: `top:7 min-upvotes:10 sources:hf,cs.LG threads:off alerts:instant empty:off learn:off`, in any
+ * Reads what follows `config`: `top:7 min-upvotes:10 sources:hf,cs.LG threads:off alerts:instant empty:off learn:off shared:hide`, in any
  * order, at least one. A comma list may continue after a space (`sources:hf, cs.LG`).
  *
  * @example
@@ -97,6 +106,12 @@ const applyChange = (changes: ConfigChanges, key: ConfigKey, value: string): Res
       if (key === 'threads') changes.threads = flag;
       else if (key === 'empty') changes.postWhenEmpty = flag;
       else changes.learn = flag;
+      return ok(true);
+    }
+    case 'shared': {
+      const shared = value.toLowerCase();
+      if (shared !== 'show' && shared !== 'hide') return bad();
+      changes.shared = shared;
       return ok(true);
     }
     case 'alerts': {

@@ -66,6 +66,11 @@ export interface Poster {
    * Absent on a platform that cannot edit. Throws like `post`.
    */
   edit?(message: MessageToRedraw): Promise<void>;
+  /**
+   * A link to a message in a channel (Slack `chat.getPermalink`, Discord's message URL), for the "shared by" and
+   * "since you saw it" lines; null when the platform cannot give one (the line then shows no link). Never throws.
+   */
+  messageLink?(channel: ChannelRef, messageId: string): Promise<string | null>;
 }
 
 /** The chat platform asked us to wait; try again after `retryAfterMs`. */
@@ -85,6 +90,19 @@ export class PermanentDeliveryError extends CodedError<'deliveryPermanent'> {
     options: { cause?: unknown } = {},
   ) {
     super('deliveryPermanent', `cannot post to this channel: ${reason}`, options);
+  }
+}
+
+/**
+ * The platform will not edit a posted message (it was deleted, or is too old): the edit is dropped, and the
+ * channel stays as it is.
+ */
+export class EditRefusedError extends CodedError<'editRefused'> {
+  constructor(
+    readonly reason: string,
+    options: { cause?: unknown } = {},
+  ) {
+    super('editRefused', `the platform would not edit the message (${reason})`, options);
   }
 }
 

@@ -1,6 +1,15 @@
 import type { Channel, ChannelRef } from '../channel.js';
 import type { Paper } from '../paper.js';
-import type { DigestPapers, FeedbackSignal, FeedbackStore, SubscriptionStore } from '../ports.js';
+import type {
+  DigestPapers,
+  FeedbackSignal,
+  FeedbackStore,
+  PaperShare,
+  PaperUpdate,
+  PaperUpdates,
+  SharedPapers,
+  SubscriptionStore,
+} from '../ports.js';
 import { countVotes, learningState } from '../relevance/channel-profile.js';
 import type { RankingOptions } from '../relevance/rank-candidates.js';
 import { latestCompleteDailyPapersDay } from '../schedule/daily-papers-day.js';
@@ -9,6 +18,8 @@ import { learnedPicks } from './learned-picks.js';
 /** How far back subscription matches reach, and how many one digest carries at most. */
 export const MATCH_WINDOW_DAYS = 7;
 export const MAX_MATCHES_PER_DIGEST = 20;
+/** "Since you saw it" lines one digest carries at most; the rest wait for the next. */
+export const MAX_UPDATES_PER_DIGEST = 5;
 
 export interface DigestItem {
   paper: Paper;
@@ -24,7 +35,15 @@ export interface Digest {
   at: Date;
   /** The Daily-Papers day the trending part covers, or null when the channel does not follow HF or none is stored. */
   day: string | null;
+  /** The papers new to the channel. */
   items: DigestItem[];
+  /**
+   * Papers it would have held that a teammate already shared here: shown in one line each (`shared:show`), or
+   * `hidden` (`shared:hide`). Both count as delivered.
+   */
+  shared?: { item: DigestItem; share: PaperShare; hidden: boolean }[];
+  /** Papers posted here before that gained traction since ("since you saw it"), each mentioned once. */
+  updates?: PaperUpdate[];
   /** Set when the channel's votes chose the top part: how many votes it learned from. */
   learnedFrom?: number;
 }
@@ -36,13 +55,28 @@ export interface DigestDependencies {
   feedback?: Pick<FeedbackStore, 'signals'>;
   /** How a learning channel's candidates are scored (the bench compares others; the default otherwise). */
   ranking?: RankingOptions;
+  /** Who shared which papers here; without it no paper counts as shared. */
+  shares?: Pick<SharedPapers, 'find'>;
+  /** Posted papers that gained traction since; without it there are no "since you saw it" lines. */
+  updates?: Pick<PaperUpdates, 'unmentioned'>;
 }
+
+/** Every paper a digest shows or leaves out as already shared: all of them count as delivered. */
+export const deliveredItems = (digest: Digest): { paperId: string; matchedTerm: string | null }[] =>
+  [...digest.items, ...(digest.shared ?? []).map((entry) => entry.item)].map((item) => ({
+    paperId: item.paper.id,
+    matchedTerm: item.matchedTerm,
+  }));
 
 /**
  * What a channel's digest holds at `at`: the top papers of the latest complete Daily-Papers day (by upvotes,
  * at least the channel's minimum), then the papers matching its subscriptions from Hugging Face and its arXiv
  * categories. A paper with an excluded term (`-survey`) is left out of both parts. Each paper appears once, marked with the first term it matched; papers the channel was already
  * sent never come back. The same store and clock give the same digest.
+ *
+ * A paper a teammate already shared in the channel is never presented as new: it goes to `shared` (one line, or
+ * left out with `shared:hide`) and counts as delivered, so learning never offers it again either. Papers posted
+ * before that gained traction since are listed in `updates`, for one "since you saw it" line each.
  *
  * A channel that learns (`learn:on`, at least `LEARN_AFTER_VOTES` votes) gets its top part chosen from the
  * day's papers and its categories' recent ones by its votes blended with upvotes (`learnedPicks`); below that,
@@ -110,18 +144,32 @@ export async function buildDigest(
     ...top.map((item) => item.paper.id),
     ...(learned ? signals.map((s) => s.paperId) : []),
   ]);
-  const items: DigestItem[] = [
+  const chosen: DigestItem[] = [
     ...top,
     ...matches
       .filter((match) => !left.has(match.paper.id))
       .slice(0, MAX_MATCHES_PER_DIGEST)
       .map((match) => ({ paper: match.paper, reason: 'subscription' as const, matchedTerm: match.term })),
   ];
+  const shares = dependencies.shares
+    ? await dependencies.shares.find(
+        channel,
+        chosen.map((item) => item.paper.id),
+      )
+    : new Map<string, PaperShare>();
+  const updates = dependencies.updates
+    ? await dependencies.updates.unmentioned(channel, MAX_UPDATES_PER_DIGEST)
+    : [];
   return {
     channel: { platform: channel.platform, workspaceId: channel.workspaceId, channelId: channel.channelId },
     at,
     day,
-    items,
+    items: chosen.filter((item) => !shares.has(item.paper.id)),
+    shared: chosen.flatMap((item) => {
+      const share = shares.get(item.paper.id);
+      return share ? [{ item, share, hidden: settings.shared === 'hide' }] : [];
+    }),
+    updates,
     ...(learning.kind === 'on' ? { learnedFrom: learning.votes } : {}),
   };
 }

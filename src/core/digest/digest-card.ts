@@ -1,6 +1,7 @@
 import { paperListCard } from '../cards/build-cards.js';
-import type { Card } from '../cards/card.js';
+import type { Card, SeenLine } from '../cards/card.js';
 import type { Digest } from './build-digest.js';
+import { seenLineText, sharedLine, sinceLine } from './seen-lines.js';
 
 /** `Fri 12 Jun 2026` for a `YYYY-MM-DD` day. */
 export function formatDay(day: string): string {
@@ -19,7 +20,8 @@ export function formatDay(day: string): string {
  * Every paper carries the feedback controls.
  */
 export function digestCard(digest: Digest, options: { postWhenEmpty: boolean; late?: boolean }): Card | null {
-  if (digest.items.length === 0 && !options.postWhenEmpty) return null;
+  const seen = seenLinesOf(digest);
+  if (digest.items.length === 0 && seen.length === 0 && !options.postWhenEmpty) return null;
   const trending = digest.items.filter((item) => item.reason === 'trending').length;
   const matched = digest.items.length - trending;
   const parts = [
@@ -31,9 +33,10 @@ export function digestCard(digest: Digest, options: { postWhenEmpty: boolean; la
     matched > 0 ? `${matched} matching your subscriptions` : null,
     options.late ? 'late: paperboy was down at the scheduled time' : null,
   ].filter((part): part is string => part !== null);
-  const card = paperListCard('Your paper digest', parts.join(' · ') || undefined, digest.items, {
+  const listed = paperListCard('Your paper digest', parts.join(' · ') || undefined, digest.items, {
     emptyText: 'No new papers today.',
   });
+  const card = withSeenLines(listed, seen);
   if (card.items.length === 0) return card;
   // The same order as the digest's items: a learned pick says why it was chosen.
   const items = card.items.map((item, index) => {
@@ -42,4 +45,20 @@ export function digestCard(digest: Digest, options: { postWhenEmpty: boolean; la
   });
   // Counts start at zero: a digest never repeats a paper; votes redraw them in place.
   return { ...card, items, feedback: true };
+}
+
+/** The digest's "shared by" lines (those not hidden), then its "since you saw it" lines. */
+export function seenLinesOf(digest: Pick<Digest, 'shared' | 'updates'>): SeenLine[] {
+  return [
+    ...(digest.shared ?? [])
+      .filter((entry) => !entry.hidden)
+      .map((entry) => sharedLine(entry.item, entry.share)),
+    ...(digest.updates ?? []).map(sinceLine),
+  ];
+}
+
+/** The card with these seen lines, also in its plain-text fallback. */
+export function withSeenLines(card: Card, seen: SeenLine[]): Card {
+  if (seen.length === 0) return card;
+  return { ...card, seen, fallback: [card.fallback, ...seen.map((line) => seenLineText(line))].join('\n') };
 }

@@ -400,8 +400,16 @@ describe('parseCommand: config', () => {
       'config threads:no empty:false alerts:Digest',
       { threads: false, postWhenEmpty: false, alerts: 'digest' },
     ],
+    ['config shared:hide', { shared: 'hide' }],
+    ['config shared:Show', { shared: 'show' }],
   ])('reads %j', (text, changes) => {
     expect(parseCommand(text)).toEqual(ok({ kind: 'config', changes }));
+  });
+
+  it('refuses a shared: value other than show or hide', () => {
+    expect(parseCommand('config shared:off')).toEqual(
+      err({ id: CommandErrorId.BadConfigValue, detail: { key: 'shared', value: 'off' } }),
+    );
   });
 
   it('needs a setting', () => {
@@ -409,7 +417,7 @@ describe('parseCommand: config', () => {
   });
 
   it('rejects unknown settings, listing the valid ones', () => {
-    const valid = 'top, min-upvotes, sources, threads, alerts, empty, learn';
+    const valid = 'top, min-upvotes, sources, threads, alerts, empty, learn, shared';
     expect(parseCommand('config colour:red')).toEqual(
       err({ id: CommandErrorId.BadConfigKey, detail: { key: 'colour', valid } }),
     );
