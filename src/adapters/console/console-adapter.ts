@@ -1,11 +1,13 @@
 import { createInterface } from 'node:readline';
 import type { BotDependencies, CommandContext } from '../../core/bot/bot-dependencies.js';
 import { handleAction, handleFeedback, handleText } from '../../core/bot/handle-command.js';
+import { linkCards } from '../../core/bot/link-cards.js';
 import { answered } from '../../core/bot/replies.js';
 import { noticeCard } from '../../core/cards/build-cards.js';
 import type { Card, CardAction, PaperItem, Reply } from '../../core/cards/card.js';
 import { CONSOLE_CHANNEL } from '../../core/channel.js';
 import { type FeedbackKind, feedbackValue } from '../../core/feedback/feedback.js';
+import { findPaperLinks } from '../../core/paper-links.js';
 import { renderCard } from './render-card.js';
 
 export interface ConsoleAdapterOptions {
@@ -40,7 +42,8 @@ const FEEDBACK_WORDS: ReadonlyMap<string, FeedbackKind> = new Map([
 /**
  * The channel `console:local` in a terminal: what you type is what would follow `/papers` in Slack (the
  * `/papers` itself is optional), `next` / `share` press the buttons of the last search, and `relevant 2`,
- * `not-relevant 3`, `save 1` give feedback on the papers of the last card, by number.
+ * `not-relevant 3`, `save 1` give feedback on the papers of the last card, by number. A line of nothing but paper
+ * links is a message sharing them: their cards are shown, and the papers count as shared here.
  */
 export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAdapter {
   const { dependencies, write, interactive } = options;
@@ -66,8 +69,39 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
     });
   }
 
+  /** The cards of a line that only shares paper links (`https://arxiv.org/abs/2606.00467 hf.co/papers/…`). */
+  async function shareLinks(line: string, context: CommandContext): Promise<boolean> {
+    const links = findPaperLinks(line);
+    // Anything but the links themselves (a word, a number) makes the line a command or a search.
+    const rest = line.replace(/\S*(?:arxiv\.org|huggingface\.co|hf\.co|alphaxiv\.org|doi\.org)\/\S*/gi, '');
+    if (links.length === 0 || /[\p{L}\p{N}]/u.test(rest)) return false;
+    const { ready, later } = await linkCards(dependencies, {
+      channel: context.channel,
+      message: { userId: CONSOLE_USER, messageId: null, link: null },
+      urls: links.map((link) => link.url),
+      now: context.now,
+    });
+    if (later) write('(looking papers up on arXiv…)\n');
+    const cards = [...ready, ...((await later) ?? [])];
+    if (cards.length === 0) {
+      show(
+        noticeCard({
+          tone: 'info',
+          text: 'No paper found for those links.',
+          example: 'https://arxiv.org/abs/2606.00467',
+        }),
+      );
+      return true;
+    }
+    for (const { card } of cards) show(card);
+    lastActions = [];
+    lastItems = cards.flatMap(({ card }) => card.items);
+    return true;
+  }
+
   async function respond(line: string): Promise<void> {
     const context = { channel: CONSOLE_CHANNEL, now: options.now() };
+    if (await shareLinks(line, context)) return;
     const word = line.toLowerCase();
     const wanted = word === 'next' ? 'nextPage' : word === 'share' ? 'share' : null;
     const action = lastActions.find((candidate) => candidate.kind === wanted);

@@ -24,6 +24,7 @@ export function digestCard(digest: Digest, options: { postWhenEmpty: boolean; la
   if (digest.items.length === 0 && seen.length === 0 && !options.postWhenEmpty) return null;
   const trending = digest.items.filter((item) => item.reason === 'trending').length;
   const matched = digest.items.length - trending;
+  const shown = seen.filter((line) => line.kind === 'shared').length;
   const parts = [
     digest.day ? `Daily Papers of ${formatDay(digest.day)}` : null,
     trending > 0 && digest.learnedFrom !== undefined
@@ -31,6 +32,7 @@ export function digestCard(digest: Digest, options: { postWhenEmpty: boolean; la
       : null,
     trending > 0 && digest.learnedFrom === undefined ? `${trending} trending` : null,
     matched > 0 ? `${matched} matching your subscriptions` : null,
+    shown > 0 ? `${shown} a teammate shared` : null,
     options.late ? 'late: paperboy was down at the scheduled time' : null,
   ].filter((part): part is string => part !== null);
   const listed = paperListCard('Your paper digest', parts.join(' · ') || undefined, digest.items, {

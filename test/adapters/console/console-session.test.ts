@@ -13,7 +13,7 @@ beforeAll(() => {
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 /** Runs `paperboy` (no command) with these lines on stdin, as `npm start` would, offline. */
-async function session(lines: string[]) {
+async function session(lines: string[], env: Record<string, string> = {}) {
   let stdout = '';
   const code = await runCli([], {
     env: {
@@ -22,6 +22,7 @@ async function session(lines: string[]) {
       ARXIV_API_URL: 'http://127.0.0.1:9/api',
       ARXIV_RSS_URL: 'http://127.0.0.1:9/rss',
       INGEST_CRON: '0 0 1 1 *',
+      ...env,
     },
     stdout: (text) => {
       stdout += text;
@@ -97,5 +98,28 @@ describe('the console adapter', () => {
   it('says there is no next page instead of searching for "next"', async () => {
     const { stdout } = await session(['next']);
     expect(stdout).toContain('There is no next page.');
+  });
+
+  it('shows the card of a pasted paper link, and the digest then says a teammate shared it', async () => {
+    const { stdout } = await session(
+      [
+        'https://arxiv.org/abs/2607.91208v2',
+        'https://arxiv.org/abs/2607.09999',
+        'paper https://arxiv.org/abs/2607.91208',
+        'digest',
+        'quit',
+      ],
+      { HTTP_MAX_RETRIES: '0' },
+    );
+    expect(stdout).toContain('Diffusion Transformers Without Positiona');
+    // An id the store lacks is looked up on arXiv, which is unreachable here: no card, no error.
+    expect(stdout).toMatch(
+      /\(looking papers up on arXiv…\)\npaperboy\n\n\S+ No paper found for those links\./,
+    );
+    expect(stdout).toMatch(
+      /Already shared here\n• Diffusion Transformers Without Positional Embeddings — https:\/\/huggingface\.co\/papers\/2607\.91208 ·\s+shared by local on 2026-07-14/,
+    );
+    // The digest's new papers start at the second most upvoted: the shared one is not presented as new.
+    expect(stdout).toMatch(/Daily Papers of Mon, 13 Jul 2026[^\n]*\n\n1\. Orchard Counts/);
   });
 });
