@@ -52,6 +52,25 @@ describe('parseConfig', () => {
     });
   });
 
+  it('reads the link-card settings and refuses bad ones with the fix', () => {
+    expect(parseConfig({})).toMatchObject({
+      ok: true,
+      config: { DISCORD_MESSAGE_CONTENT: false, PAPER_LOOKUP_QUEUE: 500 },
+    });
+    expect(parseConfig({ DISCORD_MESSAGE_CONTENT: 'true', PAPER_LOOKUP_QUEUE: '50' })).toMatchObject({
+      ok: true,
+      config: { DISCORD_MESSAGE_CONTENT: true, PAPER_LOOKUP_QUEUE: 50 },
+    });
+    const bad = parseConfig({ DISCORD_MESSAGE_CONTENT: 'maybe', PAPER_LOOKUP_QUEUE: '0' });
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(bad.errors.map((error) => error.variable).sort()).toEqual([
+      'DISCORD_MESSAGE_CONTENT',
+      'PAPER_LOOKUP_QUEUE',
+    ]);
+    expect(formatConfigErrors(bad.errors)).toContain('PAPER_LOOKUP_QUEUE');
+  });
+
   it('lists every bad variable at once, each naming itself and the fix', () => {
     const result = parseConfig({
       DATABASE_URL: 'mysql://localhost/db',
