@@ -308,7 +308,7 @@ describeEachDatabase('papers shared by a teammate and posts that update in place
   });
 
   if (driver === 'postgres') {
-    it('queues each edit and mentions each update once with two replicas on one Postgres', async () => {
+    it('queues each edit once, and shows shared and updated papers once, with two replicas on one Postgres', async () => {
       const other = await openDatabase({ url: handle.url ?? '', maxConnections: 3 });
       try {
         await setUp(channel, { sources: ['hf'], top: 2 });
@@ -329,7 +329,18 @@ describeEachDatabase('papers shared by a teammate and posts that update in place
           new Date('2026-06-12T09:00:00Z'),
         );
         const at = new Date('2026-06-13T06:00:00Z');
-        await createPaperStore(handle.db).upsertPapers([hf('2606.40001', 'Kernels', 12, '2026-06-13')], at);
+        await createPaperStore(handle.db).upsertPapers(
+          [
+            hf('2606.40001', 'Kernels', 12, '2026-06-13'),
+            hf('2606.40002', 'Shared Kernels', 30, '2026-06-13'),
+          ],
+          at,
+        );
+        await createSharedPaperStore(other.db).record(
+          channel,
+          [{ paperId: '2606.40002', userId: 'U7', messageId: '1718.0200', link: null }],
+          at,
+        );
         const queued = await Promise.all(
           [handle.db, other.db].map((db) =>
             queueTractionEdits({ db, since: at, now: at, logger: silentLogger }),
@@ -343,7 +354,11 @@ describeEachDatabase('papers shared by a teammate and posts that update in place
         ]);
         const digests = await handle.db.select().from(deliveries).where(eq(deliveries.kind, 'digest'));
         expect(digests).toHaveLength(1);
-        expect(digests[0]?.card.seen?.map((line) => line.paperId)).toEqual(['2606.40001']);
+        expect(digests[0]?.card.seen?.map((line) => [line.kind, line.paperId])).toEqual([
+          ['shared', '2606.40002'],
+          ['since', '2606.40001'],
+        ]);
+        expect(digests[0]?.card.items).toEqual([]);
         const [row] = rowsOf<{ unmentioned: number }>(
           await handle.db.execute(
             sql`select count(*)::int as unmentioned from paper_updates where mentioned_at is null`,

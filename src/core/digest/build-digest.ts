@@ -61,12 +61,14 @@ export interface DigestDependencies {
   updates?: Pick<PaperUpdates, 'unmentioned'>;
 }
 
-/** Every paper a digest shows or leaves out as already shared: all of them count as delivered. */
-export const deliveredItems = (digest: Digest): { paperId: string; matchedTerm: string | null }[] =>
-  [...digest.items, ...(digest.shared ?? []).map((entry) => entry.item)].map((item) => ({
+/** Every paper a digest shows, or leaves out as already shared or posted: all of them count as delivered. */
+export const deliveredItems = (digest: Digest): { paperId: string; matchedTerm: string | null }[] => [
+  ...[...digest.items, ...(digest.shared ?? []).map((entry) => entry.item)].map((item) => ({
     paperId: item.paper.id,
     matchedTerm: item.matchedTerm,
-  }));
+  })),
+  ...(digest.updates ?? []).map((update) => ({ paperId: update.paper.id, matchedTerm: null })),
+];
 
 /**
  * What a channel's digest holds at `at`: the top papers of the latest complete Daily-Papers day (by upvotes,
@@ -160,11 +162,13 @@ export async function buildDigest(
   const updates = dependencies.updates
     ? await dependencies.updates.unmentioned(channel, MAX_UPDATES_PER_DIGEST)
     : [];
+  // A paper posted here before is news only in its "since you saw it" line.
+  const updated = new Set(updates.map((update) => update.paper.id));
   return {
     channel: { platform: channel.platform, workspaceId: channel.workspaceId, channelId: channel.channelId },
     at,
     day,
-    items: chosen.filter((item) => !shares.has(item.paper.id)),
+    items: chosen.filter((item) => !shares.has(item.paper.id) && !updated.has(item.paper.id)),
     shared: chosen.flatMap((item) => {
       const share = shares.get(item.paper.id);
       return share ? [{ item, share, hidden: settings.shared === 'hide' }] : [];
