@@ -25,4 +25,5 @@ ALTER TABLE "paper_updates" ADD CONSTRAINT "paper_updates_channel_id_channels_id
 ALTER TABLE "paper_updates" ADD CONSTRAINT "paper_updates_paper_id_papers_id_fk" FOREIGN KEY ("paper_id") REFERENCES "public"."papers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "shared_papers" ADD CONSTRAINT "shared_papers_channel_id_channels_id_fk" FOREIGN KEY ("channel_id") REFERENCES "public"."channels"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "shared_papers" ADD CONSTRAINT "shared_papers_paper_id_papers_id_fk" FOREIGN KEY ("paper_id") REFERENCES "public"."papers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "paper_updates_unmentioned_idx" ON "paper_updates" USING btree ("channel_id") WHERE "paper_updates"."mentioned_at" is null;
+CREATE INDEX "paper_updates_unmentioned_idx" ON "paper_updates" USING btree ("channel_id") WHERE "paper_updates"."mentioned_at" is null;--> statement-breakpoint
+CREATE INDEX "posted_messages_paper_ids_idx" ON "posted_messages" USING gin ("paper_ids" jsonb_path_ops);

@@ -321,6 +321,8 @@ export const postedMessages = pgTable(
     primaryKey({ columns: [t.channelId, t.messageId] }),
     index('posted_messages_channel_posted_idx').on(t.channelId, t.postedAt),
     index('posted_messages_due_idx').on(t.countsChangedAt).where(sql`${t.changes} > ${t.drawnChanges}`),
+    // Which messages show a paper, across channels: the papers an ingest changed find their posts by it.
+    index('posted_messages_paper_ids_idx').using('gin', sql`${t.paperIds} jsonb_path_ops`),
   ],
 );
 

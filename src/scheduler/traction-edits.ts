@@ -55,12 +55,11 @@ export async function queueTractionEdits(options: {
   const recent = new Date(now.getTime() - EDIT_DAYS * 86_400_000).toISOString();
   const rows = rowsOf<PostedRow>(
     await db.execute(sql`
-      select m.channel_id as channel_row, m.message_id, m.card, m.per_paper, m.posted_at, shown.paper_id
-      from posted_messages m
+      select m.channel_id as channel_row, m.message_id, m.card, m.per_paper, m.posted_at, p.id as paper_id
+      from papers p
+      join posted_messages m on m.paper_ids @> jsonb_build_array(p.id)
       join channels c on c.id = m.channel_id and c.active
-      cross join lateral jsonb_array_elements_text(m.paper_ids) as shown(paper_id)
-      join papers p on p.id = shown.paper_id
-      where m.posted_at > ${recent}::timestamptz and p.last_seen_at >= ${options.since.toISOString()}::timestamptz`),
+      where p.last_seen_at >= ${options.since.toISOString()}::timestamptz and m.posted_at > ${recent}::timestamptz`),
   );
   if (rows.length === 0) return 0;
 
