@@ -21,9 +21,11 @@ const error = (code: string, extra: Answer = {}): Answer => ({ ok: false, error:
 /**
  * The messages of the fake Slack and the Web API methods on them, with Slack's rules: a message needs `text` or
  * `blocks`, the blocks must be valid (`invalid_blocks`), and `chat.update` only changes a message that exists in
- * that channel (`message_not_found`) and that the bot posted (`cant_update_message`).
+ * that channel (`message_not_found`) and that the bot posted (`cant_update_message`). `chat.getPermalink` links to
+ * a message that exists (`https://<teamDomain>.slack.com/archives/<channel>/p<ts without the dot>`, with
+ * `thread_ts` and `cid` for a thread reply), else `message_not_found` (`channel_not_found` without a channel).
  */
-export function createFakeMessages(botUserId: string) {
+export function createFakeMessages(botUserId: string, teamDomain = 'test') {
   const messages = new Map<string, FakeMessage>();
   let ts = 1_700_000_000_000_100;
   const key = (channel: string, at: string) => `${channel}\u0000${at}`;
@@ -69,18 +71,29 @@ export function createFakeMessages(botUserId: string) {
         message.updates += 1;
         return { ok: true, channel: message.channel, ts: message.ts, text: message.text };
       },
+      'chat.getPermalink': (params: Params): Answer => {
+        if (typeof params.channel !== 'string' || params.channel === '') return error('channel_not_found');
+        const message = messages.get(key(params.channel, String(params.message_ts ?? '')));
+        if (!message) return error('message_not_found');
+        const base = `https://${teamDomain}.slack.com/archives/${message.channel}/p${message.ts.replace('.', '')}`;
+        const thread = message.threadTs
+          ? `?thread_ts=${message.threadTs}&cid=${encodeURIComponent(message.channel)}`
+          : '';
+        return { ok: true, channel: message.channel, permalink: `${base}${thread}` };
+      },
     },
     /** The message at `ts` in `channel`, as it is now. */
     message: (channel: string, at: string): FakeMessage | undefined => messages.get(key(channel, at)),
     all: (): FakeMessage[] => [...messages.values()],
     /** Puts a message someone else posted into a channel (a person's, or another app's). */
-    seed(message: { channel: string; user: string; text?: string }): FakeMessage {
-      const seeded = {
+    seed(message: { channel: string; user: string; text?: string; threadTs?: string }): FakeMessage {
+      const seeded: FakeMessage = {
         channel: message.channel,
         ts: nextTs(),
         user: message.user,
         text: message.text ?? 'hello',
         blocks: [],
+        ...(message.threadTs ? { threadTs: message.threadTs } : {}),
         updates: 0,
       };
       messages.set(key(seeded.channel, seeded.ts), seeded);

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createFakeFiles } from './fake-slack-files.js';
 import { createFakeMessages } from './fake-slack-messages.js';
+import { createFakeUnfurls } from './fake-slack-unfurls.js';
 
 /** One Web API call the fake received. */
 export interface SlackCall {
@@ -21,11 +22,13 @@ export type FakeRule = (params: Record<string, unknown>, call: SlackCall) => Fak
 
 /**
  * A local fake of Slack's Web API (`http://127.0.0.1:<port>/api/<method>`) for web-api clients pointed at it with
- * `slackApiUrl`. It records every call and answers `auth.test`, `chat.postMessage`, `chat.update`, `users.info`,
- * `conversations.info`, `conversations.open`, `files.getUploadURLExternal` (and the upload URL it gives, under
- * `/upload/`), `files.completeUploadExternal`, `apps.connections.open` and `oauth.v2.access` like Slack does,
- * keeping the messages posted (`messages`) and the files shared (`files`) and enforcing Slack's rules on them
- * (see `fake-slack-messages.ts`, `fake-slack-files.ts`); `rule` makes a method answer 429 + `Retry-After`, 500, or
+ * `slackApiUrl`. It records every call and answers `auth.test`, `chat.postMessage`, `chat.update`,
+ * `chat.getPermalink`, `chat.unfurl`, `users.info`, `conversations.info`, `conversations.open`,
+ * `files.getUploadURLExternal` (and the upload URL it gives, under `/upload/`), `files.completeUploadExternal`,
+ * `apps.connections.open` and `oauth.v2.access` like Slack does, keeping the messages posted (`messages`), the
+ * files shared (`files`) and the link cards taken (`unfurls`) and enforcing Slack's rules on them (see
+ * `fake-slack-messages.ts`, `fake-slack-files.ts`, `fake-slack-unfurls.ts`); `grantScopes` says which scopes a
+ * token has (unknown tokens have them all); `rule` makes a method answer 429 + `Retry-After`, 500, or
  * `{ ok: false, error }` when its function says so.
  *
  * @example
@@ -41,6 +44,8 @@ export async function startFakeSlack(options: { teamId?: string; botUserId?: str
   const teamId = options.teamId ?? 'T1';
   const botUserId = options.botUserId ?? 'UBOT';
   const messages = createFakeMessages(botUserId);
+  const scopes = new Map<string, readonly string[]>();
+  const unfurls = createFakeUnfurls({ scopesOf: (token) => scopes.get(token) });
   const files = createFakeFiles((id) => `http://127.0.0.1:${port}/upload/${id}`);
 
   const defaults: Record<
@@ -49,6 +54,7 @@ export async function startFakeSlack(options: { teamId?: string; botUserId?: str
   > = {
     ...messages.methods,
     ...files.methods,
+    ...unfurls.methods,
     'auth.test': () => ({
       ok: true,
       user_id: botUserId,
@@ -79,7 +85,8 @@ export async function startFakeSlack(options: { teamId?: string; botUserId?: str
       ok: true,
       access_token: 'xoxb-installed-token',
       token_type: 'bot',
-      scope: 'commands,chat:write,users:read,channels:read,groups:read,reactions:read,files:write,im:write',
+      scope:
+        'commands,chat:write,users:read,channels:read,groups:read,reactions:read,files:write,im:write,links:read,links:write',
       bot_user_id: 'UBOT2',
       app_id: 'A1',
       team: { id: 'T2', name: 'Second' },
@@ -136,6 +143,12 @@ export async function startFakeSlack(options: { teamId?: string; botUserId?: str
     messages: { at: messages.message, all: messages.all, seed: messages.seed },
     /** The files shared through `files.completeUploadExternal`. */
     files: files.shared,
+    /** The link cards Slack took through `chat.unfurl`, in order. */
+    unfurls: unfurls.taken,
+    /** The scopes `token` has from now on (methods that need another answer `missing_scope`). */
+    grantScopes(token: string, granted: readonly string[]) {
+      scopes.set(token, granted);
+    },
     botUserId,
     rule(method: string, rule: FakeRule) {
       rules.set(method, [...(rules.get(method) ?? []), rule]);
@@ -150,6 +163,8 @@ export async function startFakeSlack(options: { teamId?: string; botUserId?: str
       admins.clear();
       messages.clear();
       files.clear();
+      unfurls.clear();
+      scopes.clear();
     },
     close: () =>
       new Promise<void>((resolve) => {
@@ -163,7 +178,10 @@ export type FakeSlack = Awaited<ReturnType<typeof startFakeSlack>>;
 
 export const slackError = (error: string): FakeReply => ({ body: { ok: false, error } });
 
-/** web-api posts form-encoded parameters, with `blocks` as a JSON string; JSON bodies are read too. */
+/**
+ * web-api posts form-encoded parameters, with `blocks` as a JSON string; JSON bodies are read too. `unfurls` is
+ * left as sent when it is not JSON, for `chat.unfurl` to refuse.
+ */
 async function readParams(request: IncomingMessage): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
@@ -173,6 +191,13 @@ async function readParams(request: IncomingMessage): Promise<Record<string, unkn
   const params: Record<string, unknown> = Object.fromEntries(new URLSearchParams(raw));
   for (const key of ['blocks', 'attachments']) {
     if (typeof params[key] === 'string') params[key] = JSON.parse(params[key] as string);
+  }
+  if (typeof params.unfurls === 'string') {
+    try {
+      params.unfurls = JSON.parse(params.unfurls);
+    } catch {
+      // chat.unfurl answers invalid_unfurls
+    }
   }
   return params;
 }

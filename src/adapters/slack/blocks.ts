@@ -13,7 +13,8 @@ import {
   toMessages,
   type Unit,
 } from './block-units.js';
-import { fullItemUnits, listItemUnit } from './paper-blocks.js';
+import { fullItemUnits, linkItemUnit, listItemUnit } from './paper-blocks.js';
+import { seenUnits } from './seen-blocks.js';
 
 export { ACTION_IDS, type SlackMessage } from './block-units.js';
 export { FEEDBACK_ACTION_ID } from './paper-blocks.js';
@@ -39,7 +40,8 @@ type ShownCard = Card & { slackFirstNumber?: number };
 /**
  * A card as Slack messages, all top-level (a command's answer): one message when it fits, else several, with
  * the header on the first and the buttons on the last. A card with a single paper shows it in full (abstract
- * and links). With `feedback`, each paper has its 👍 👎 🔖 menu and shows its counts.
+ * and links). With `feedback`, each paper has its 👍 👎 🔖 menu and shows its counts. Seen lines ("Already shared
+ * here", "Since you saw it") follow the papers.
  */
 export function renderCard(card: Card): SlackMessage[] {
   const clean = sanitizeCard(card);
@@ -48,7 +50,9 @@ export function renderCard(card: Card): SlackMessage[] {
     clean.items.length === 1 && clean.items[0]
       ? fullItemUnits(clean.items[0], 0, feedback)
       : clean.items.map((item, index) => listItemUnit(item, index + 1, index, feedback));
-  const messages = pack(clean, [...items, ...tailUnits(clean)]).map((packed) => packed.message);
+  const messages = pack(clean, [...items, ...seenUnits(clean), ...tailUnits(clean)]).map(
+    (packed) => packed.message,
+  );
   return messages.length === 1 && messages[0]
     ? [{ ...messages[0], text: fallbackText(clean.fallback) }]
     : messages;
@@ -65,7 +69,11 @@ export function renderPosts(card: Card, options: { threads: boolean }): SlackPos
   const [only] = clean.items;
   if (!only) return renderCard(card).map((message) => ({ message, threadOf: null }));
   if (!options.threads && clean.items.length === 1) {
-    const packed = pack(clean, [...fullItemUnits(only, 0, feedback), ...tailUnits(clean)]);
+    const packed = pack(clean, [
+      ...fullItemUnits(only, 0, feedback),
+      ...seenUnits(clean),
+      ...tailUnits(clean),
+    ]);
     const raw = packed.length === 1 ? clean.fallback : (packed[0]?.raw ?? '');
     return detailPosts(packed, { ...clean, fallback: raw }, null);
   }
@@ -79,7 +87,14 @@ export function renderPosts(card: Card, options: { threads: boolean }): SlackPos
   return [...parents, ...replies];
 }
 
-const NO_FRAME = { header: '', subheader: undefined, notices: [], footer: undefined, actions: [] };
+const NO_FRAME = {
+  header: '',
+  subheader: undefined,
+  notices: [],
+  footer: undefined,
+  actions: [],
+  seen: undefined,
+};
 
 /**
  * Draws a post again from what it shows (with the counts its card now carries): the same blocks as when it was
@@ -92,13 +107,15 @@ export function renderShown(shown: PostedPart): SlackMessage {
   const [first] = clean.items;
   if (!first) return renderCard(shown.card)[0] ?? { text: 'paperboy', blocks: [] };
   if (shown.perPaper) {
-    const [packed] = pack(clean, [...fullItemUnits(first, 0, feedback), ...tailUnits(clean)]);
+    const units = [...fullItemUnits(first, 0, feedback), ...seenUnits(clean), ...tailUnits(clean)];
+    const [packed] = pack(clean, units);
     return { text: fallbackText(clean.fallback), blocks: packed?.message.blocks ?? [] };
   }
   const start = firstNumber(shown.card);
   const units = [
     ...headUnits(clean),
     ...clean.items.map((item, index) => listItemUnit(item, start + index, index, feedback)),
+    ...seenUnits(clean),
     ...tailUnits(clean),
   ];
   return { text: fallbackText(clean.fallback), blocks: units.flatMap((unit) => unit.blocks) };
@@ -110,8 +127,8 @@ const firstNumber = (card: ShownCard): number => {
 };
 
 /**
- * The list of a card's papers as top-level posts: the header first, then the papers, then the notices, footer and
- * buttons, in the last list message when they all fit there, else in messages of their own. Without threads, a
+ * The list of a card's papers as top-level posts: the header first, then the papers, then the seen lines, notices,
+ * footer and buttons, in the last list message when they all fit there, else in messages of their own. Without threads, a
  * list in one message has the card's own fallback text, as `renderCard` gives it.
  */
 function listPosts(clean: Card, threads: boolean): { posts: SlackPost[]; parentOf: number[] } {
@@ -120,7 +137,7 @@ function listPosts(clean: Card, threads: boolean): { posts: SlackPost[]; parentO
     ...headUnits(clean),
     ...clean.items.map((item, index) => listItemUnit(item, index + 1, index, feedback)),
   ]);
-  const tail = tailUnits(clean);
+  const tail = [...seenUnits(clean), ...tailUnits(clean)];
   const last = groups.at(-1) ?? [];
   const tailFits = tail.length === 0 || fitsOneMessage([...last, ...tail]);
   if (tailFits) last.push(...tail);
@@ -141,7 +158,7 @@ function listPosts(clean: Card, threads: boolean): { posts: SlackPost[]; parentO
       ...clean,
       ...(index === 0 ? {} : { header: '', subheader: undefined }),
       items: part.items.flatMap((item) => clean.items[item] ?? []),
-      ...(withTail ? {} : { notices: [], footer: undefined, actions: [] }),
+      ...(withTail ? {} : { notices: [], footer: undefined, actions: [], seen: undefined }),
       fallback: !threads && packed.length === 1 ? clean.fallback : part.raw,
       slackFirstNumber: (part.items[0] ?? 0) + 1,
     };
@@ -165,4 +182,20 @@ function detailPosts(packed: Packed[], card: Card, threadOf: number | null): Sla
         }
       : { message: part.message, threadOf },
   );
+}
+
+/** A link card as Slack shows it under a shared link (`chat.unfurl`): the blocks of each URL's attachment. */
+export interface SlackUnfurl {
+  blocks: SlackMessage['blocks'];
+}
+
+/**
+ * A shared paper's card as the compact attachment of an unfurl: its title linked, upvotes, date, code and stars,
+ * the one-line summary, then authors and counts, with the 👍 👎 🔖 menu beside it (the same controls and values
+ * as a digest's papers, so a click goes through the feedback listener). A card without a paper gives no blocks.
+ */
+export function renderUnfurl(card: Card): SlackUnfurl {
+  const clean = sanitizeCard(card);
+  const [item] = clean.items;
+  return { blocks: item ? linkItemUnit(item, clean.feedback === true).blocks : [] };
 }

@@ -108,6 +108,15 @@ export function listItemUnit(item: PaperItem, number: number, index: number, fee
   return { ...headUnit(item, lines, feedback), line: `${number}. ${item.title} — ${item.url}`, item: index };
 }
 
+/**
+ * A paper on its own, compactly (a link card): title link, meta line (upvotes, date, code and stars) and one-line
+ * summary, then authors and counts; the feedback menu beside it.
+ */
+export function linkItemUnit(item: PaperItem, feedback: boolean): Unit {
+  const lines = [titleLine(item, null), metaLine(item), escapeWithin(item.summary, 600)];
+  return { ...headUnit(item, lines, feedback), line: `${item.title} — ${item.url}`, item: 0 };
+}
+
 /** A paper in full: its head, the summary unless the abstract starts with it, the abstract, the links. */
 export function fullItemUnits(item: PaperItem, index: number, feedback: boolean): Unit[] {
   const lines = [titleLine(item, null), metaLine(item), becauseLine(item)];

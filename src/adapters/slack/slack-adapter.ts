@@ -9,6 +9,7 @@ import { registerPapersCommand } from './command-listener.js';
 import { registerChannelEvents } from './event-listeners.js';
 import { registerFeedbackActions } from './feedback-listener.js';
 import { createSlackInstallationStore, type SlackInstallationStore } from './installation-store.js';
+import { registerLinkShared } from './link-shared-listener.js';
 import { registerReactions } from './reaction-listener.js';
 import { createSecretBox } from './secret-box.js';
 import { slackErrorCode } from './slack-errors.js';
@@ -20,8 +21,9 @@ import { createSlackPoster } from './slack-poster.js';
  * `commands` for /papers, `chat:write` to post (and to update its own posts' counts), `users:read` for the
  * SLACK_ADMIN_ONLY check, `channels:read` / `groups:read`, which the `member_joined_channel` event needs
  * (public / private channels), `reactions:read` for the `reaction_added` / `reaction_removed` events (👍 👎 🔖 on
- * its messages), `files:write` to upload reading-list exports, and `im:write` to open a direct message with a
- * person who asked for an export in a DM.
+ * its messages), `files:write` to upload reading-list exports, `im:write` to open a direct message with a
+ * person who asked for an export in a DM, and `links:read` / `links:write` for the `link_shared` event and the
+ * paper cards paperboy answers it with (`chat.unfurl`).
  */
 export const SLACK_BOT_SCOPES = [
   'commands',
@@ -32,6 +34,8 @@ export const SLACK_BOT_SCOPES = [
   'reactions:read',
   'files:write',
   'im:write',
+  'links:read',
+  'links:write',
 ];
 
 /** The bot events paperboy subscribes to (and that `slack/manifest.yml` lists). */
@@ -41,7 +45,14 @@ export const SLACK_BOT_EVENTS = [
   'tokens_revoked',
   'reaction_added',
   'reaction_removed',
+  'link_shared',
 ];
+
+/**
+ * The sites whose links Slack sends paperboy as `link_shared` events (the manifest's `features.unfurl_domains`;
+ * Slack takes at most five): the hosts of every paper link `paperIdOfUrl` reads.
+ */
+export const SLACK_UNFURL_DOMAINS = ['arxiv.org', 'huggingface.co', 'hf.co', 'alphaxiv.org', 'doi.org'];
 
 /** The routes Slack calls on the shared HTTP server. */
 export const SLACK_ROUTES = {
@@ -65,7 +76,7 @@ const INTERACTIVE_RETRIES = { retries: 2, factor: 2, minTimeout: 200, maxTimeout
 
 /**
  * The Slack platform: Bolt answers `/papers`, the Next/Share buttons, the papers' 👍 👎 🔖 menus and reactions,
- * and channel events, over HTTP on the shared server (`POST /slack/events`, plus `/slack/install` and
+ * paper links (`link_shared`, answered with `chat.unfurl` cards) and channel events, over HTTP on the shared server (`POST /slack/events`, plus `/slack/install` and
  * `/slack/oauth_redirect` with OAuth) or over Socket Mode; the poster sends digests with `chat.postMessage` and
  * redraws their counts with `chat.update`. The mode comes from `resolveSlackMode(config)`, which the
  * composition root calls first (this throws its errors).
@@ -111,6 +122,7 @@ export function createSlackAdapter(
   registerCardActions(app, shared);
   registerFeedbackActions(app, shared);
   registerReactions(app, shared);
+  registerLinkShared(app, shared);
   registerChannelEvents(app, {
     channels: context.bot.channels,
     logger,

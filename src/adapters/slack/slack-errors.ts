@@ -1,6 +1,5 @@
 import { webApi } from '@slack/bolt';
-import { PermanentDeliveryError, RateLimitedError } from '../../core/delivery/poster.js';
-import { CodedError } from '../../core/errors.js';
+import { EditRefusedError, PermanentDeliveryError, RateLimitedError } from '../../core/delivery/poster.js';
 
 /** Slack error codes that no retry can fix: the channel or the installation is gone, or the bot lacks rights. */
 export const PERMANENT_SLACK_ERRORS: ReadonlySet<string> = new Set([
@@ -61,29 +60,16 @@ export const UNEDITABLE_SLACK_ERRORS: ReadonlySet<string> = new Set([
   'msg_blocks_too_long',
 ]);
 
-/** Slack would not update a posted message (it was deleted, say): its counts stay as they are. */
-export class SlackEditRefusedError extends CodedError<'slackEditRefused'> {
-  constructor(
-    readonly reason: string,
-    options: { cause?: unknown } = {},
-  ) {
-    super(
-      'slackEditRefused',
-      `Slack would not update the message (${reason}); its counts stay as drawn`,
-      options,
-    );
-  }
-}
-
 /**
- * A `chat.update` error as the count redrawer reads it: `RateLimitedError` (drawn again later), the errors of
- * `classifySlackError`, `SlackEditRefusedError` for a message that cannot be updated, the error itself otherwise.
+ * A `chat.update` error as the count redrawer and the delivery worker read it: `RateLimitedError` (drawn again
+ * later), the errors of `classifySlackError`, the core's `EditRefusedError` for a message Slack will not update
+ * (deleted, not the bot's, too old), the error itself otherwise.
  */
 export function classifySlackEditError(error: unknown): unknown {
   const classified = classifySlackError(error);
   if (classified !== error) return classified;
   const code = slackErrorCode(error);
   return code !== null && UNEDITABLE_SLACK_ERRORS.has(code)
-    ? new SlackEditRefusedError(code, { cause: error })
+    ? new EditRefusedError(code, { cause: error })
     : error;
 }

@@ -9,6 +9,7 @@ import {
 import type { Logger } from '../../core/logger.js';
 import { renderPosts, renderShown } from './blocks.js';
 import type { ChannelPacer } from './channel-pacer.js';
+import { messagePermalink } from './permalink.js';
 import { classifySlackEditError, classifySlackError } from './slack-errors.js';
 
 export interface SlackPosterOptions {
@@ -27,9 +28,10 @@ export interface SlackPosterOptions {
  * `perPaper`); a retry resumes after the posts already recorded, replying in the threads of the recorded parent
  * posts. Slack has no idempotency key, hence `supportsIdempotency: false`.
  *
- * `edit` draws a posted message again with `chat.update` (its new counts; the same blocks otherwise): a rate
- * limit gives `RateLimitedError`, a message Slack will not update (`message_not_found`, `cant_update_message`)
- * `SlackEditRefusedError`, which the redrawer logs; nothing of it is fatal.
+ * `edit` draws a posted message again with `chat.update` (its new counts; the same blocks otherwise), paced by
+ * the same per-channel pacer as posts: a rate limit gives `RateLimitedError`, a message Slack will not update
+ * (`message_not_found`, `cant_update_message`) `EditRefusedError`, which the redrawer logs; nothing of it is
+ * fatal. `messageLink` is the message's permalink (`chat.getPermalink`), null on any error.
  *
  * On abort (shutdown) it stops at once while pacing and posts nothing further; a request already sent is let
  * finish and recorded, since cutting it could not unsend it and would leave unknown whether it went out.
@@ -73,6 +75,7 @@ export function createSlackPoster(options: SlackPosterOptions): Poster {
     async edit(message) {
       const token = await options.tokenFor(message.channel.workspaceId);
       if (!token) throw new PermanentDeliveryError('not_installed');
+      await pacer.wait(channelKey(message.channel));
       const drawn = renderShown({ card: message.card, perPaper: message.perPaper });
       try {
         await client.chat.update({
@@ -85,6 +88,11 @@ export function createSlackPoster(options: SlackPosterOptions): Poster {
       } catch (error) {
         throw classifySlackEditError(error);
       }
+    },
+    async messageLink(channel, messageId) {
+      const token = await options.tokenFor(channel.workspaceId).catch(() => null);
+      if (!token) return null;
+      return messagePermalink(client, { channel: channel.channelId, ts: messageId, token });
     },
   };
 }

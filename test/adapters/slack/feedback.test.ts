@@ -301,7 +301,7 @@ describe('redraws Slack refuses', () => {
     expect(current(replies[0] as FakeMessage)?.updates).toBe(updated + 1);
     const warning = log.lines.find((line) => line.message === 'could not redraw the counts of a message');
     expect(warning?.fields).toMatchObject({ message: parent.ts });
-    expect(warning?.fields.error).toMatchObject({ code: 'slackEditRefused', reason: 'message_not_found' });
+    expect(warning?.fields.error).toMatchObject({ code: 'editRefused', reason: 'message_not_found' });
 
     let limited = true;
     slack.fake.rule('chat.update', () => {

@@ -4,7 +4,10 @@ import {
   SLACK_BOT_EVENTS,
   SLACK_BOT_SCOPES,
   SLACK_ROUTES,
+  SLACK_UNFURL_DOMAINS,
 } from '../../../src/adapters/slack/slack-adapter.js';
+import { paperIdOfUrl } from '../../../src/core/paper-links.js';
+import { FAKE_UNFURL_DOMAINS } from '../../helpers/fake-slack-unfurls.js';
 
 const manifest = readFileSync(new URL('../../../slack/manifest.yml', import.meta.url), 'utf8');
 
@@ -34,6 +37,8 @@ describe('slack/manifest.yml', () => {
       'reactions:read',
       'files:write',
       'im:write',
+      'links:read',
+      'links:write',
     ]);
   });
 
@@ -44,6 +49,42 @@ describe('slack/manifest.yml', () => {
       const above = lines.slice(0, at).reverse();
       const comment = above.find((line) => !/^\s*- /.test(line));
       expect(comment?.trim(), scope).toMatch(/^# \S/);
+    }
+  });
+
+  it('registers the paper sites as unfurl domains (at most five), under features', () => {
+    expect(listUnder('unfurl_domains')).toEqual(SLACK_UNFURL_DOMAINS);
+    expect(SLACK_UNFURL_DOMAINS).toEqual(['arxiv.org', 'huggingface.co', 'hf.co', 'alphaxiv.org', 'doi.org']);
+    expect(SLACK_UNFURL_DOMAINS.length).toBeLessThanOrEqual(5);
+    const lines = manifest.split('\n');
+    const at = lines.findIndex((line) => line.trim() === 'unfurl_domains:');
+    const parent = lines
+      .slice(0, at)
+      .reverse()
+      .find((line) => /^\S/.test(line));
+    expect(parent).toBe('features:');
+    // The fake Slack takes unfurls for the same domains.
+    expect(FAKE_UNFURL_DOMAINS).toEqual(SLACK_UNFURL_DOMAINS);
+  });
+
+  it('has an unfurl domain for every host of a paper link paperboy reads', () => {
+    const links = [
+      'https://arxiv.org/abs/2606.00467',
+      'https://export.arxiv.org/abs/2606.00467',
+      'https://www.arxiv.org/pdf/2606.00467v2',
+      'https://huggingface.co/papers/2606.00467',
+      'https://hf.co/papers/2606.00467',
+      'https://www.alphaxiv.org/abs/2606.00467',
+      'https://doi.org/10.48550/arXiv.2606.00467',
+      'https://dx.doi.org/10.48550/arXiv.2606.00467',
+    ];
+    for (const link of links) {
+      expect(paperIdOfUrl(link), link).toBe('2606.00467');
+      const host = new URL(link).hostname;
+      expect(
+        SLACK_UNFURL_DOMAINS.some((domain) => host === domain || host.endsWith(`.${domain}`)),
+        host,
+      ).toBe(true);
     }
   });
 
@@ -59,6 +100,7 @@ describe('slack/manifest.yml', () => {
       'tokens_revoked',
       'reaction_added',
       'reaction_removed',
+      'link_shared',
     ]);
     expect(manifest).toContain('command: /papers');
     expect(manifest.match(/(url|request_url): (\S+)/g)).toEqual([
