@@ -121,7 +121,7 @@ export function createPaperLookups(options: PaperLookupsOptions): PaperLookups {
       for (const id of missing) if (!found.has(id)) rememberUnknown(id);
       log.debug('papers looked up on arXiv', { asked: missing.length, found: inputs.length });
     } catch (error) {
-      log.warn('could not look shared papers up on arXiv; their links get no card', {
+      log.warn('could not look papers up on arXiv: their links get no card, and "paper <id>" finds nothing', {
         papers: ids.length,
         error,
       });
