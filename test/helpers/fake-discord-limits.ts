@@ -118,17 +118,51 @@ function selectError(
   return customId(select.custom_id, where);
 }
 
-/** Checks application command definitions (a bulk overwrite) against Discord's limits; the first problem. */
+/** Application command types: slash commands (the default), and the context menus of users and messages. */
+const CHAT_INPUT = 1;
+const USER = 2;
+const MESSAGE = 3;
+/** Commands per type, as Discord counts them (global, and again per guild). */
+const PER_TYPE: Record<number, number> = { [CHAT_INPUT]: 100, [USER]: 15, [MESSAGE]: 15 };
+/** A context-menu command's name: 1-32 characters, any case, spaces allowed. */
+const MENU_NAME = /^[-_' \p{L}\p{N}]{1,32}$/u;
+
+/**
+ * Checks application command definitions (a bulk overwrite) against Discord's rules; the first problem. A slash
+ * command (type 1 or none) needs a lower-case name and a description, with options within their limits; a user or
+ * message command (2, 3) has a name of 1-32 characters that may hold capitals and spaces (not only spaces), and no
+ * description (absent or empty) and no options. Names are unique per type; at most 100 slash commands and 15 of
+ * each menu type.
+ */
 export function commandDefinitionError(commands: unknown): string | null {
   if (!Array.isArray(commands)) return 'body: must be an array of commands';
-  if (commands.length > 100) return 'body: at most 100 chat-input commands';
   const names = new Set<string>();
+  const counts = new Map<number, number>();
   for (const [index, command] of (commands as Component[]).entries()) {
-    const problem = optionError(command, `${index}`, true);
+    const type = command.type ?? CHAT_INPUT;
+    const max = typeof type === 'number' ? PER_TYPE[type] : undefined;
+    if (typeof type !== 'number' || max === undefined)
+      return `${index}.type: Value must be one of (1, 2, 3).`;
+    const count = (counts.get(type) ?? 0) + 1;
+    counts.set(type, count);
+    if (count > max) return `body: at most ${max} commands of type ${type}`;
+    const problem =
+      type === CHAT_INPUT ? optionError(command, `${index}`, true) : menuError(command, `${index}`);
     if (problem) return problem;
-    if (names.has(String(command.name))) return `${index}.name: Application command names must be unique`;
-    names.add(String(command.name));
+    const key = `${type}:${String(command.name)}`;
+    if (names.has(key)) return `${index}.name: Application command names must be unique`;
+    names.add(key);
   }
+  return null;
+}
+
+function menuError(command: Component, path: string): string | null {
+  const name = command.name;
+  if (typeof name !== 'string' || !MENU_NAME.test(name) || name.trim() === '')
+    return `${path}.name: 1-32 characters (letters, digits, spaces, - _ ')`;
+  if (command.description !== undefined && command.description !== '')
+    return `${path}.description: Context menu commands cannot have description`;
+  if (command.options !== undefined) return `${path}.options: Context menu commands cannot have options`;
   return null;
 }
 

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type RecordedFile, readDiscordBody } from './fake-discord-body.js';
-import { createFakeGateway, type FakeGateway } from './fake-discord-gateway.js';
+import { createFakeGateway, type FakeGateway, type PrivilegedIntent } from './fake-discord-gateway.js';
 import { commandDefinitionError, componentLimitError, messageLimitError } from './fake-discord-limits.js';
 
 export interface RecordedCall {
@@ -40,8 +40,8 @@ const EPHEMERAL = 64;
  * attachment limits); creates messages (validating Discord's length and component limits with 400 / 50035, and
  * `nonce` + `enforce_nonce`: a repeated nonce returns the first message); edits them (only an existing,
  * non-ephemeral message of that channel: 10008 Unknown Message otherwise); starts threads from messages;
- * validates and answers command PUTs; answers interaction callbacks, `@original` edits and follow-ups, keeping
- * the messages they make in the interaction's channel; sends rate-limit headers on every answer and 429s with
+ * validates and answers command PUTs (`commandDefinitionError`); answers interaction callbacks, `@original` edits,
+ * reads and deletes, and follow-ups, keeping the messages they make in the interaction's channel; sends rate-limit headers on every answer and 429s with
  * `retry_after` when told; and hands out a local gateway from `GET /gateway/bot`.
  *
  * @example
@@ -49,7 +49,12 @@ const EPHEMERAL = 64;
  * const rest = new REST({ api: discord.api }).setToken('test');
  * await discord.close();
  */
-export async function startFakeDiscord(options: { applicationId: string; attachmentLimit?: number }) {
+export async function startFakeDiscord(options: {
+  applicationId: string;
+  attachmentLimit?: number;
+  /** The privileged intents the app has switched on in the Developer Portal (none by default, as for a new app). */
+  privilegedIntents?: PrivilegedIntent[];
+}) {
   const calls: RecordedCall[] = [];
   const messages: FakeMessage[] = [];
   const edits: { channelId: string; messageId: string; body: Record<string, unknown> }[] = [];
@@ -61,10 +66,15 @@ export async function startFakeDiscord(options: { applicationId: string; attachm
   /** The channel each interaction came from, by token (gateway dispatches, or `sawInteraction`). */
   const interactionChannels = new Map<string, string>();
   const originals = new Map<string, FakeMessage>();
+  /** Messages deleted (an interaction's `@original`), in order. */
+  const deleted: FakeMessage[] = [];
   const attachmentLimit = options.attachmentLimit ?? 10 * 1024 * 1024;
   let nextId = 200_000_000_000_000_000n;
   const snowflake = () => String(nextId++);
-  const gateway: FakeGateway = await createFakeGateway({ applicationId: options.applicationId });
+  const gateway: FakeGateway = await createFakeGateway({
+    applicationId: options.applicationId,
+    privilegedIntents: options.privilegedIntents ?? [],
+  });
   const dispatch = gateway.dispatch.bind(gateway);
   gateway.dispatch = (t: string, d: unknown) => {
     if (t === 'INTERACTION_CREATE') sawInteraction(d);
@@ -238,6 +248,21 @@ export async function startFakeDiscord(options: { applicationId: string; attachm
     return send(response, 200, answerWith(existing));
   }
 
+  function readOriginal(token: string, response: ServerResponse) {
+    const existing = originals.get(token);
+    if (!existing) return error(response, { status: 404, code: 10008, message: 'Unknown Message' });
+    return send(response, 200, answerWith(existing));
+  }
+
+  function deleteOriginal(token: string, response: ServerResponse) {
+    const existing = originals.get(token);
+    if (!existing) return error(response, { status: 404, code: 10008, message: 'Unknown Message' });
+    originals.delete(token);
+    messages.splice(messages.indexOf(existing), 1);
+    deleted.push(existing);
+    return send(response, 204, null);
+  }
+
   function followUp(call: RecordedCall, token: string, response: ServerResponse) {
     const body = (call.body ?? {}) as Record<string, unknown>;
     const invalid = invalidMessage(body, call.files);
@@ -255,6 +280,8 @@ export async function startFakeDiscord(options: { applicationId: string; attachm
     const commands = on('PUT', /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/);
     const answered = on('POST', /^\/interactions\/\d+\/([^/]+)\/callback$/);
     const original = on('PATCH', /^\/webhooks\/\d+\/([^/]+)\/messages\/@original$/);
+    const readBack = on('GET', /^\/webhooks\/\d+\/([^/]+)\/messages\/@original$/);
+    const removed = on('DELETE', /^\/webhooks\/\d+\/([^/]+)\/messages\/@original$/);
     const followed = on('POST', /^\/webhooks\/\d+\/([^/]+)$/);
     if (method === 'GET' && path === '/gateway/bot') {
       return send(response, 200, {
@@ -300,6 +327,8 @@ export async function startFakeDiscord(options: { applicationId: string; attachm
     }
     if (answered) return callback(call, answered[1] ?? '', response);
     if (original) return editOriginal(call, original[1] ?? '', response);
+    if (readBack) return readOriginal(readBack[1] ?? '', response);
+    if (removed) return deleteOriginal(removed[1] ?? '', response);
     if (followed) return followUp(call, followed[1] ?? '', response);
     return error(response, { status: 404, code: 0, message: '404: Not Found' });
   }
@@ -368,6 +397,18 @@ export async function startFakeDiscord(options: { applicationId: string; attachm
      * messages its answer makes are kept in its channel.
      */
     sawInteraction,
+    /**
+     * Tells the fake the bot answered an interaction in the HTTP response (which never reaches it), so the message
+     * that answer makes exists, as Discord makes it once it reads the answer.
+     */
+    answeredOverHttp(token: string, initial: InitialResponse) {
+      // An edit that came first (the bot edits as soon as it has answered) already made the message.
+      if (originals.has(token)) return;
+      if (initial.type === 4 || initial.type === DEFERRED)
+        originals.set(token, interactionMessage(token, initial.data ?? {}));
+    },
+    /** Messages deleted (an interaction's `@original`), in order. */
+    deleted,
     /** Consulted before every route: an answer it returns replaces the route's (limits, outages). */
     intercept(interceptor: (call: RecordedCall) => Interference | undefined) {
       interceptors.push(interceptor);

@@ -1,5 +1,6 @@
 import {
   ApplicationCommandOptionType,
+  ApplicationCommandType,
   InteractionContextType,
   PermissionFlagsBits,
   type RESTPutAPIApplicationCommandsJSONBody,
@@ -33,6 +34,12 @@ const RECAP_DAYS = [
   ['Sunday', 'sun'],
   ['Off: no weekly recap', 'off'],
 ].map(([name, value]) => ({ name: name ?? '', value: value ?? '' }));
+
+/**
+ * The message command (a message's Apps menu) that turns the paper links of a message into cards in the
+ * channel. Message commands may have capitals and spaces, and no description or options.
+ */
+export const PAPER_CARD_COMMAND = 'Paper card';
 
 /**
  * The application commands paperboy registers (`paperboy discord register`). Commands that change a
@@ -217,6 +224,15 @@ export const DISCORD_COMMANDS: RESTPutAPIApplicationCommandsJSONBody = [
             name: 'learn',
             description: 'Choose and order the digest by what this channel liked and saved',
           },
+          {
+            type: STRING,
+            name: 'shared',
+            description: 'Papers a teammate already shared here: one line (show) or left out (hide)',
+            choices: [
+              { name: 'show', value: 'show' },
+              { name: 'hide', value: 'hide' },
+            ],
+          },
         ],
       },
       {
@@ -244,6 +260,7 @@ export const DISCORD_COMMANDS: RESTPutAPIApplicationCommandsJSONBody = [
       { type: SUB_COMMAND, name: 'settings', description: "Show the channel's settings" },
     ],
   },
+  { type: ApplicationCommandType.Message, name: PAPER_CARD_COMMAND, contexts: GUILD_ONLY },
 ];
 
 /** Commands whose handler checks Manage Channels (`/digest settings` only reads, but lives under /digest). */

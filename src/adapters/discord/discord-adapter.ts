@@ -1,6 +1,7 @@
-import { type Client, Events, type REST } from 'discord.js';
+import { type Client, type CloseEvent, Events, type REST } from 'discord.js';
 import type { ChatAdapter, ChatAdapterContext } from '../chat-adapter.js';
 import { createButtonCodec } from './buttons.js';
+import { DISALLOWED_INTENTS, DisallowedIntentsError } from './discord-errors.js';
 import { resolveDiscordMode } from './discord-mode.js';
 import { createDiscordPoster } from './discord-poster.js';
 import { createDiscordRest } from './discord-rest.js';
@@ -13,10 +14,13 @@ import {
   type ValidatedInteractionHandler,
 } from './http-interactions.js';
 import { createInteractionHandler } from './interaction-handler.js';
+import { createMessageCards } from './message-cards.js';
 
 /**
  * The Discord adapter: a gateway connection and/or `POST /discord/interactions` (see `resolveDiscordMode`),
- * one interaction handler for both, and a REST poster for digests. Throws when the configuration is
+ * one interaction handler for both, and a REST poster for digests. With `DISCORD_MESSAGE_CONTENT=true` the gateway
+ * also reads the messages of server channels and replies to paper links with their cards (`message-cards.ts`);
+ * when Discord refuses that intent (4014) `start` logs how to fix it and throws. Throws when the configuration is
  * incomplete; call `resolveDiscordMode` first to report it nicely, or to skip Discord when it is not set.
  *
  * @example
@@ -54,22 +58,62 @@ export function createDiscordAdapter(
     if (!handler) throw new Error('an interaction arrived before the Discord adapter was created');
     return handler(interaction, respond);
   };
+  let onMessage: ReturnType<typeof createMessageCards> | undefined;
   if (mode.gateway) {
     // The client's REST (token set by login) serves interactions and digests alike: one rate-limit state.
-    client = createGatewayClient({ apiUrl: mode.apiUrl, handle, channels: context.bot.channels, logger });
+    client = createGatewayClient({
+      apiUrl: mode.apiUrl,
+      handle,
+      channels: context.bot.channels,
+      logger,
+      messageContent: mode.messageContent,
+      ...(mode.messageContent
+        ? { onMessage: (message) => (onMessage ? onMessage(message) : Promise.resolve()) }
+        : {}),
+    });
     rest = client.rest.setToken(mode.token);
   } else {
     rest = createDiscordRest(mode.apiUrl, mode.token);
   }
   handler = handlerFor(rest);
+  if (mode.messageContent) onMessage = createMessageCards({ bot: context.bot, rest, now: context.now });
   const poster = createDiscordPoster(rest, logger);
 
   let holder: ReturnType<typeof holdGatewayWhileLeased> | undefined;
   const connect = async (gateway: Client) => {
-    const ready = new Promise<void>((resolve) => gateway.once(Events.ClientReady, () => resolve()));
-    await gateway.login(mode.token);
-    await ready;
-    logger.info('connected to the Discord gateway', { user: gateway.user?.tag });
+    let stopWaiting = () => {};
+    const ready = new Promise<void>((resolve, reject) => {
+      const onReady = () => {
+        stopWaiting();
+        resolve();
+      };
+      // 4014 never recovers (discord.js stops trying), so READY would never come.
+      const onDisconnect = (event: CloseEvent) => {
+        if (event.code !== DISALLOWED_INTENTS) return;
+        stopWaiting();
+        reject(new DisallowedIntentsError());
+      };
+      stopWaiting = () => {
+        gateway.off(Events.ClientReady, onReady);
+        gateway.off(Events.ShardDisconnect, onDisconnect);
+      };
+      gateway.once(Events.ClientReady, onReady);
+      gateway.on(Events.ShardDisconnect, onDisconnect);
+    });
+    try {
+      await Promise.race([gateway.login(mode.token).then(() => ready), ready]);
+    } catch (error) {
+      stopWaiting();
+      if (error instanceof DisallowedIntentsError) {
+        logger.error(error.message);
+        await disconnect(gateway);
+      }
+      throw error;
+    }
+    logger.info('connected to the Discord gateway', {
+      user: gateway.user?.tag,
+      messageContent: mode.messageContent,
+    });
   };
   const disconnect = async (gateway: Client) => {
     await gateway.destroy();

@@ -13,6 +13,11 @@ export interface DiscordMode {
   publicKey?: string;
   /** The `api` option of @discordjs/rest. */
   apiUrl: string;
+  /**
+   * Read the messages of server channels (the privileged Message Content intent) and reply to paper links with
+   * their cards (`DISCORD_MESSAGE_CONTENT`); off, only the "Paper card" message command makes cards.
+   */
+  messageContent: boolean;
 }
 
 export const DEFAULT_DISCORD_API_URL = 'https://discord.com/api';
@@ -20,16 +25,18 @@ export const DEFAULT_DISCORD_API_URL = 'https://discord.com/api';
 type DiscordConfig = Pick<
   Config,
   'DISCORD_TOKEN' | 'DISCORD_APPLICATION_ID' | 'DISCORD_PUBLIC_KEY' | 'DISCORD_GATEWAY' | 'DISCORD_API_URL'
->;
+> &
+  Partial<Pick<Config, 'DISCORD_MESSAGE_CONTENT'>>;
 
 /**
  * Which Discord transports to run: the gateway by default when `DISCORD_TOKEN` is set, HTTP interactions when
  * `DISCORD_PUBLIC_KEY` is set, HTTP only with `DISCORD_GATEWAY=false`. `ok(null)` when Discord is not
- * configured at all; otherwise every missing setting is listed with how to fix it.
+ * configured at all; otherwise every missing setting is listed with how to fix it. `DISCORD_MESSAGE_CONTENT=true`
+ * needs the gateway: messages reach a bot only there.
  *
  * @example
  * resolveDiscordMode({ DISCORD_TOKEN: 't', DISCORD_APPLICATION_ID: '123456789012345678', DISCORD_GATEWAY: true });
- * // ok({ gateway: true, http: false, token: 't', applicationId: '123456789012345678', apiUrl: 'https://discord.com/api' })
+ * // ok({ gateway: true, http: false, token: 't', applicationId: '123456789012345678', apiUrl: 'https://discord.com/api', messageContent: false })
  */
 export function resolveDiscordMode(config: DiscordConfig): Result<DiscordMode | null, string[]> {
   const token = config.DISCORD_TOKEN;
@@ -54,6 +61,12 @@ export function resolveDiscordMode(config: DiscordConfig): Result<DiscordMode | 
       'DISCORD_PUBLIC_KEY is required when DISCORD_GATEWAY=false (HTTP interactions only). Copy the Public Key from the Developer Portal (General Information), or set DISCORD_GATEWAY=true.',
     );
   }
+  const messageContent = config.DISCORD_MESSAGE_CONTENT === true;
+  if (messageContent && !config.DISCORD_GATEWAY) {
+    errors.push(
+      'DISCORD_MESSAGE_CONTENT=true needs the gateway: Discord sends messages to bots only there. Set DISCORD_GATEWAY=true, or unset DISCORD_MESSAGE_CONTENT (the "Paper card" message command works either way).',
+    );
+  }
   if (errors.length > 0 || !token || !applicationId) return err(errors);
   return ok({
     gateway: config.DISCORD_GATEWAY,
@@ -62,5 +75,6 @@ export function resolveDiscordMode(config: DiscordConfig): Result<DiscordMode | 
     applicationId,
     ...(publicKey ? { publicKey } : {}),
     apiUrl: config.DISCORD_API_URL ?? DEFAULT_DISCORD_API_URL,
+    messageContent,
   });
 }

@@ -1,5 +1,6 @@
-import { type REST, Routes } from 'discord.js';
+import { DiscordAPIError, type REST, Routes } from 'discord.js';
 import {
+  EditRefusedError,
   type MessageToRedraw,
   type OutgoingMessage,
   PostAbortedError,
@@ -9,10 +10,13 @@ import {
 import type { Logger } from '../../core/logger.js';
 import { classifyDiscordError, isThreadAlreadyCreated } from './discord-errors.js';
 import { type CardPart, cardParts, type DiscordMessage, renderPart } from './embeds.js';
+import { channelMessageLink, withMessageLinks } from './message-link.js';
 import { postNonce } from './nonce.js';
 import { partOfPosted, postedCard } from './posted-part.js';
 
 const THREAD_NAME_MAX = 100;
+/** Discord's code for a message that does not exist (any more). */
+const UNKNOWN_MESSAGE = 10008;
 /** Public thread archive after a day without messages. */
 const THREAD_ARCHIVE_MINUTES = 1440;
 
@@ -27,6 +31,9 @@ const THREAD_ARCHIVE_MINUTES = 1440;
  * Each post of papers with feedback says what it shows (`shown`: its papers, how it was drawn, and the thread it
  * is in), so `edit` can draw it again with new counts: `PATCH /channels/{channel or thread}/messages/{id}` with
  * the same embeds and controls. A thread message about one paper is `perPaper`.
+ *
+ * The card's known papers (`seen`) that name one of paperboy's own messages get its link here, and
+ * `messageLink` gives any message's link for the core.
  */
 export function createDiscordPoster(rest: REST, logger: Logger): Poster {
   const log = logger.child({ component: 'discord-poster' });
@@ -88,9 +95,10 @@ export function createDiscordPoster(rest: REST, logger: Logger): Poster {
     supportsIdempotency: true,
     async post(message: OutgoingMessage, onPartSent, signal) {
       const channelId = message.channel.channelId;
-      const main = cardParts(message.card, message.threads ? 'compact' : 'full');
-      const details =
-        message.threads && message.card.items.length > 0 ? cardParts(message.card, 'details') : [];
+      const seen = withMessageLinks(message.card.seen, message.channel);
+      const card = seen ? { ...message.card, seen } : message.card;
+      const main = cardParts(card, message.threads ? 'compact' : 'full');
+      const details = message.threads && card.items.length > 0 ? cardParts(card, 'details') : [];
       const sentIds = [...message.messageIds];
       try {
         for (let part = message.partsSent; part < main.length; part += 1) {
@@ -108,7 +116,7 @@ export function createDiscordPoster(rest: REST, logger: Logger): Poster {
         if (details.length === 0 || parentId === undefined) return;
         const firstDetail = Math.max(0, message.partsSent - main.length);
         if (firstDetail >= details.length) return;
-        const threadId = await startThread(channelId, parentId, message.card.header, signal);
+        const threadId = await startThread(channelId, parentId, card.header, signal);
         if (threadId === null) return;
         for (let index = firstDetail; index < details.length; index += 1) {
           const part = main.length + index;
@@ -127,15 +135,25 @@ export function createDiscordPoster(rest: REST, logger: Logger): Poster {
       }
     },
 
-    /** Draws a posted message again with its new counts; Discord keeps its id, place and thread. */
+    /**
+     * Draws a posted message again with its new counts; Discord keeps its id, place and thread. A message that is
+     * gone (10008 Unknown Message: deleted) is an `EditRefusedError`.
+     */
     async edit(message: MessageToRedraw) {
       const { part, channelId } = partOfPosted(message);
       const body: DiscordMessage = renderPart(part);
       try {
         await rest.patch(Routes.channelMessage(channelId, message.messageId), { body });
       } catch (error) {
+        if (error instanceof DiscordAPIError && error.code === UNKNOWN_MESSAGE)
+          throw new EditRefusedError('10008 Unknown Message', { cause: error });
         throw classifyDiscordError(error);
       }
+    },
+
+    /** `https://discord.com/channels/<guild>/<channel>/<message>`: Discord's message URLs need no request. */
+    async messageLink(channel, messageId) {
+      return channelMessageLink(channel, messageId);
     },
   };
 }

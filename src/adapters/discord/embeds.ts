@@ -2,6 +2,7 @@ import type { APIEmbed } from 'discord.js';
 import type { Card, PaperItem } from '../../core/cards/card.js';
 import { type FeedbackRow, feedbackRows } from './feedback-controls.js';
 import { DISCORD_LIMITS as L } from './limits.js';
+import { linkEmbed } from './link-embed.js';
 import { escapeMarkdown, fitEscaped } from './markdown.js';
 import {
   COLORS,
@@ -13,6 +14,7 @@ import {
   noticeLine,
   paperEmbed,
 } from './paper-embed.js';
+import { seenEmbed } from './seen-lines.js';
 
 export { embedLength } from './paper-embed.js';
 
@@ -20,16 +22,18 @@ export { embedLength } from './paper-embed.js';
 export type DiscordMessage = {
   content?: string;
   embeds: APIEmbed[];
-  allowed_mentions: { parse: [] };
+  /** Nobody is ever pinged, not even the author of a message paperboy replies to. */
+  allowed_mentions: { parse: []; replied_user?: false };
   /** The papers' 👍 👎 🔖 controls; the interaction handler adds the row of Next and Share. */
   components?: FeedbackRow[];
 };
 
 /**
  * `full`: one embed per paper (search results, digests without threads); `compact`: a numbered list (digests
- * with threads); `details`: one embed per paper with its abstract (a digest's thread).
+ * with threads); `details`: one embed per paper with its abstract (a digest's thread); `link`: one small embed per
+ * paper and no header (the cards of a message's paper links).
  */
-export type Layout = 'full' | 'compact' | 'details';
+export type Layout = 'full' | 'compact' | 'details' | 'link';
 
 /**
  * One message of a card: which papers it shows and how. Drawing a part again (with new counts) gives the same
@@ -43,7 +47,10 @@ export interface CardPart {
   start: number;
   /** The message opens the card: it shows the header, subheader and notices. */
   head: boolean;
-  /** The message shows the card's footer (the last of a list, the opening one otherwise). */
+  /**
+   * The message shows the card's footer and its known papers (`seen`): the last of a list, the opening one
+   * otherwise.
+   */
   foot: boolean;
 }
 
@@ -64,11 +71,14 @@ type ItemDraw = { entry: Entry } | { embed: APIEmbed; measure: number };
 interface Drawn {
   embeds: APIEmbed[];
   measure: number;
+  /** Embeds the part may still get when it turns out to be the last (a list's known papers). */
+  reserved: number;
 }
 
 const withCounts = (item: PaperItem): PaperItem => ({ ...item, counts: MEASURE_COUNTS });
 
 const drawItem = (layout: Layout, item: PaperItem, number: number): ItemDraw => {
+  if (layout === 'link') return { embed: linkEmbed(item), measure: embedLength(linkEmbed(withCounts(item))) };
   if (layout === 'compact') {
     return { entry: { text: listLine(item, number), measure: listLine(withCounts(item), number).length } };
   }
@@ -133,19 +143,27 @@ const assemble = (part: CardPart, draws: ItemDraw[]): Drawn => {
     measure += first.title.length;
   }
   const footer = card.footer ? fitEscaped(card.footer, FOOTER_MAX) : '';
-  // A list's footer closes its last part, which is not known while splitting: every part keeps room for it.
-  if (footer !== '' && (part.foot || part.layout === 'compact')) measure += footer.length;
+  // A list's footer and known papers close its last part, which is not known while splitting: every part keeps
+  // room for them.
+  const reserving = part.layout === 'compact';
+  if (footer !== '' && (part.foot || reserving)) measure += footer.length;
+  const seen = part.layout === 'compact' || part.layout === 'full' ? seenEmbed(card.seen) : null;
+  if (seen && (part.foot || reserving)) measure += embedLength(seen);
+  const reserved = seen && reserving && !part.foot ? 1 : 0;
+  // A list's known papers follow its lines (and carry its footer); with one embed per paper, they follow those.
+  if (seen && part.foot && part.layout === 'compact') embeds.push(seen);
   const last = embeds.at(-1);
   if (part.foot && last && footer !== '') last.footer = { text: footer };
   for (const paper of papers) {
     embeds.push(paper.embed);
     measure += paper.measure;
   }
-  return { embeds: embeds.map(capEmbed), measure };
+  if (seen && part.foot && part.layout === 'full') embeds.push(seen);
+  return { embeds: embeds.map(capEmbed), measure, reserved };
 };
 
 const fits = (drawn: Drawn): boolean =>
-  drawn.embeds.length <= L.embedsPerMessage && drawn.measure <= MESSAGE_BUDGET;
+  drawn.embeds.length + drawn.reserved <= L.embedsPerMessage && drawn.measure <= MESSAGE_BUDGET;
 
 /**
  * Splits a card into the messages Discord's limits need: at most 10 embeds and 6000 characters each, measured
@@ -169,7 +187,7 @@ export function cardParts(card: Card, layout: Layout): CardPart[] {
     foot: head && layout === 'full',
   });
   let from = 0;
-  let head = layout !== 'details';
+  let head = layout !== 'details' && layout !== 'link';
   while (from < draws.length || head) {
     let to = from;
     while (

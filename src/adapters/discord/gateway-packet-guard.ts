@@ -12,9 +12,9 @@ interface PacketHandling {
  * `@discordjs/ws` that nobody awaits, so a throw there (14.28 throws on an `INTERACTION_CREATE` without
  * `entitlements` or `authorizing_integration_owners`) rejects with no handler and can end the process.
  *
- * paperboy takes interactions from the raw dispatch (`Events.Raw`, emitted before `handlePacket`) and never uses
- * discord.js's interaction objects, so `INTERACTION_CREATE` skips discord.js's processing altogether; any other
- * packet discord.js fails on is logged and dropped. The wrapper sits on this client's manager only.
+ * paperboy takes interactions and messages from the raw dispatch (`Events.Raw`, emitted before `handlePacket`) and
+ * never uses discord.js's interaction or message objects, so `INTERACTION_CREATE` and `MESSAGE_CREATE` skip
+ * discord.js's processing altogether; any other packet discord.js fails on is logged and dropped. The wrapper sits on this client's manager only.
  */
 export function guardGatewayPackets(client: Client, logger: Logger): void {
   // `handlePacket` is private in discord.js's typings; this is the one place that reaches it.
@@ -26,7 +26,7 @@ export function guardGatewayPackets(client: Client, logger: Logger): void {
     );
   }
   manager.handlePacket = (packet, shard) => {
-    if (packet?.t === 'INTERACTION_CREATE') return true;
+    if (packet?.t === 'INTERACTION_CREATE' || packet?.t === 'MESSAGE_CREATE') return true;
     try {
       return original.call(manager, packet, shard);
     } catch (error) {

@@ -1,4 +1,4 @@
-import type { REST } from 'discord.js';
+import { ApplicationCommandType, type REST } from 'discord.js';
 import type { BotDependencies } from '../../core/bot/bot-dependencies.js';
 import { CONTINUE, type CommandHooks } from '../../core/bot/command-hooks.js';
 import { handleAction, handleFeedback, handleParsed } from '../../core/bot/handle-command.js';
@@ -8,12 +8,14 @@ import type { ChannelRef } from '../../core/channel.js';
 import { CHANGING_COMMANDS } from '../../core/commands/command.js';
 import { createAutocomplete } from './autocomplete.js';
 import type { ButtonCodec } from './buttons.js';
+import { PAPER_CARD_COMMAND } from './command-definitions.js';
 import { feedbackOfComponent } from './feedback-controls.js';
 import { commandFromInteraction, readOptions } from './interaction-command.js';
 import { createReplySender, type ReplyTarget } from './interaction-reply.js';
 import type { DiscordInteraction } from './interaction-schema.js';
 import { InteractionType, type Respond, ResponseType } from './interaction-types.js';
 import { canManageChannels } from './member-permissions.js';
+import { createPaperCardAnswer } from './paper-card.js';
 
 export interface InteractionHandlerOptions {
   bot: BotDependencies;
@@ -41,7 +43,7 @@ const NO_CLICKER = refused({
 
 /**
  * Answers interactions, whichever transport delivered them (gateway or HTTP): slash commands through the core
- * handler, "Next" and "Share in channel" buttons, the papers' 👍 👎 🔖 controls (buttons and select menus),
+ * handler, the "Paper card" message command (`paper-card.ts`), "Next" and "Share in channel" buttons, the papers' 👍 👎 🔖 controls (buttons and select menus),
  * and autocomplete. Replies come at once when the core is quick, else a deferred response is sent before
  * Discord's 3 s and the original is edited afterwards (see `createReplySender`). A feedback click is answered
  * with a message only the clicker sees; the message clicked is never edited by the click (its counts are
@@ -59,6 +61,13 @@ export function createInteractionHandler(options: InteractionHandlerOptions) {
     now,
   });
   const message = (reply: Reply) => replies.bodies(reply)[0] ?? {};
+  const paperCard = createPaperCardAnswer({
+    bot,
+    rest,
+    applicationId,
+    deferAfterMs: options.deferAfterMs ?? 25,
+    now,
+  });
 
   /** Discord's check before the core answers: commands that change a channel need Manage Channels. */
   const manageChannelsHooks = (
@@ -122,6 +131,10 @@ export function createInteractionHandler(options: InteractionHandlerOptions) {
       }
       case InteractionType.Command: {
         const { data } = interaction;
+        if (data.type === ApplicationCommandType.Message && data.name === PAPER_CARD_COMMAND) {
+          const guildId = interaction.guild_id;
+          return paperCard({ token: target.token, guildId, channel }, data, respond);
+        }
         const hooks = manageChannelsHooks(permissions, data.name, readOptions(data).sub);
         const parsed = commandFromInteraction(data);
         // A deferred response cannot change its visibility later: only a digest its member may post is public.

@@ -1,4 +1,9 @@
-import { InteractionType, ApplicationCommandOptionType as OptionType } from 'discord.js';
+import {
+  ApplicationCommandType,
+  InteractionType,
+  MessageType,
+  ApplicationCommandOptionType as OptionType,
+} from 'discord.js';
 import { z } from 'zod';
 import { err, ok, type Result } from '../../core/result.js';
 
@@ -16,6 +21,10 @@ export const INTERACTION_BOUNDS = {
   /** A string select's chosen values: at most 25, each at most 100 characters. */
   selectValues: 25,
   selectValue: 100,
+  /** A message's text (4000 with Nitro) and its embeds (10 for a bot; link previews add a few). */
+  messageContent: 4000,
+  messageEmbeds: 25,
+  url: 2048,
 } as const;
 
 const snowflake = z.string().regex(/^\d{1,20}$/, 'must be a snowflake (a decimal id)');
@@ -77,10 +86,48 @@ const subcommandGroup = z.object({
 });
 const option = z.discriminatedUnion('type', [subcommandGroup, subcommand, valueOption]);
 
+/** A slash command (`type` 1, or absent in old bodies) or a user command (2), which paperboy reads the same way. */
 const commandData = z.object({
   name,
+  type: z.literal([ApplicationCommandType.ChatInput, ApplicationCommandType.User]).optional(),
   options: z.array(option).max(INTERACTION_BOUNDS.options).optional(),
 });
+
+/**
+ * A message as paperboy reads it, in a message command's `resolved.messages` and in a gateway `MESSAGE_CREATE`:
+ * who wrote it (a bot, a webhook), its text and its embeds' URLs. `content` is empty when the app lacks the
+ * Message Content intent (except in interactions, which always carry it).
+ */
+export const messageSchema = z.object({
+  id: snowflake,
+  channel_id: snowflake,
+  guild_id: snowflake.optional(),
+  type: z.number().int().optional(),
+  content: z.string().max(INTERACTION_BOUNDS.messageContent).optional(),
+  author: z.object({ id: snowflake, bot: z.boolean().optional() }),
+  webhook_id: snowflake.optional(),
+  embeds: z
+    .array(z.object({ url: z.string().max(INTERACTION_BOUNDS.url).optional() }))
+    .max(INTERACTION_BOUNDS.messageEmbeds)
+    .optional(),
+});
+export type DiscordMessageSeen = z.infer<typeof messageSchema>;
+
+/** A message command (a message's context menu): the message it was run on is in `resolved.messages`. */
+const messageCommandData = z
+  .object({
+    name,
+    type: z.literal(ApplicationCommandType.Message),
+    target_id: snowflake,
+    resolved: z.object({ messages: z.record(snowflake, messageSchema) }),
+  })
+  .refine((data) => data.resolved.messages[data.target_id] !== undefined, {
+    message: 'the target message is not in resolved.messages',
+    path: ['resolved', 'messages'],
+  });
+export type MessageCommandData = z.infer<typeof messageCommandData>;
+
+const applicationCommandData = z.discriminatedUnion('type', [messageCommandData, commandData]);
 /** A button click, or a select menu's choice (`values`, what the options chosen carry). */
 const componentData = z.object({
   custom_id: z.string().min(1).max(INTERACTION_BOUNDS.customId),
@@ -124,7 +171,7 @@ export const interactionSchema = z.discriminatedUnion('type', [
     id: snowflake,
     token,
     ...origin,
-    data: commandData,
+    data: applicationCommandData,
   }),
   z.object({
     type: z.literal(InteractionType.MessageComponent),
@@ -179,3 +226,29 @@ export function parseInteraction(body: unknown): Result<DiscordInteraction, stri
 
 const describe = (value: unknown): string =>
   value === undefined ? 'missing' : (JSON.stringify(value) ?? typeof value).slice(0, 20);
+
+/** Message types that people write (a message, a reply); joins, pins, boosts and the like are not read. */
+const WRITTEN = new Set<number>([MessageType.Default, MessageType.Reply]);
+
+/**
+ * A gateway `MESSAGE_CREATE`, validated like an interaction: the message, or the problems (at most three).
+ *
+ * @example
+ * parseGatewayMessage({ id: '1', channel_id: '2', guild_id: '3', content: 'see arxiv.org/abs/2606.00467', author: { id: '4' } });
+ * // ok({ id: '1', channel_id: '2', guild_id: '3', content: 'see arxiv.org/abs/2606.00467', author: { id: '4' } })
+ */
+export function parseGatewayMessage(body: unknown): Result<DiscordMessageSeen, string[]> {
+  const parsed = messageSchema.safeParse(body);
+  if (parsed.success) return ok(parsed.data);
+  return err(
+    parsed.error.issues
+      .slice(0, MAX_PROBLEMS)
+      .map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`),
+  );
+}
+
+/** Written by a person: not a bot (paperboy included), not a webhook, not a system message. */
+export const isWrittenByPerson = (message: DiscordMessageSeen): boolean =>
+  message.author.bot !== true &&
+  message.webhook_id === undefined &&
+  (message.type === undefined || WRITTEN.has(message.type));

@@ -4,7 +4,7 @@ import type { MessageToRedraw } from '../../core/delivery/poster.js';
 import type { CardPart } from './embeds.js';
 
 const drawingSchema = z.object({
-  layout: z.enum(['full', 'compact', 'details']),
+  layout: z.enum(['full', 'compact', 'details', 'link']),
   start: z.number().int().min(1),
   head: z.boolean(),
   foot: z.boolean(),

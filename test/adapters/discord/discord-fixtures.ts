@@ -15,7 +15,7 @@ import {
   startFakeDiscord,
 } from '../../helpers/fake-discord.js';
 import { fixtureCorpus } from '../../helpers/fixture-corpus.js';
-import { openTestDatabase } from '../../helpers/test-database.js';
+import { type Driver, openTestDatabase } from '../../helpers/test-database.js';
 
 export const APPLICATION_ID = '100000000000000001';
 export const GUILD_ID = '400000000000000001';
@@ -64,11 +64,19 @@ export interface DiscordOverHttp {
  */
 export async function startDiscordOverHttp(
   env: Record<string, string> = {},
-  options: { now?: () => Date; attachmentLimit?: number } = {},
+  options: {
+    now?: () => Date;
+    attachmentLimit?: number;
+    /** The database (default PGlite). */
+    driver?: Driver;
+    /** Changes to the bot's dependencies (a paper look-up, a slow store). */
+    bot?: (bot: BotDependencies, handle: DatabaseHandle) => BotDependencies;
+  } = {},
 ): Promise<DiscordOverHttp> {
   const now = options.now ?? (() => NOW);
-  const handle = await openTestDatabase('pglite');
-  const bot = await botOn(handle);
+  const handle = await openTestDatabase(options.driver ?? 'pglite');
+  const stores = await botOn(handle);
+  const bot = options.bot ? options.bot(stores, handle) : stores;
   const discord = await startFakeDiscord({
     applicationId: APPLICATION_ID,
     ...(options.attachmentLimit ? { attachmentLimit: options.attachmentLimit } : {}),
@@ -177,7 +185,10 @@ export function commandInteraction(
  * Sends an interaction to the harness as Discord does (signed at the adapter's time), telling the fake Discord it
  * arrived so the messages its answer makes are kept in its channel; the initial response (the HTTP answer).
  */
-export async function sendSigned(harness: DiscordOverHttp, body: unknown): Promise<InitialResponse> {
+export async function sendSigned(
+  harness: Pick<DiscordOverHttp, 'discord' | 'url' | 'privateKey' | 'now'>,
+  body: unknown,
+): Promise<InitialResponse> {
   harness.discord.sawInteraction(body);
   const timestamp = String(Math.floor(harness.now().getTime() / 1000));
   const response = await postInteraction(harness.url, JSON.stringify(body), {
@@ -186,12 +197,17 @@ export async function sendSigned(harness: DiscordOverHttp, body: unknown): Promi
   });
   if (response.status !== 200)
     throw new Error(`interaction answered ${response.status}: ${await response.text()}`);
-  return (await response.json()) as InitialResponse;
+  const initial = (await response.json()) as InitialResponse;
+  // Discord makes the answer's message once it has read it.
+  harness.discord.answeredOverHttp((body as { token?: string }).token ?? '', initial);
+  return initial;
 }
 
 /** What the user sees for an interaction sent with `sendSigned`: the response, or the edit after a deferral. */
-export const seenAnswer = async (harness: DiscordOverHttp, body: { token: string }): Promise<SeenAnswer> =>
-  harness.discord.answerFor(body.token, await sendSigned(harness, body));
+export const seenAnswer = async (
+  harness: Pick<DiscordOverHttp, 'discord' | 'url' | 'privateKey' | 'now'>,
+  body: { token: string },
+): Promise<SeenAnswer> => harness.discord.answerFor(body.token, await sendSigned(harness, body));
 
 /** The user id of `commandInteraction`'s member. */
 export const MEMBER_ID = '700000000000000001';
@@ -274,4 +290,76 @@ export async function eventually<T>(read: () => Promise<T | null | undefined>, t
     if (Date.now() > deadline) throw new Error(`nothing after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+/** The id of the message a `messageCommandInteraction` is run on (by default). */
+export const TARGET_MESSAGE_ID = '910000000000000001';
+/** The author of that message (another member than `MEMBER_ID`, who runs the command). */
+export const AUTHOR_ID = '700000000000000042';
+
+/** A message as Discord puts it in `resolved.messages` or a `MESSAGE_CREATE`: what a person wrote in the channel. */
+export function channelMessage(
+  content: string,
+  extra: {
+    id?: string;
+    authorId?: string;
+    bot?: boolean;
+    webhookId?: string;
+    embeds?: Record<string, unknown>[];
+    guildId?: string;
+    channelId?: string;
+    type?: number;
+  } = {},
+) {
+  return {
+    id: extra.id ?? TARGET_MESSAGE_ID,
+    channel_id: extra.channelId ?? CHANNEL_ID,
+    ...(extra.guildId ? { guild_id: extra.guildId } : {}),
+    type: extra.type ?? 0,
+    content,
+    author: {
+      id: extra.authorId ?? AUTHOR_ID,
+      username: extra.bot ? 'otherbot' : 'grace',
+      discriminator: '0',
+      global_name: extra.bot ? null : 'Grace',
+      avatar: null,
+      ...(extra.bot ? { bot: true } : {}),
+    },
+    ...(extra.webhookId ? { webhook_id: extra.webhookId } : {}),
+    attachments: [],
+    embeds: extra.embeds ?? [],
+    mentions: [],
+    mention_roles: [],
+    mention_everyone: false,
+    pinned: false,
+    tts: false,
+    flags: 0,
+    components: [],
+    timestamp: '2026-07-14T07:55:00.000000+00:00',
+    edited_timestamp: null,
+  };
+}
+
+/**
+ * The "Paper card" message command run by `MEMBER_ID` on a message, as Discord sends it: type 2 with `data.type` 3,
+ * `target_id` and the message in `data.resolved.messages`.
+ */
+export function messageCommandInteraction(
+  message: ReturnType<typeof channelMessage>,
+  extra: { token: string; id?: string; name?: string },
+) {
+  const base = commandInteraction('Paper card', [], {
+    token: extra.token,
+    id: extra.id ?? '600000000000000077',
+  });
+  return {
+    ...base,
+    data: {
+      id: '800000000000000009',
+      name: extra.name ?? 'Paper card',
+      type: 3,
+      target_id: message.id,
+      resolved: { messages: { [message.id]: message } },
+    },
+  };
 }

@@ -19,6 +19,7 @@ describe('resolveDiscordMode', () => {
         token: 't',
         applicationId: APP,
         apiUrl: 'https://discord.com/api',
+        messageContent: false,
       },
     });
     const both = resolveDiscordMode({
@@ -59,6 +60,18 @@ describe('resolveDiscordMode', () => {
     });
     expect(noKey.ok ? [] : noKey.error).toEqual([
       'DISCORD_PUBLIC_KEY is required when DISCORD_GATEWAY=false (HTTP interactions only). Copy the Public Key from the Developer Portal (General Information), or set DISCORD_GATEWAY=true.',
+    ]);
+  });
+
+  it('reads messages only over the gateway (DISCORD_MESSAGE_CONTENT)', () => {
+    const on = { DISCORD_TOKEN: 't', DISCORD_APPLICATION_ID: APP, DISCORD_MESSAGE_CONTENT: true };
+    expect(resolveDiscordMode({ ...base, ...on })).toMatchObject({
+      ok: true,
+      value: { gateway: true, messageContent: true },
+    });
+    const httpOnly = resolveDiscordMode({ ...on, DISCORD_GATEWAY: false, DISCORD_PUBLIC_KEY: KEY });
+    expect(httpOnly.ok ? [] : httpOnly.error).toEqual([
+      'DISCORD_MESSAGE_CONTENT=true needs the gateway: Discord sends messages to bots only there. Set DISCORD_GATEWAY=true, or unset DISCORD_MESSAGE_CONTENT (the "Paper card" message command works either way).',
     ]);
   });
 });

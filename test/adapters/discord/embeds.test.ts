@@ -68,7 +68,49 @@ const itemArbitrary = fc.record({
   links: fc.array(fc.record({ label: text(30), url: fc.webUrl() }), { maxLength: 6 }),
 });
 
+const seenArbitrary = fc.record({
+  kind: fc.constantFrom('shared' as const, 'since' as const),
+  paperId: text(20),
+  title: huge,
+  url: fc.oneof(fc.webUrl(), text(50)),
+  sharedBy: fc.option(fc.oneof(fc.stringMatching(/^\d{18}$/), text(30)), { nil: undefined }),
+  day: fc.oneof(fc.constant('2026-12-01'), text(12)),
+  message: fc.option(
+    fc.record({
+      id: fc.option(fc.stringMatching(/^\d{18}$/)),
+      link: fc.option(fc.webUrl({ size: 'large' })),
+    }),
+  ),
+  news: fc.option(huge, { nil: undefined }),
+});
+
 describe('Discord embeds', () => {
+  it('keep ten link cards in one message, and seen lines within every limit (property)', () => {
+    const withCode = itemArbitrary.chain((entry) =>
+      fc
+        .option(fc.record({ url: fc.webUrl({ size: 'large' }), stars: fc.option(fc.nat()) }))
+        .map((code) => ({ ...entry, code })),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(withCode, { minLength: 1, maxLength: 10 }),
+        fc.array(seenArbitrary, { maxLength: 30 }),
+        (items, seen) => {
+          const value = card(items, { feedback: true, seen });
+          const links = renderCard(value, 'link');
+          expect(links).toHaveLength(1);
+          expect(links[0]?.embeds).toHaveLength(items.length);
+          for (const message of [...links, ...renderCard(value, 'full'), ...renderCard(value, 'compact')]) {
+            expect(messageLimitError(message as never)).toBeNull();
+            expect(componentLimitError(message.components)).toBeNull();
+            expect(message.allowed_mentions).toEqual({ parse: [] });
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
   it('stay within every Discord limit for the largest inputs (property)', () => {
     fc.assert(
       fc.property(

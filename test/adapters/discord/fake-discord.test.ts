@@ -1,8 +1,10 @@
 import { DiscordAPIError, Routes } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { DISCORD_COMMANDS } from '../../../src/adapters/discord/command-definitions.js';
 import { createDiscordRest } from '../../../src/adapters/discord/discord-rest.js';
 import { type FakeDiscord, startFakeDiscord } from '../../helpers/fake-discord.js';
+import { INTENTS } from '../../helpers/fake-discord-gateway.js';
 import { APPLICATION_ID } from './discord-fixtures.js';
 
 const CHANNEL = '540000000000000001';
@@ -139,5 +141,97 @@ describe('the fake Discord refuses what Discord refuses', () => {
     ]) {
       expect((await refusal(rest.put(route, { body: bad }))).code).toBe(50035);
     }
+  });
+});
+
+describe('the fake gateway enforces intents as Discord does', () => {
+  let gatewayed: FakeDiscord;
+  beforeAll(async () => {
+    gatewayed = await startFakeDiscord({
+      applicationId: APPLICATION_ID,
+      privilegedIntents: ['MessageContent'],
+    });
+  });
+  afterAll(async () => gatewayed?.close());
+
+  /** A raw gateway client that identifies with `intents`; what it received, and how its connection closed. */
+  async function client(intents: number, allowed: FakeDiscord = gatewayed) {
+    const socket = new WebSocket(allowed.gateway.url);
+    const received: { op: number; t?: string | null; d?: Record<string, unknown> }[] = [];
+    const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
+    socket.on('message', (raw) => received.push(JSON.parse(String(raw))));
+    await new Promise((resolve) => socket.once('open', resolve));
+    socket.send(JSON.stringify({ op: 2, d: { token: 'test-token', intents, properties: {} } }));
+    const ready = () => received.some((payload) => payload.t === 'READY');
+    return { socket, received, closed, ready };
+  }
+  const until = async (test: () => boolean) => {
+    for (let tries = 0; !test(); tries += 1) {
+      if (tries > 200) throw new Error('gave up waiting');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  };
+  const message = (extra: Record<string, unknown> = {}) => ({
+    id: '920000000000000001',
+    channel_id: CHANNEL,
+    guild_id: '400000000000000001',
+    content: 'see https://arxiv.org/abs/2606.93392',
+    embeds: [{ url: 'https://arxiv.org/abs/2606.93392' }],
+    attachments: [],
+    components: [],
+    mentions: [],
+    author: { id: '700000000000000001', username: 'ada' },
+    ...extra,
+  });
+
+  it('sends messages only with GuildMessages, and without their content unless Message Content is asked for', async () => {
+    const guildsOnly = await client(INTENTS.Guilds);
+    const messages = await client(INTENTS.Guilds | INTENTS.GuildMessages);
+    const content = await client(INTENTS.Guilds | INTENTS.GuildMessages | INTENTS.MessageContent);
+    await until(() => [guildsOnly, messages, content].every((one) => one.ready()));
+    gatewayed.gateway.dispatch('MESSAGE_CREATE', message());
+    gatewayed.gateway.dispatch(
+      'MESSAGE_CREATE',
+      message({ id: '920000000000000002', mentions: [{ id: gatewayed.gateway.botUserId }] }),
+    );
+    gatewayed.gateway.dispatch('GUILD_DELETE', { id: '400000000000000009' });
+    const seen = (one: typeof guildsOnly) => one.received.filter((payload) => payload.t === 'MESSAGE_CREATE');
+    await until(() =>
+      [guildsOnly, messages, content].every((one) => one.received.some((p) => p.t === 'GUILD_DELETE')),
+    );
+    expect(seen(guildsOnly)).toEqual([]);
+    expect(seen(messages).map((payload) => [payload.d?.content, payload.d?.embeds])).toEqual([
+      ['', []],
+      // A message that mentions the app keeps its content.
+      ['see https://arxiv.org/abs/2606.93392', [{ url: 'https://arxiv.org/abs/2606.93392' }]],
+    ]);
+    expect(seen(content).map((payload) => payload.d?.content)).toEqual([
+      'see https://arxiv.org/abs/2606.93392',
+      'see https://arxiv.org/abs/2606.93392',
+    ]);
+    for (const one of [guildsOnly, messages, content]) one.socket.close();
+  });
+
+  it('closes an identify asking for a privileged intent the app lacks with 4014', async () => {
+    const refused = await client(INTENTS.Guilds | INTENTS.GuildMembers);
+    expect(await refused.closed).toBe(4014);
+    expect(refused.ready()).toBe(false);
+    const withoutContent = await client(INTENTS.Guilds | INTENTS.MessageContent, discord);
+    expect(await withoutContent.closed).toBe(4014);
+    expect(discord.gateway.refused).toEqual([
+      { intents: INTENTS.Guilds | INTENTS.MessageContent, code: 4014 },
+    ]);
+  });
+});
+
+describe('the fake Discord keeps what an interaction answer makes', () => {
+  it('reads back and deletes @original, and knows an answer sent over HTTP', async () => {
+    discord.sawInteraction({ token: 'http-token', channel_id: CHANNEL });
+    discord.answeredOverHttp('http-token', { type: 4, data: { ...embed, flags: 0 } });
+    const original = Routes.webhookMessage(APPLICATION_ID, 'http-token', '@original');
+    await expect(rest.get(original, { auth: false })).resolves.toMatchObject({ channel_id: CHANNEL });
+    await rest.delete(original, { auth: false });
+    expect(discord.deleted.map((message) => message.interactionToken)).toEqual(['http-token']);
+    expect((await refusal(rest.get(original, { auth: false }))).code).toBe(10008);
   });
 });

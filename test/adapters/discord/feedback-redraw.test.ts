@@ -238,7 +238,7 @@ describe('a Discord digest with feedback, posted and then redrawn', () => {
     const warning = logged.find((line) => line.message === 'could not redraw the counts of a message');
     expect(warning?.fields).toMatchObject({
       message: main?.id,
-      error: expect.objectContaining({ code: 10008 }),
+      error: expect.objectContaining({ code: 'editRefused', reason: '10008 Unknown Message' }),
     });
   });
 });

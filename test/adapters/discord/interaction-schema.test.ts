@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseInteraction } from '../../../src/adapters/discord/interaction-schema.js';
+import {
+  isWrittenByPerson,
+  parseGatewayMessage,
+  parseInteraction,
+} from '../../../src/adapters/discord/interaction-schema.js';
 import { canManageChannels } from '../../../src/adapters/discord/member-permissions.js';
 
 const command = (data: unknown) => ({
@@ -34,7 +38,7 @@ describe('parseInteraction', () => {
         guild_id: '22',
         channel_id: '33',
         member: { permissions: '16', user: { id: '55' } },
-        data: { name: 'papers', options: [{ name: 'topic', type: 3, value: 'lora' }] },
+        data: { name: 'papers', type: 1, options: [{ name: 'topic', type: 3, value: 'lora' }] },
       },
     });
   });
@@ -107,6 +111,107 @@ describe('parseInteraction', () => {
     expect(result.error).toHaveLength(3);
     expect(result.error.map((problem) => problem.split(':')[0])).toEqual(['id', 'token', 'guild_id']);
     expect(result.error.join()).not.toContain('yyy');
+  });
+});
+
+describe('message commands and messages', () => {
+  const message = {
+    id: '77',
+    channel_id: '33',
+    content: 'see https://arxiv.org/abs/2606.93392',
+    author: { id: '88', username: 'grace', avatar: null },
+    embeds: [{ type: 'link', url: 'https://huggingface.co/papers/2606.93681', title: 'Gridlock' }],
+    attachments: [],
+    timestamp: '2026-07-14T07:55:00.000000+00:00',
+  };
+  const messageCommand = (data: Record<string, unknown>) =>
+    command({ id: '44', name: 'Paper card', type: 3, target_id: '77', ...data });
+
+  it('reads the message a message command was run on: its author, text and embed URLs', () => {
+    expect(parseInteraction(messageCommand({ resolved: { messages: { 77: message } } }))).toEqual({
+      ok: true,
+      value: {
+        type: 2,
+        id: '11',
+        token: 'tok',
+        guild_id: '22',
+        channel_id: '33',
+        data: {
+          name: 'Paper card',
+          type: 3,
+          target_id: '77',
+          resolved: {
+            messages: {
+              77: {
+                id: '77',
+                channel_id: '33',
+                content: 'see https://arxiv.org/abs/2606.93392',
+                author: { id: '88' },
+                embeds: [{ url: 'https://huggingface.co/papers/2606.93681' }],
+              },
+            },
+          },
+        },
+      },
+    });
+  });
+
+  it('refuses a message command without its target message, or with a malformed one', () => {
+    const problems = (data: Record<string, unknown>) => {
+      const result = parseInteraction(messageCommand(data));
+      return result.ok ? [] : result.error;
+    };
+    expect(problems({})).toEqual(['data.resolved: Invalid input: expected object, received undefined']);
+    expect(problems({ resolved: { messages: { 78: { ...message, id: '78' } } } })).toEqual([
+      'data.resolved.messages: the target message is not in resolved.messages',
+    ]);
+    expect(problems({ resolved: { messages: { 77: { ...message, author: { id: 'me' } } } } })[0]).toMatch(
+      /^data\.resolved\.messages\.77\.author\.id: /,
+    );
+    expect(
+      problems({ resolved: { messages: { 77: { ...message, content: 'x'.repeat(4001) } } } })[0],
+    ).toMatch(/^data\.resolved\.messages\.77\.content: /);
+    expect(problems({ target_id: undefined, resolved: { messages: { 77: message } } })[0]).toMatch(
+      /^data\.target_id: /,
+    );
+  });
+
+  it('keeps reading user commands and slash commands without a type as before', () => {
+    expect(parseInteraction(command({ name: 'High Five', type: 2, target_id: '88' }))).toMatchObject({
+      ok: true,
+      value: { data: { name: 'High Five', type: 2 } },
+    });
+    expect(parseInteraction(command({ name: 'papers' }))).toMatchObject({
+      ok: true,
+      value: { data: { name: 'papers' } },
+    });
+    expect(parseInteraction(command({ name: 'papers', type: 4 })).ok).toBe(false);
+  });
+
+  it('reads a gateway MESSAGE_CREATE, and tells people from bots, webhooks and system messages', () => {
+    const parsed = parseGatewayMessage({ ...message, guild_id: '22', type: 0, member: { roles: [] } });
+    expect(parsed).toEqual({
+      ok: true,
+      value: {
+        id: '77',
+        channel_id: '33',
+        guild_id: '22',
+        type: 0,
+        content: 'see https://arxiv.org/abs/2606.93392',
+        author: { id: '88' },
+        embeds: [{ url: 'https://huggingface.co/papers/2606.93681' }],
+      },
+    });
+    if (!parsed.ok) return;
+    expect(isWrittenByPerson(parsed.value)).toBe(true);
+    expect(isWrittenByPerson({ ...parsed.value, type: 19 })).toBe(true);
+    expect(isWrittenByPerson({ ...parsed.value, author: { id: '88', bot: true } })).toBe(false);
+    expect(isWrittenByPerson({ ...parsed.value, webhook_id: '99' })).toBe(false);
+    expect(isWrittenByPerson({ ...parsed.value, type: 7 })).toBe(false);
+    expect(parseGatewayMessage({ ...message, id: undefined })).toEqual({
+      ok: false,
+      error: ['id: Invalid input: expected string, received undefined'],
+    });
   });
 });
 

@@ -4,9 +4,11 @@ import { exchange, rawRequest } from '../../http/raw-http.js';
 import {
   APPLICATION_ID,
   CHANNEL_ID,
+  channelMessage,
   commandInteraction,
   type DiscordOverHttp,
   GUILD_ID,
+  messageCommandInteraction,
   NOW,
   signRequest,
   startDiscordOverHttp,
@@ -48,6 +50,43 @@ const click = (data: Record<string, unknown>) => ({
   type: 3,
   data,
 });
+
+/** Message commands ("Paper card") whose message is missing or cannot be read. */
+function messageCommandProblems(): [string, unknown, string][] {
+  const card = messageCommandInteraction(channelMessage('see arxiv.org/abs/2606.93392'), {
+    token: 'card-token',
+  });
+  const target = card.data.resolved.messages[card.data.target_id];
+  const withMessage = (message: unknown) => ({
+    ...card,
+    data: { ...card.data, resolved: { messages: { [card.data.target_id]: message } } },
+  });
+  return [
+    [
+      'a message command without resolved messages',
+      { ...card, data: { ...card.data, resolved: undefined } },
+      'data.resolved',
+    ],
+    [
+      'a message command whose target is not among them',
+      { ...card, data: { ...card.data, target_id: '910000000000000999' } },
+      'the target message is not in resolved.messages',
+    ],
+    [
+      'a message command without target_id',
+      { ...card, data: { ...card.data, target_id: undefined } },
+      'data.target_id',
+    ],
+    ['a target message without an author', withMessage({ ...target, author: undefined }), 'author'],
+    ['a target message whose text is a number', withMessage({ ...target, content: 42 }), 'content'],
+    ['an embed URL that is not text', withMessage({ ...target, embeds: [{ url: 7 }] }), 'embeds.0.url'],
+    [
+      'a target message longer than Discord allows (4000)',
+      withMessage({ ...target, content: 'x'.repeat(4001) }),
+      'content',
+    ],
+  ];
+}
 
 /** The process still answers: PING gets PONG and a real search gets its results. */
 async function stillServing() {
@@ -97,6 +136,7 @@ describe('malformed but correctly signed Discord interactions', () => {
       'data.values.0',
     ],
     ['an attachment limit as text', papers([], { attachment_size_limit: '10MB' }), 'attachment_size_limit'],
+    ...messageCommandProblems(),
   ])('answers 400 to %s', async (_name, body, problem) => {
     const { status, text } = await send(body);
     expect(status).toBe(400);
