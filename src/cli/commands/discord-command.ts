@@ -15,11 +15,20 @@ interface RegisteredOption {
 }
 interface RegisteredCommand {
   name: string;
+  /** 1 a slash command (the default), 3 a message command. */
+  type?: number;
   options?: RegisteredOption[];
 }
 
-/** `/papers topic since limit sort`, `/digest schedule|off|config|now|settings`. */
+/** Discord's type of a command run from a message's menu (Apps). */
+const MESSAGE_COMMAND = 3;
+
+/**
+ * `/papers topic since limit sort`, `/digest schedule|off|config|now|settings`, `Paper card (on a message: Apps >
+ * Paper card)`.
+ */
 const describeCommand = (command: RegisteredCommand): string => {
+  if (command.type === MESSAGE_COMMAND) return `${command.name} (on a message: Apps > ${command.name})`;
   const options = command.options ?? [];
   const subs = options.filter((option) => option.type === 1);
   if (subs.length > 0) return `/${command.name} ${subs.map((sub) => sub.name).join('|')}`;

@@ -84,8 +84,7 @@ export const HELP_ENTRIES: readonly HelpEntry[] = [
   },
   {
     usage: '/papers config shared:<show|hide>',
-    description:
-      'A paper a teammate already shared here: one line "shared by @someone" in the digest (show, the default), or left out (hide).',
+    description: 'Papers a teammate shared here: one line (show) or left out (hide).',
     example: '/papers config shared:hide',
   },
   { usage: '/papers settings', description: "This channel's settings.", example: '/papers settings' },
@@ -94,6 +93,9 @@ export const HELP_ENTRIES: readonly HelpEntry[] = [
 ];
 
 /** The feedback controls, which are clicked rather than typed: one line after the commands. */
+/** Link cards come from sharing links, not from a command: one line before the feedback controls. */
+export const LINKS_HELP = 'A paper link shared here gets its card (Discord: Apps > Paper card).';
+
 export const FEEDBACK_HELP =
   '👍 👎 🔖 under every paper paperboy posts: relevant, not relevant, save to the reading list; click again to take it back. Counts show 🔖 and 👍, never who voted 👎.';
 
@@ -106,6 +108,7 @@ export const FEEDBACK_HELP =
 export function helpLines(): string[] {
   return [
     ...HELP_ENTRIES.map((entry) => `${entry.usage}: ${entry.description} Example: ${entry.example}`),
+    LINKS_HELP,
     FEEDBACK_HELP,
   ];
 }

@@ -109,7 +109,7 @@ describe('the console adapter', () => {
         'digest',
         'quit',
       ],
-      { HTTP_MAX_RETRIES: '0' },
+      { HTTP_MAX_RETRIES: '0', PAPERBOY_DATA_DIR: mkdtempSync(join(tmpdir(), 'paperboy-links-')) },
     );
     expect(stdout).toContain('Diffusion Transformers Without Positiona');
     // An id the store lacks is looked up on arXiv, which is unreachable here: no card, no error.

@@ -48,7 +48,7 @@ describe('paperboy discord register', () => {
       '  /digest schedule|off|config|recap|now|settings',
     ]);
     // The CLI prints the message command as it prints a slash command (src/cli/commands/discord-command.ts).
-    expect(lines[8]).toContain('Paper card');
+    expect(lines[8]).toContain('Paper card (on a message: Apps > Paper card)');
     const commands = call?.body as { name: string; type?: number; default_member_permissions?: string }[];
     expect(commands.find((command) => command.name === 'digest')?.default_member_permissions).toBe('16');
     expect(commands.find((command) => command.name === 'papers')?.default_member_permissions).toBeUndefined();
