@@ -2,7 +2,7 @@ import { paperLinkCard } from '../cards/build-cards.js';
 import type { Card } from '../cards/card.js';
 import type { ChannelRef } from '../channel.js';
 import type { Paper } from '../paper.js';
-import { type PaperLink, paperIdOfUrl } from '../paper-links.js';
+import { paperIdOfUrl } from '../paper-links.js';
 import type { BotDependencies } from './bot-dependencies.js';
 import { withFeedback } from './feedback-card.js';
 
@@ -80,9 +80,6 @@ export async function linkCards(dependencies: BotDependencies, shared: SharedLin
       : null;
   return { ready, later };
 }
-
-/** The paper links of a message's text, as `SharedLinks` URLs. */
-export const linkUrls = (links: readonly PaperLink[]): string[] => links.map((link) => link.url);
 
 async function recordShares(dependencies: BotDependencies, shared: SharedLinks, papers: readonly Paper[]) {
   const { message } = shared;
