@@ -119,7 +119,9 @@ describe('paper look-ups on arXiv', () => {
     expect(await queue.lookup([known[0]?.id as string])).toEqual([]);
     expect(await createPaperStore(handle.db).getPaper(known[0]?.id as string)).toBeNull();
     expect(
-      lines.some((line) => line.level === 'warn' && line.message.includes('could not look papers up on arXiv')),
+      lines.some(
+        (line) => line.level === 'warn' && line.message.includes('could not look papers up on arXiv'),
+      ),
     ).toBe(true);
   });
 });
