@@ -2,6 +2,7 @@ import type { Config } from './config.js';
 import type { BotDependencies } from './core/bot/bot-dependencies.js';
 import type { Logger } from './core/logger.js';
 import type { ChannelStore, DigestPapers, SubscriptionStore } from './core/ports.js';
+import { nextDueAt } from './core/schedule/due-times.js';
 import type { PaperSearch } from './core/search.js';
 import { type DatabaseHandle, openDatabase, pgliteDirectory } from './db/database.js';
 import { createPaperLookups } from './ingest/paper-lookups.js';
@@ -57,6 +58,18 @@ export async function openServices(config: Config, logger: Logger): Promise<Serv
     logger: logger.child({ component: 'paper-lookups' }),
     maxQueued: config.PAPER_LOOKUP_QUEUE,
   });
+  // INGEST_CRON is read in the server's timezone, as node-cron reads it.
+  const serverTimezone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const ingestSchedule = {
+    enabled: true,
+    time: '00:00',
+    timezone: serverTimezone,
+    days: { kind: 'cron' as const, expression: config.INGEST_CRON },
+  };
+  const nextIngestAt = (now: Date) => {
+    const at = nextDueAt(ingestSchedule, now);
+    return at ? { at, timezone: serverTimezone } : null;
+  };
   // A paper the store lacks is looked up on arXiv; if arXiv cannot be reached the answer is "unknown".
   const fetchPaper = async (id: string) => (await lookups.lookup([id]))[0] ?? null;
   return {
@@ -73,7 +86,7 @@ export async function openServices(config: Config, logger: Logger): Promise<Serv
       logger: logger.child({ source: 'hf' }),
     }),
     arxiv,
-    bot: { ...stores, fetchPaper, lookupPapers: lookups.lookup },
+    bot: { ...stores, fetchPaper, lookupPapers: lookups.lookup, nextIngestAt },
     close: (timeoutMs) => database.close(timeoutMs),
   };
 }

@@ -13,6 +13,7 @@ import { savedCommand } from './commands/saved-command.js';
 import { searchCommand } from './commands/search-command.js';
 import { startCommand } from './commands/start-command.js';
 import { retryCommand, statusCommand } from './commands/status-command.js';
+import { previewCommand, whyCommand } from './commands/why-command.js';
 import { USAGE, UsageError } from './usage.js';
 
 const COMMANDS: Record<string, CliCommand> = {
@@ -24,6 +25,8 @@ const COMMANDS: Record<string, CliCommand> = {
   digest: digestCommand,
   feedback: feedbackCommand,
   saved: savedCommand,
+  preview: previewCommand,
+  why: whyCommand,
   status: statusCommand,
   retry: retryCommand,
   // Loaded when used: it brings in discord.js, which would add half a second to every other command's start.

@@ -9,6 +9,10 @@ Commands:
       [--limit N] [--since 7d|2w|YYYY-MM-DD] [--sort relevance|upvotes|date] [--source hf|arxiv] [--json]
   digest                  print the digest a channel would get (nothing is posted)
       [--channel console:local] [--date YYYY-MM-DD] [--json]
+  preview                 the digest a channel gets next, each paper with why it is there (nothing is posted)
+      [--channel console:local]
+  why <paper-id>          whether a paper was or will be delivered to a channel, and why (not)
+      [--channel console:local]
   feedback <paper-id> relevant|not-relevant|save|unsave
                           one person's feedback on a paper in a channel, as a click in chat records it
       [--channel console:local] [--user cli]
@@ -31,6 +35,7 @@ Examples:
   paperboy search "diffusion transformer" -survey --since 30d --limit 5
   paperboy feedback --channel slack:T0123:C0456 2606.93392 save
   paperboy saved --channel slack:T0123:C0456 --format bibtex > reading-list.bib
+  paperboy why --channel slack:T0123:C0456 https://arxiv.org/abs/2606.93392
 `;
 
 /** A mistake in how paperboy was called; exits 2 with one line and the usage. */

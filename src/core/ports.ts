@@ -103,12 +103,31 @@ export interface DigestPapers {
   documents(paperIds: readonly string[]): Promise<PaperDocument[]>;
   /** The given papers in full, in the order asked for; unknown ids are left out. */
   papers(paperIds: readonly string[]): Promise<Paper[]>;
+  /** Where one paper stands with the channel, for `/papers why`; null when the paper is not stored. */
+  whereabouts(
+    channel: ChannelRef,
+    paperId: string,
+    terms: SubscriptionTerm[],
+  ): Promise<PaperWhereabouts | null>;
   /** Records papers as sent to the channel, so no later digest repeats them. */
   markDelivered(
     channel: ChannelRef,
     items: { paperId: string; matchedTerm: string | null }[],
     at: Date,
   ): Promise<void>;
+}
+
+/** Where one paper stands with a channel: delivered, queued, the terms it meets, its rank on its day. */
+export interface PaperWhereabouts {
+  /** When it was recorded as sent here (queued or posted), and the term it matched. */
+  delivered: { at: Date; matchedTerm: string | null } | null;
+  /** A message of this channel that holds it and is not posted yet, and when it is tried next. */
+  queued: { status: string; nextAttemptAt: Date } | null;
+  /** The first positive term (in subscription order) it matches, and the first exclusion it meets. */
+  matchedTerm: string | null;
+  excludedBy: string | null;
+  /** Its rank by upvotes among the papers of its Daily-Papers day (1 is the most upvoted); null off the Daily Papers. */
+  dayRank: number | null;
 }
 
 /** A paper a learned digest may choose: its search document and the subscription term it matches. */

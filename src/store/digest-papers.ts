@@ -1,12 +1,14 @@
 import { and, asc, between, desc, eq, gte, inArray, lte, notExists, type SQL, sql } from 'drizzle-orm';
 import type { DigestPapers } from '../core/ports.js';
 import { emptyWords, type PaperDocument } from '../core/relevance/paper-document.js';
+import type { SubscriptionTerm } from '../core/subscriptions/term.js';
 import type { Database } from '../db/database.js';
 import { channels, deliveredPapers, papers } from '../db/schema.js';
 import { channelIdOf } from './channel-store.js';
 import { documentCache } from './document-cache.js';
 import { paperColumns } from './paper-columns.js';
 import { createPaperStore } from './paper-store.js';
+import { rowsOf } from './rows.js';
 import { termCondition } from './term-condition.js';
 import { parseTsvector } from './tsvector-text.js';
 
@@ -169,6 +171,49 @@ export function createDigestPapers(db: Database): DigestPapers {
 
     papers: (paperIds) => createPaperStore(db).getPapers(paperIds),
 
+    async whereabouts(channel, paperId, terms) {
+      const firstOf = (chosen: SubscriptionTerm[]) =>
+        chosen.length === 0
+          ? sql<string | null>`null`
+          : sql<string | null>`case ${sql.join(
+              chosen.map((term) => sql`when ${termCondition(term)} then ${term.text}`),
+              sql` `,
+            )} end`;
+      const channelId = channelIdOf(channel);
+      const [row] = rowsOf<WhereaboutsRow>(
+        await db.execute(sql`
+          select
+            (select ${deliveredPapers.deliveredAt} from ${deliveredPapers}
+              where ${deliveredPapers.channelId} = ${channelId} and ${deliveredPapers.paperId} = ${papers.id}) as delivered_at,
+            (select ${deliveredPapers.matchedTerm} from ${deliveredPapers}
+              where ${deliveredPapers.channelId} = ${channelId} and ${deliveredPapers.paperId} = ${papers.id}) as delivered_term,
+            (select json_build_object('status', d.status, 'next', d.next_attempt_at) from deliveries d
+              where d.channel_id = ${channelId} and d.status in ('pending', 'failed', 'sending') and d.kind <> 'edit'
+                and d.card -> 'items' @> jsonb_build_array(jsonb_build_object('id', ${papers.id}))
+              order by d.id limit 1) as queued,
+            ${firstOf(terms.filter((term) => term.kind !== 'exclude'))} as matched_term,
+            ${firstOf(terms.filter((term) => term.kind === 'exclude'))} as excluded_by,
+            case when ${papers.dailyDate} is null then null else (
+              select count(*)::int + 1 from ${papers} other
+              where other.daily_date = ${papers.dailyDate}
+                and (coalesce(other.upvotes, 0) > coalesce(${papers.upvotes}, 0)
+                  or (coalesce(other.upvotes, 0) = coalesce(${papers.upvotes}, 0) and other.id < ${papers.id}))
+            ) end as day_rank
+          from ${papers} where ${papers.id} = ${paperId}`),
+      );
+      if (!row) return null;
+      const queued = typeof row.queued === 'string' ? JSON.parse(row.queued) : row.queued;
+      return {
+        delivered: row.delivered_at
+          ? { at: new Date(row.delivered_at), matchedTerm: row.delivered_term ?? null }
+          : null,
+        queued: queued ? { status: String(queued.status), nextAttemptAt: new Date(queued.next) } : null,
+        matchedTerm: row.matched_term ?? null,
+        excludedBy: row.excluded_by ?? null,
+        dayRank: row.day_rank === null ? null : Number(row.day_rank),
+      };
+    },
+
     async markDelivered(channel, items, at) {
       if (items.length === 0) return;
       await db
@@ -184,6 +229,15 @@ export function createDigestPapers(db: Database): DigestPapers {
         .onConflictDoNothing();
     },
   };
+}
+
+interface WhereaboutsRow {
+  delivered_at: string | Date | null;
+  delivered_term: string | null;
+  queued: string | { status: string; next: string } | null;
+  matched_term: string | null;
+  excluded_by: string | null;
+  day_rank: number | string | null;
 }
 
 /** Serialises digest and alert transactions of one channel, so no paper reaches it twice. */

@@ -1,30 +1,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run-cli.js';
-import { silentLogger } from '../../src/core/logger.js';
 import { version } from '../../src/version.js';
 import { FIXTURE, fixturePath } from '../helpers/fixtures.js';
+import { runCliCaptured } from '../helpers/run-cli-captured.js';
 
-async function cli(argv: string[], env: NodeJS.ProcessEnv = {}, input = '') {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    env,
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    stdin: Readable.from([input]),
-    logger: silentLogger,
-    now: () => new Date('2026-07-14T00:00:00Z'),
-  });
-  return { code, stdout, stderr };
-}
+const cli = (argv: string[], env: NodeJS.ProcessEnv = {}, input = '') =>
+  runCliCaptured(argv, env, '2026-07-14T00:00:00Z', input);
 
 describe('paperboy CLI usage', () => {
   it('prints help and the version', async () => {

@@ -1,41 +1,24 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run-cli.js';
 import { paperListCard } from '../../src/core/cards/build-cards.js';
 import type { ChannelRef } from '../../src/core/channel.js';
-import { silentLogger } from '../../src/core/logger.js';
 import { openDatabase } from '../../src/db/database.js';
 import { postedMessages } from '../../src/db/schema.js';
 import { createChannelStore } from '../../src/store/channel-store.js';
 import { createPaperStore } from '../../src/store/paper-store.js';
 import { createPostedMessageStore } from '../../src/store/posted-message-store.js';
 import { FIXTURE, fixturePath } from '../helpers/fixtures.js';
+import { runCliCaptured } from '../helpers/run-cli-captured.js';
 
 const HELIX = '2606.93392';
 const GRIDLOCK = '2606.93681';
 const SLACK = 'slack:T1:C1';
 const postedRef: ChannelRef = { platform: 'slack', workspaceId: 'T1', channelId: 'C9' };
 
-async function cli(argv: string[], env: NodeJS.ProcessEnv, now = '2026-07-14T00:00:00Z') {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    env,
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    stdin: Readable.from(['']),
-    logger: silentLogger,
-    now: () => new Date(now),
-  });
-  return { code, stdout, stderr };
-}
+const cli = (argv: string[], env: NodeJS.ProcessEnv, now = '2026-07-14T00:00:00Z') =>
+  runCliCaptured(argv, env, now);
 
 describe('paperboy feedback and saved: bad input', () => {
   it.each([

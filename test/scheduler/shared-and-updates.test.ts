@@ -5,7 +5,6 @@ import { toPaperItem } from '../../src/core/cards/paper-item.js';
 import type { ChannelRef, ChannelSettings } from '../../src/core/channel.js';
 import { type MessageToRedraw, PermanentDeliveryError, type Poster } from '../../src/core/delivery/poster.js';
 import { silentLogger } from '../../src/core/logger.js';
-import type { PaperInput } from '../../src/core/paper.js';
 import { type DatabaseHandle, openDatabase } from '../../src/db/database.js';
 import { deliveries } from '../../src/db/schema.js';
 import { createDigestScheduler } from '../../src/scheduler/digest-scheduler.js';
@@ -20,6 +19,7 @@ import { rowsOf } from '../../src/store/rows.js';
 import { createSharedPaperStore } from '../../src/store/shared-paper-store.js';
 import { createSubscriptionStore } from '../../src/store/subscription-store.js';
 import { deliveryRounds } from '../helpers/delivery-rounds.js';
+import { arxivPaper, hfPaper } from '../helpers/invented-papers.js';
 import {
   describeEachDatabase,
   openTestDatabase,
@@ -31,26 +31,9 @@ import { daily, scheduledChannel } from './scheduler-fixtures.js';
 const channel: ChannelRef = { platform: 'slack', workspaceId: 'T1', channelId: 'C1' };
 const hiding: ChannelRef = { platform: 'slack', workspaceId: 'T1', channelId: 'C2' };
 
-const hf = (id: string, title: string, upvotes: number, day = '2026-06-12'): PaperInput => ({
-  id,
-  title,
-  abstract: `We study ${title.toLowerCase()}. It works.`,
-  authors: ['Ada Quill'],
-  dailyDate: day,
-  upvotes,
-  publishedAt: new Date(`${day}T00:00:00Z`),
-  source: 'hf',
-});
-const arxiv = (id: string, title: string): PaperInput => ({
-  id,
-  title,
-  abstract: `We study ${title.toLowerCase()}. It works.`,
-  authors: ['Bo Lindqvist'],
-  publishedAt: new Date('2026-06-12T08:00:00Z'),
-  categories: ['cs.LG'],
-  primaryCategory: 'cs.LG',
-  source: 'arxiv',
-});
+const hf = (id: string, title: string, upvotes: number, day = '2026-06-12') =>
+  hfPaper(id, title, upvotes, day);
+const arxiv = (id: string, title: string) => arxivPaper(id, title);
 
 /** A platform at the network edge that posts, edits and links, recording each call. */
 function recordingPlatform() {

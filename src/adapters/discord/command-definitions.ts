@@ -258,6 +258,25 @@ export const DISCORD_COMMANDS: RESTPutAPIApplicationCommandsJSONBody = [
       },
       { type: SUB_COMMAND, name: 'now', description: 'Post the digest now' },
       { type: SUB_COMMAND, name: 'settings', description: "Show the channel's settings" },
+      {
+        type: SUB_COMMAND,
+        name: 'preview',
+        description: 'The next digest, only for you, each paper with why it is there',
+      },
+    ],
+  },
+  {
+    name: 'why',
+    description: 'Whether a paper was or will be posted in this channel, and why (not)',
+    contexts: GUILD_ONLY,
+    options: [
+      {
+        type: STRING,
+        name: 'paper',
+        description: 'The arXiv id or link of the paper, e.g. 2606.93392',
+        required: true,
+        max_length: 200,
+      },
     ],
   },
   { type: ApplicationCommandType.Message, name: PAPER_CARD_COMMAND, contexts: GUILD_ONLY },

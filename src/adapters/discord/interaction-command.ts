@@ -50,6 +50,14 @@ const text = (values: Map<string, InteractionOption>, name: string): string | un
   return value === undefined || value === '' ? undefined : String(value);
 };
 
+/** `/unsave id:` and `/why paper:`: an arXiv id or link, or the core's error for it. */
+const paperCommand = (kind: 'unsave' | 'why', value: string): Result<Command, CommandError> => {
+  const id = parsePaperId(value.trim());
+  return id === undefined
+    ? err(commandError(CommandErrorId.BadPaperId, { value, command: kind }))
+    : ok({ kind, id });
+};
+
 const onOff = (value: string): string => (value === 'true' ? 'on' : value === 'false' ? 'off' : value);
 
 /**
@@ -79,13 +87,10 @@ export function commandFromInteraction(data: CommandData): Result<Command, Comma
     case 'saved':
       // `by` is a USER option: Discord sends the snowflake, which the core reads as a mention.
       return parseSaved(keyedOptions(values, ['since', 'by', 'page', 'export']));
-    case 'unsave': {
-      const value = text(values, 'id') ?? '';
-      const id = parsePaperId(value.trim());
-      return id === undefined
-        ? err(commandError(CommandErrorId.BadPaperId, { value }))
-        : ok({ kind: 'unsave', id });
-    }
+    case 'unsave':
+      return paperCommand('unsave', text(values, 'id') ?? '');
+    case 'why':
+      return paperCommand('why', text(values, 'paper') ?? '');
     case 'digest':
       return digest(sub, values);
     default:
@@ -147,6 +152,8 @@ const digest = (
       return ok({ kind: 'digest' });
     case 'settings':
       return ok({ kind: 'settings' });
+    case 'preview':
+      return ok({ kind: 'preview' });
     default:
       return ok({ kind: 'help' });
   }

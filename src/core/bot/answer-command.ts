@@ -24,9 +24,11 @@ import { channelVotes } from './channel-votes.js';
 import { withFeedback } from './feedback-card.js';
 import { portableActions } from './portable-actions.js';
 import { postDigestNow } from './post-digest-now.js';
+import { previewDigest } from './preview-digest.js';
 import { answered, userError } from './replies.js';
 import { settingsCard, subscriptionsCard } from './settings-card.js';
 import { subscribe, unsubscribe } from './subscribe.js';
+import { whyPaper } from './why-paper.js';
 
 const SEARCH_PAGE_SIZE = 5;
 const LIST_SIZE = 10;
@@ -104,6 +106,10 @@ export async function answerCommand(
     }
     case 'digest':
       return postDigestNow(dependencies, await channels.ensure(context.channel), context.now);
+    case 'preview':
+      return previewDigest(dependencies, await channels.ensure(context.channel), context.now);
+    case 'why':
+      return whyPaper(dependencies, await channels.ensure(context.channel), command.id, context.now);
     case 'help':
       return answered(noticeCard({ tone: 'info', text: helpLines().join('\n') }, 'paperboy commands'));
     case 'saved':

@@ -41,6 +41,8 @@ export interface BotDependencies {
   lookupPapers?: (ids: readonly string[]) => Promise<Paper[]>;
   /** Who shared which papers in each channel; without it shares are not recorded. */
   shares?: SharedPapers;
+  /** When the next scheduled ingest runs (and the timezone to say it in), for `/papers why`; absent: not said. */
+  nextIngestAt?: (now: Date) => { at: Date; timezone: string } | null;
   /** Posted papers that gained traction since, for the digest's "since you saw it" lines. */
   paperUpdates?: PaperUpdates;
   logger: Logger;

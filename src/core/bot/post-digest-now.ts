@@ -4,6 +4,7 @@ import type { Channel } from '../channel.js';
 import { buildDigest, deliveredItems } from '../digest/build-digest.js';
 import { digestCard } from '../digest/digest-card.js';
 import type { BotDependencies } from './bot-dependencies.js';
+import { digestDependenciesOf } from './digest-dependencies.js';
 import { answered } from './replies.js';
 
 /**
@@ -15,17 +16,7 @@ export async function postDigestNow(
   channel: Channel,
   now: Date,
 ): Promise<Reply> {
-  const digest = await buildDigest(
-    {
-      papers: dependencies.digestPapers,
-      subscriptions: dependencies.subscriptions,
-      ...(dependencies.feedback ? { feedback: dependencies.feedback } : {}),
-      ...(dependencies.shares ? { shares: dependencies.shares } : {}),
-      ...(dependencies.paperUpdates ? { updates: dependencies.paperUpdates } : {}),
-    },
-    channel,
-    now,
-  );
+  const digest = await buildDigest(digestDependenciesOf(dependencies), channel, now);
   const card = digestCard(digest, { postWhenEmpty: channel.settings.postWhenEmpty });
   if (!card) {
     return answered(

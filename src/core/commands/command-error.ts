@@ -55,7 +55,7 @@ export interface CommandErrorDetails {
   };
   repeatedOption: { option: string; context: 'search' | 'config' | 'saved' };
   /** `value` is empty when nothing followed `paper`. */
-  badPaperId: { value: string };
+  badPaperId: { value: string; command?: 'paper' | 'unsave' | 'why' };
   termsMissing: { command: string };
   termTooShort: { term: string; min: number };
   termTooLong: { term: string; length: number; max: number };
@@ -243,14 +243,16 @@ export function describeCommandError(error: CommandError): CommandErrorDescripti
             ? '/papers config top:7 threads:off'
             : '/papers topic:lora limit:10',
       };
-    case CommandErrorId.BadPaperId:
+    case CommandErrorId.BadPaperId: {
+      const command = error.detail.command ?? 'paper';
       return {
         message:
           error.detail.value === ''
-            ? 'paper needs an arXiv id or a link to the paper.'
+            ? `${command} needs an arXiv id or a link to the paper.`
             : `${quoted(error.detail.value)} is not an arXiv id or a link to an arXiv or Hugging Face paper.`,
-        example: '/papers paper 2606.93392',
+        example: `/papers ${command} 2606.93392`,
       };
+    }
     case CommandErrorId.TermsMissing:
       return {
         message: `${error.detail.command} needs at least one term: a word, a "phrase", author: or category:.`,

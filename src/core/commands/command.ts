@@ -43,6 +43,10 @@ export type Command =
   | { kind: 'config'; changes: ConfigChanges }
   | { kind: 'settings' }
   | { kind: 'digest' }
+  /** The digest the channel would get at its next slot, each paper with why it is there; only for the asker. */
+  | { kind: 'preview' }
+  /** Whether a paper was or will be delivered here, and why (not). */
+  | { kind: 'why'; id: string }
   | { kind: 'help' }
   /** The channel's reading list; `by` is a platform user id (`U123`, a Discord snowflake). */
   | { kind: 'saved'; since?: string; by?: string; page?: number; export?: SavedExport }

@@ -89,6 +89,16 @@ export const HELP_ENTRIES: readonly HelpEntry[] = [
   },
   { usage: '/papers settings', description: "This channel's settings.", example: '/papers settings' },
   { usage: '/papers digest', description: 'Post the digest now.', example: '/papers digest' },
+  {
+    usage: '/papers preview',
+    description: 'The next digest, only for you, each paper with why it is there.',
+    example: '/papers preview',
+  },
+  {
+    usage: '/papers why <arXiv id or link>',
+    description: 'Whether a paper was or will be posted here, and why (not).',
+    example: '/papers why 2606.93392',
+  },
   { usage: '/papers help', description: 'This help.', example: '/papers help' },
 ];
 

@@ -23,7 +23,9 @@ type Keyword =
   | 'settings'
   | 'digest'
   | 'saved'
-  | 'unsave';
+  | 'unsave'
+  | 'preview'
+  | 'why';
 
 /** The first words that make a command, aliases included; any other first word starts a search. */
 const KEYWORDS: ReadonlyMap<string, Keyword> = new Map([
@@ -44,6 +46,9 @@ const KEYWORDS: ReadonlyMap<string, Keyword> = new Map([
   ['digest', 'digest'],
   ['saved', 'saved'],
   ['unsave', 'unsave'],
+  ['preview', 'preview'],
+  ['why', 'why'],
+  ['why-not', 'why'],
 ]);
 
 /**
@@ -57,6 +62,7 @@ const MISTYPABLE: readonly Keyword[] = [
   'config',
   'settings',
   'subscriptions',
+  'preview',
 ];
 /** A link on its own can only mean a paper. */
 const LINK = /^<?https?:\/\//i;
@@ -131,11 +137,12 @@ const parseKeyword = (keyword: Keyword, rest: string): Result<Command, CommandEr
       const tokens = tokenize(rest);
       return tokens.ok ? parseSaved(tokens.value) : tokens;
     }
-    case 'unsave': {
+    case 'unsave':
+    case 'why': {
       const id = parsePaperId(rest);
       return id === undefined
-        ? err(commandError(CommandErrorId.BadPaperId, { value: rest }))
-        : ok({ kind: 'unsave', id });
+        ? err(commandError(CommandErrorId.BadPaperId, { value: rest, command: keyword }))
+        : ok({ kind: keyword, id });
     }
     case 'digest':
       return rest === '' || rest.toLowerCase() === 'now' ? ok({ kind: 'digest' }) : unexpected(keyword, rest);

@@ -156,8 +156,24 @@ describe('the reading list, the recap and learning as Discord commands', () => {
     ).toEqual({ ok: true, value: { kind: 'unsave', id: '2606.93392' } });
     expect(commandFromInteraction({ name: 'unsave', options: [str('id', 'lora')] })).toEqual({
       ok: false,
-      error: { id: 'badPaperId', detail: { value: 'lora' } },
+      error: { id: 'badPaperId', detail: { value: 'lora', command: 'unsave' } },
     });
+  });
+
+  it('maps /why paper: and /digest preview', () => {
+    expect(
+      commandFromInteraction({ name: 'why', options: [str('paper', 'arxiv.org/abs/2606.93392v2')] }),
+    ).toEqual({
+      ok: true,
+      value: { kind: 'why', id: '2606.93392' },
+    });
+    expect(commandFromInteraction({ name: 'why', options: [str('paper', 'lora')] })).toEqual({
+      ok: false,
+      error: { id: 'badPaperId', detail: { value: 'lora', command: 'why' } },
+    });
+    expect(
+      commandFromInteraction({ name: 'digest', options: [{ type: 1, name: 'preview', options: [] }] }),
+    ).toEqual({ ok: true, value: { kind: 'preview' } });
   });
 
   it('maps /digest recap (day, time, timezone; or day:off) and the learn option of /digest config', () => {

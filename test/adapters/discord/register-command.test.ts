@@ -37,18 +37,18 @@ describe('paperboy discord register', () => {
     const call = discord.calls.find((entry) => entry.method === 'PUT');
     expect(call?.path).toBe(`/applications/${APPLICATION_ID}/guilds/${GUILD_ID}/commands`);
     expect(call?.authorization).toBe('Bot test-token');
-    expect(lines.slice(0, 8)).toEqual([
-      `Registered 8 commands in guild ${GUILD_ID} (available now):`,
+    expect(lines.slice(0, 10)).toEqual([
+      `Registered 9 commands in guild ${GUILD_ID} (available now):`,
       '  /papers topic since limit sort',
       '  /subscribe terms',
       '  /unsubscribe term',
       '  /subscriptions',
       '  /saved since by page export',
       '  /unsave id',
-      '  /digest schedule|off|config|recap|now|settings',
+      '  /digest schedule|off|config|recap|now|settings|preview',
+      '  /why paper',
+      '  Paper card (on a message: Apps > Paper card)',
     ]);
-    // The CLI prints the message command as it prints a slash command (src/cli/commands/discord-command.ts).
-    expect(lines[8]).toContain('Paper card (on a message: Apps > Paper card)');
     const commands = call?.body as { name: string; type?: number; default_member_permissions?: string }[];
     expect(commands.find((command) => command.name === 'digest')?.default_member_permissions).toBe('16');
     expect(commands.find((command) => command.name === 'papers')?.default_member_permissions).toBeUndefined();
@@ -65,7 +65,7 @@ describe('paperboy discord register', () => {
 
   it('registers global commands without --guild', async () => {
     const { lines } = await run(['register']);
-    expect(lines[0]).toMatch(/^Registered 8 global commands/);
+    expect(lines[0]).toMatch(/^Registered 9 global commands/);
     expect(
       discord.calls.some(
         (call) => call.method === 'PUT' && call.path === `/applications/${APPLICATION_ID}/commands`,

@@ -50,7 +50,9 @@ describe('parseCommand: the reading list', () => {
     expect(parseCommand('unsave https://huggingface.co/papers/2606.93392')).toEqual(
       ok({ kind: 'unsave', id: '2606.93392' }),
     );
-    expect(parseCommand('unsave')).toEqual(err({ id: CommandErrorId.BadPaperId, detail: { value: '' } }));
+    expect(parseCommand('unsave')).toEqual(
+      err({ id: CommandErrorId.BadPaperId, detail: { value: '', command: 'unsave' } }),
+    );
   });
 
   it('tells a mention from a name', () => {
