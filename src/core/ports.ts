@@ -67,6 +67,8 @@ export interface DigestPapers {
     minUpvotes: number;
     excluded: SubscriptionTerm[];
     limit: number;
+    /** Also leave out the papers a teammate shared in the channel (`shared:hide`). */
+    excludeShared?: boolean;
   }): Promise<Paper[]>;
   /**
    * Papers dated within [from, to] that match the terms (exclusions applied), from Hugging Face when
@@ -82,6 +84,7 @@ export interface DigestPapers {
     /** Only papers first stored at or after this instant (new since an ingest began). */
     firstSeenSince?: Date;
     limit: number;
+    excludeShared?: boolean;
   }): Promise<SubscriptionMatch[]>;
   /**
    * What a learned digest chooses from, in one query: the papers of the Daily-Papers `day` and the papers of
@@ -98,6 +101,7 @@ export interface DigestPapers {
     minUpvotes: number;
     terms: SubscriptionTerm[];
     limit: number;
+    excludeShared?: boolean;
   }): Promise<DigestCandidate[]>;
   /** The search documents of the given papers (those a channel voted on); unknown ids are left out. */
   documents(paperIds: readonly string[]): Promise<PaperDocument[]>;
@@ -242,6 +246,8 @@ export interface PaperUpdate {
   postedAt: Date;
   /** `42 upvotes on Daily Papers · code` */
   news: string;
+  /** The reasons recorded for it (`daily`, `code`, ...), which mentioning it marks as said. */
+  reasons: string[];
 }
 
 /**
@@ -251,7 +257,8 @@ export interface PaperUpdate {
 export interface PaperUpdates {
   /** Those the channel's digests have not mentioned yet, oldest first, one per paper, at most `limit`. */
   unmentioned(channel: ChannelRef, limit: number): Promise<PaperUpdate[]>;
-  markMentioned(channel: ChannelRef, paperIds: readonly string[], at: Date): Promise<void>;
+  /** Marks these updates said, with exactly the reasons read (one recorded meanwhile waits for the next digest). */
+  markMentioned(channel: ChannelRef, updates: readonly PaperUpdate[], at: Date): Promise<void>;
 }
 
 /** A message paperboy posted to a channel, with what it shows, so it can be redrawn and its reactions read. */

@@ -5,8 +5,8 @@ import type { PaperStore } from '../store/paper-store.js';
 
 /** Papers waiting for a look-up, at most; beyond it the oldest waiting ones are dropped. */
 export const DEFAULT_MAX_QUEUED = 500;
-/** An id arXiv did not know is not asked for again for this long. */
-const UNKNOWN_FOR_MS = 3_600_000;
+/** An id arXiv did not know is not asked for again for this long (a brand-new paper may not be indexed yet). */
+const UNKNOWN_FOR_MS = 15 * 60_000;
 const MAX_UNKNOWN_REMEMBERED = 10_000;
 
 export interface PaperLookupsOptions {
@@ -33,7 +33,7 @@ type Waiter = (paper: Paper | null) => void;
 
 /**
  * Looks papers up on arXiv by id for the shared links of many messages at once: each id once (an id already
- * waiting or in flight is joined, a paper found is stored, an unknown id is remembered for an hour), many ids per
+ * waiting or in flight is joined, a paper found is stored, an unknown id is remembered for 15 minutes), many ids per
  * request, one request at a time through the arXiv source's spacer (3 s apart). The queue is bounded: when a burst
  * outgrows it, the oldest waiting look-ups are dropped with a log line, and their links get no card.
  *

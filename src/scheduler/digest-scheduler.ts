@@ -69,16 +69,13 @@ export function createDigestScheduler(options: DigestSchedulerOptions) {
         now,
       );
       const card = digestCard(digest, { postWhenEmpty: channel.settings.postWhenEmpty, late });
+      // Papers left out as already shared count as delivered even when nothing is posted.
+      await papers.markDelivered(channel, deliveredItems(digest), now);
       if (!card) {
         await createDigestSlots(store).setStatus(slotId, 'empty');
         return 'empty';
       }
-      await papers.markDelivered(channel, deliveredItems(digest), now);
-      await updates.markMentioned(
-        channel,
-        (digest.updates ?? []).map((update) => update.paper.id),
-        now,
-      );
+      await updates.markMentioned(channel, digest.updates ?? [], now);
       await createDeliveryQueue(store).enqueue(
         {
           channelId: scheduled.id,

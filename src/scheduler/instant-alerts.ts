@@ -48,6 +48,7 @@ export async function queueInstantAlerts(options: {
         to: now,
         firstSeenSince: options.since,
         limit: MAX_MATCHES_PER_DIGEST,
+        excludeShared: channel.settings.shared === 'hide',
       });
       if (matches.length === 0) return 0;
       // A paper a teammate already shared here is not news: it rides along in one line, or not at all.

@@ -23,6 +23,8 @@ interface PostedRow {
   per_paper: boolean;
   posted_at: string | Date;
   paper_id: string;
+  /** Sent to the channel in a digest or an alert (not only shown in a link card or a command's answer). */
+  delivered: boolean;
 }
 
 /** One posted message whose papers gained traction, and the card it should show now. */
@@ -35,6 +37,8 @@ interface Edit {
   card: Card;
   /** Per paper, why it is edited. */
   reasons: Map<string, string[]>;
+  /** The papers of `reasons` the channel was delivered: only they get a "since you saw it" line. */
+  delivered: Set<string>;
 }
 
 /**
@@ -55,7 +59,8 @@ export async function queueTractionEdits(options: {
   const recent = new Date(now.getTime() - EDIT_DAYS * 86_400_000).toISOString();
   const rows = rowsOf<PostedRow>(
     await db.execute(sql`
-      select m.channel_id as channel_row, m.message_id, m.card, m.per_paper, m.posted_at, p.id as paper_id
+      select m.channel_id as channel_row, m.message_id, m.card, m.per_paper, m.posted_at, p.id as paper_id,
+        exists (select 1 from delivered_papers d where d.channel_id = m.channel_id and d.paper_id = p.id) as delivered
       from papers p
       join posted_messages m on m.paper_ids @> jsonb_build_array(p.id)
       join channels c on c.id = m.channel_id and c.active
@@ -126,11 +131,13 @@ function findEdits(
       postedAt: new Date(row.posted_at),
       card,
       reasons: new Map<string, string[]>(),
+      delivered: new Set<string>(),
     };
     const shown = edit.card.items.find((item) => item.id === paper.id);
     const reasons = shown ? tractionReasons(shown, paper, channel.settings.minUpvotes) : [];
     if (reasons.length === 0) continue;
     edit.reasons.set(paper.id, reasons);
+    if (row.delivered) edit.delivered.add(paper.id);
     edit.card = {
       ...edit.card,
       items: edit.card.items.map((item) => (item.id === paper.id ? redrawnItem(item, paper) : item)),
@@ -150,14 +157,18 @@ function editKey(edit: Edit): string {
   return `edit:${channelKey(edit.channel)}:${edit.messageId}:${digest}`;
 }
 
-/** One update per channel, paper and reason, linking to the message the paper was posted in (not a thread reply). */
+/**
+ * One update per channel, paper and reason, for the papers delivered there, linking to the message the paper was
+ * posted in (not a thread reply).
+ */
 function updatesOf(edits: readonly Edit[], papers: ReadonlyMap<string, Paper>): NewPaperUpdate[] {
   const updates = new Map<string, NewPaperUpdate>();
   const ordered = [...edits].sort((a, b) => Number(a.perPaper) - Number(b.perPaper));
   for (const edit of ordered) {
     for (const [paperId, reasons] of edit.reasons) {
       const paper = papers.get(paperId);
-      if (!paper) continue;
+      // A paper only shown in a link card was not "seen" as paperboy's post: its card is edited, no line follows.
+      if (!paper || !edit.delivered.has(paperId)) continue;
       for (const reason of reasons) {
         const key = `${edit.channelId}:${paperId}:${reason}`;
         if (updates.has(key)) continue;

@@ -3,7 +3,7 @@ import type { DigestPapers } from '../core/ports.js';
 import { emptyWords, type PaperDocument } from '../core/relevance/paper-document.js';
 import type { SubscriptionTerm } from '../core/subscriptions/term.js';
 import type { Database } from '../db/database.js';
-import { channels, deliveredPapers, papers } from '../db/schema.js';
+import { channels, deliveredPapers, papers, sharedPapers } from '../db/schema.js';
 import { channelIdOf } from './channel-store.js';
 import { documentCache } from './document-cache.js';
 import { paperColumns } from './paper-columns.js';
@@ -63,6 +63,19 @@ export function createDigestPapers(db: Database): DigestPapers {
         .where(and(eq(deliveredPapers.channelId, channelIdOf(ref)), eq(deliveredPapers.paperId, papers.id))),
     );
 
+  const notSharedIn = (
+    ref: Parameters<DigestPapers['trending']>[0]['channel'],
+    exclude = false,
+  ): SQL | undefined =>
+    exclude
+      ? notExists(
+          db
+            .select({ one: sql`1` })
+            .from(sharedPapers)
+            .where(and(eq(sharedPapers.channelId, channelIdOf(ref)), eq(sharedPapers.paperId, papers.id))),
+        )
+      : undefined;
+
   return {
     async latestDailyDay(onOrBefore) {
       const [row] = await db
@@ -72,7 +85,7 @@ export function createDigestPapers(db: Database): DigestPapers {
       return row?.day ?? null;
     },
 
-    async trending({ channel, day, minUpvotes, excluded, limit }) {
+    async trending({ channel, day, minUpvotes, excluded, limit, excludeShared }) {
       return db
         .select(paperColumns)
         .from(papers)
@@ -82,13 +95,24 @@ export function createDigestPapers(db: Database): DigestPapers {
             gte(sql`coalesce(${papers.upvotes}, 0)`, minUpvotes),
             ...excluded.map((term) => sql`not ${termCondition(term)}`),
             notDeliveredTo(channel),
+            notSharedIn(channel, excludeShared),
           ),
         )
         .orderBy(desc(sql`coalesce(${papers.upvotes}, 0)`), asc(papers.id))
         .limit(limit);
     },
 
-    async matching({ channel, terms, includeHf, categories, from, to, firstSeenSince, limit }) {
+    async matching({
+      channel,
+      terms,
+      includeHf,
+      categories,
+      from,
+      to,
+      firstSeenSince,
+      limit,
+      excludeShared,
+    }) {
       const positive = terms.filter((term) => term.kind !== 'exclude');
       if (positive.length === 0) return [];
       const excluded = terms.filter((term) => term.kind === 'exclude');
@@ -112,6 +136,7 @@ export function createDigestPapers(db: Database): DigestPapers {
             between(papers.paperDate, from, to),
             firstSeenSince ? gte(papers.firstSeenAt, firstSeenSince) : undefined,
             notDeliveredTo(channel),
+            notSharedIn(channel, excludeShared),
           ),
         )
         .orderBy(desc(papers.paperDate), asc(papers.id))
@@ -119,7 +144,7 @@ export function createDigestPapers(db: Database): DigestPapers {
       return rows;
     },
 
-    async candidates({ channel, day, categories, from, to, minUpvotes, terms, limit }) {
+    async candidates({ channel, day, categories, from, to, minUpvotes, terms, limit, excludeShared }) {
       const scopes: SQL[] = [];
       if (day) scopes.push(eq(papers.dailyDate, day));
       if (categories.length > 0)
@@ -145,6 +170,7 @@ export function createDigestPapers(db: Database): DigestPapers {
             gte(sql`coalesce(${papers.upvotes}, 0)`, minUpvotes),
             ...excluded.map((term) => sql`not ${termCondition(term)}`),
             notDeliveredTo(channel),
+            notSharedIn(channel, excludeShared),
           ),
         )
         .orderBy(

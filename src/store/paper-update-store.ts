@@ -1,5 +1,5 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { PaperUpdates } from '../core/ports.js';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import type { PaperUpdate, PaperUpdates } from '../core/ports.js';
 import type { Database } from '../db/database.js';
 import { papers, paperUpdates } from '../db/schema.js';
 import { channelIdOf } from './channel-store.js';
@@ -39,27 +39,33 @@ export function createPaperUpdateStore(db: Database): PaperUpdates & {
           messageId: paperUpdates.messageId,
           postedAt: paperUpdates.postedAt,
           news: paperUpdates.news,
-          detectedAt: paperUpdates.detectedAt,
+          reason: paperUpdates.reason,
         })
         .from(paperUpdates)
         .innerJoin(papers, eq(papers.id, paperUpdates.paperId))
         .where(and(eq(paperUpdates.channelId, channelIdOf(channel)), isNull(paperUpdates.mentionedAt)))
         .orderBy(asc(paperUpdates.detectedAt), asc(paperUpdates.paperId), sql`${paperUpdates.reason} desc`);
       // One line per paper: its latest news (the reasons of one paper share the message it links to).
-      const byPaper = new Map<string, (typeof rows)[number]>();
-      for (const row of rows) byPaper.set(row.paper.id, row);
-      return [...byPaper.values()].slice(0, limit).map(({ detectedAt: _, ...update }) => update);
+      const byPaper = new Map<string, PaperUpdate>();
+      for (const { reason, ...row } of rows) {
+        const reasons = [...(byPaper.get(row.paper.id)?.reasons ?? []), reason];
+        byPaper.set(row.paper.id, { ...row, reasons });
+      }
+      return [...byPaper.values()].slice(0, limit);
     },
 
-    async markMentioned(channel, paperIds, at) {
-      if (paperIds.length === 0) return;
+    async markMentioned(channel, updates, at) {
+      const said = updates.flatMap((update) =>
+        update.reasons.map((reason) => sql`(${update.paper.id}, ${reason})`),
+      );
+      if (said.length === 0) return;
       await db
         .update(paperUpdates)
         .set({ mentionedAt: at })
         .where(
           and(
             eq(paperUpdates.channelId, channelIdOf(channel)),
-            inArray(paperUpdates.paperId, [...paperIds]),
+            sql`(${paperUpdates.paperId}, ${paperUpdates.reason}) in (${sql.join(said, sql`, `)})`,
             isNull(paperUpdates.mentionedAt),
           ),
         );

@@ -2,7 +2,7 @@ import { and, asc, between, desc, eq, gte, notExists, type SQL, sql } from 'driz
 import type { ChannelRef } from '../core/channel.js';
 import type { RecapPapers } from '../core/recap/recap-papers.js';
 import type { Database } from '../db/database.js';
-import { deliveredPapers, paperFeedback, papers } from '../db/schema.js';
+import { deliveredPapers, paperFeedback, papers, sharedPapers } from '../db/schema.js';
 import { channelIdOf } from './channel-store.js';
 import { paperColumns } from './paper-columns.js';
 import { createPaperStore } from './paper-store.js';
@@ -15,7 +15,10 @@ const at = (date: Date): SQL => sql`${date.toISOString()}::timestamptz`;
 export function createRecapPapers(db: Database): RecapPapers {
   const paperStore = createPaperStore(db);
 
-  const none = (table: typeof deliveredPapers | typeof paperFeedback, channel: ChannelRef): SQL =>
+  const none = (
+    table: typeof deliveredPapers | typeof paperFeedback | typeof sharedPapers,
+    channel: ChannelRef,
+  ): SQL =>
     notExists(
       db
         .select({ one: sql`1` })
@@ -78,6 +81,8 @@ export function createRecapPapers(db: Database): RecapPapers {
             ...excluded.map((term) => sql`not ${termCondition(term)}`),
             none(deliveredPapers, channel),
             none(paperFeedback, channel),
+            // A paper a teammate shared here is not "new here".
+            none(sharedPapers, channel),
           ),
         )
         .orderBy(desc(sql`coalesce(${papers.upvotes}, 0)`), asc(papers.id))

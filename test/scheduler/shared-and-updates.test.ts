@@ -6,15 +6,18 @@ import type { ChannelRef, ChannelSettings } from '../../src/core/channel.js';
 import { type MessageToRedraw, PermanentDeliveryError, type Poster } from '../../src/core/delivery/poster.js';
 import { silentLogger } from '../../src/core/logger.js';
 import { type DatabaseHandle, openDatabase } from '../../src/db/database.js';
-import { deliveries } from '../../src/db/schema.js';
+import { channels, deliveries } from '../../src/db/schema.js';
 import { createDigestScheduler } from '../../src/scheduler/digest-scheduler.js';
 import { queueInstantAlerts } from '../../src/scheduler/instant-alerts.js';
 import { queueTractionEdits } from '../../src/scheduler/traction-edits.js';
 import { createChannelStore } from '../../src/store/channel-store.js';
 import { createDeliveryQueue } from '../../src/store/delivery-queue.js';
+import { createDigestPapers } from '../../src/store/digest-papers.js';
 import { createFeedbackStore } from '../../src/store/feedback-store.js';
 import { createPaperStore } from '../../src/store/paper-store.js';
+import { createPaperUpdateStore } from '../../src/store/paper-update-store.js';
 import { createPostedMessageStore } from '../../src/store/posted-message-store.js';
+import { createRecapPapers } from '../../src/store/recap-papers.js';
 import { rowsOf } from '../../src/store/rows.js';
 import { createSharedPaperStore } from '../../src/store/shared-paper-store.js';
 import { createSubscriptionStore } from '../../src/store/subscription-store.js';
@@ -290,6 +293,94 @@ describeEachDatabase('papers shared by a teammate and posts that update in place
     expect((await createChannelStore(handle.db).get(channel))?.active).toBe(true);
   });
 
+  it('with shared:hide, gives a shared paper’s place to the next one; recaps do not call it new either', async () => {
+    await setUp(channel, { sources: ['hf'], top: 1, shared: 'hide' });
+    await createPaperStore(handle.db).upsertPapers([
+      hf('2606.50001', 'Shared Kernels', 50),
+      hf('2606.50002', 'Next Kernels', 40),
+    ]);
+    await createSharedPaperStore(handle.db).record(
+      channel,
+      [{ paperId: '2606.50001', userId: 'U1', messageId: '1718.0001', link: null }],
+      new Date('2026-06-12T15:00:00Z'),
+    );
+    await tick('2026-06-13T09:00:10Z');
+    const platform = recordingPlatform();
+    await deliverAll(platform, '2026-06-13T09:00:20Z');
+    expect(platform.posted[0]?.card.items.map((item) => item.id)).toEqual(['2606.50002']);
+    expect(platform.posted[0]?.card.seen).toBeUndefined();
+
+    const unseen = await createRecapPapers(handle.db).unseenTrending({
+      channel,
+      firstDay: '2026-06-12',
+      lastDay: '2026-06-12',
+      minUpvotes: 0,
+      excluded: [],
+      limit: 5,
+    });
+    expect(unseen.map((paper) => paper.id)).toEqual([]);
+  });
+
+  it('edits a link card in place when its paper trends, without a "since you saw it" line', async () => {
+    await setUp(channel, { sources: ['hf'], top: 3 });
+    await createPaperStore(handle.db).upsertPapers([hf('2606.60001', 'Carded Kernels', 0)]);
+    // A card answering a shared link: posted by paperboy, but the paper was never delivered here.
+    await createPostedMessageStore(handle.db).record(
+      {
+        channel,
+        messageId: '1718.0300',
+        perPaper: false,
+        card: {
+          header: 'x',
+          items: [{ ...(await cardItem('2606.60001')), upvotes: null }],
+          notices: [],
+          actions: [],
+          fallback: 'x',
+        },
+      },
+      new Date('2026-06-12T09:00:00Z'),
+    );
+    await createSharedPaperStore(handle.db).record(
+      channel,
+      [{ paperId: '2606.60001', userId: 'U1', messageId: '1718.0299', link: null }],
+      new Date('2026-06-12T09:00:00Z'),
+    );
+    const at = new Date('2026-06-13T06:00:00Z');
+    await createPaperStore(handle.db).upsertPapers(
+      [hf('2606.60001', 'Carded Kernels', 25, '2026-06-13')],
+      at,
+    );
+    expect(await queueTractionEdits({ db: handle.db, since: at, now: at, logger: silentLogger })).toBe(1);
+    await tick('2026-06-14T09:00:10Z');
+    const platform = recordingPlatform();
+    await deliverAll(platform, '2026-06-14T09:00:20Z');
+    expect(platform.edits.map((edit) => edit.messageId)).toEqual(['1718.0300']);
+    expect(platform.posted.at(-1)?.card.seen?.map((line) => [line.kind, line.paperId])).toEqual([
+      ['shared', '2606.60001'],
+    ]);
+  });
+
+  it('marks as said only the reasons a digest read: one recorded meanwhile waits for the next', async () => {
+    await setUp(channel, {});
+    await createPaperStore(handle.db).upsertPapers([hf('2606.70001', 'Kernels', 30)]);
+    const [row] = await handle.db.select({ id: channels.id }).from(channels);
+    const updates = createPaperUpdateStore(handle.db);
+    const update = {
+      channelId: Number(row?.id),
+      paperId: '2606.70001',
+      messageId: '1718.0400',
+      postedAt: new Date('2026-06-12T09:00:00Z'),
+    };
+    await updates.record([{ ...update, reason: 'daily', news: '30 upvotes on Daily Papers' }], new Date());
+    const read = await updates.unmentioned(channel, 5);
+    await updates.record(
+      [{ ...update, reason: 'code', news: '30 upvotes on Daily Papers · code' }],
+      new Date(),
+    );
+    await updates.markMentioned(channel, read, new Date());
+    expect((await updates.unmentioned(channel, 5)).map((left) => left.reasons)).toEqual([['code']]);
+  });
+
   if (driver === 'postgres') {
     it('queues each edit once, and shows shared and updated papers once, with two replicas on one Postgres', async () => {
       const other = await openDatabase({ url: handle.url ?? '', maxConnections: 3 });
@@ -309,6 +400,11 @@ describeEachDatabase('papers shared by a teammate and posts that update in place
               fallback: 'x',
             },
           },
+          new Date('2026-06-12T09:00:00Z'),
+        );
+        await createDigestPapers(handle.db).markDelivered(
+          channel,
+          [{ paperId: '2606.40001', matchedTerm: null }],
           new Date('2026-06-12T09:00:00Z'),
         );
         const at = new Date('2026-06-13T06:00:00Z');

@@ -70,13 +70,16 @@ export async function linkCards(dependencies: BotDependencies, shared: SharedLin
   const lookup = dependencies.lookupPapers;
   const later =
     missing.length > 0 && lookup
-      ? lookup(missing).then(
-          (found) => cardsFor(found.filter((paper) => urlsOf.has(paper.id))),
-          (error: unknown) => {
-            dependencies.logger.warn('could not look shared papers up', { papers: missing.length, error });
+      ? lookup(missing)
+          .then((found) => cardsFor(found.filter((paper) => urlsOf.has(paper.id))))
+          // Never rejects: an adapter may stop waiting for it (a failed reply) without leaving it unhandled.
+          .catch((error: unknown) => {
+            dependencies.logger.warn('could not make cards for looked-up papers', {
+              papers: missing.length,
+              error,
+            });
             return [];
-          },
-        )
+          })
       : null;
   return { ready, later };
 }

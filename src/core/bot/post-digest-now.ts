@@ -28,10 +28,6 @@ export async function postDigestNow(
     );
   }
   await dependencies.digestPapers.markDelivered(channel, deliveredItems(digest), now);
-  await dependencies.paperUpdates?.markMentioned(
-    channel,
-    (digest.updates ?? []).map((update) => update.paper.id),
-    now,
-  );
+  await dependencies.paperUpdates?.markMentioned(channel, digest.updates ?? [], now);
   return answered(card, 'channel');
 }

@@ -104,6 +104,8 @@ export async function buildDigest(
         minUpvotes: settings.minUpvotes,
         excluded,
         limit: settings.top,
+        // With `shared:hide` a shared paper leaves its place to the next one; with `show` it keeps it, as a line.
+        excludeShared: settings.shared === 'hide',
       })
     : [];
 
@@ -130,6 +132,7 @@ export async function buildDigest(
           from: new Date(at.getTime() - MATCH_WINDOW_DAYS * 86_400_000),
           to: at,
           limit: MAX_MATCHES_PER_DIGEST + topCount,
+          excludeShared: settings.shared === 'hide',
         })
       : [];
 

@@ -52,6 +52,7 @@ export async function learnedPicks(
       minUpvotes: channel.settings.minUpvotes,
       terms: input.terms,
       limit: MAX_CANDIDATES,
+      excludeShared: channel.settings.shared === 'hide',
     }),
   ]);
   const documentOf = new Map(documents.map((document) => [document.id, document]));
