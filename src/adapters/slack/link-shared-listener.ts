@@ -169,5 +169,8 @@ async function answerLinks(
     log.warn('could not make cards for looked-up papers', { eventId, error });
     return [];
   });
-  return now + (await unfurl(looked));
+  if (looked.length === 0) return now;
+  // Slack modifies a message's unfurls on a second call rather than adding to them: send every card again.
+  // The second call holds every card; if it fails, those of the first call still stand.
+  return Math.max(now, await unfurl([...ready, ...looked]));
 }
