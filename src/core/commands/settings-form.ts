@@ -1,6 +1,7 @@
 import { err, ok, type Result } from '../result.js';
-import type { ConfigChanges } from './command.js';
+import type { Command, ConfigChanges } from './command.js';
 import { describeCommandError } from './command-error.js';
+import { parseCommand } from './parse-command.js';
 import { CONFIG_KEYS, parseConfig } from './parse-config.js';
 
 export type ConfigKey = (typeof CONFIG_KEYS)[number];
@@ -48,4 +49,67 @@ export function configFromForm(form: SettingsForm): Result<ConfigChanges, FieldE
     else errors.push({ field: key, message: describeCommandError(parsed.error).message });
   }
   return errors.length > 0 ? err(errors) : ok(changes);
+}
+
+/** The days a schedule form offers: every day, weekdays, or the ones ticked (`mon` … `sun`). */
+export type ScheduleFormDays = 'daily' | 'weekdays' | readonly string[];
+
+/** What a schedule form submits: a time picker's `HH:MM`, a timezone, and the days. */
+export interface ScheduleForm {
+  time: string;
+  timezone: string;
+  days: ScheduleFormDays;
+}
+
+export type ScheduleField = 'time' | 'timezone' | 'days';
+
+const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+
+type ScheduleCommand = Extract<Command, { kind: 'schedule' }>;
+
+/**
+ * A schedule form read as `/papers schedule` reads it: `HH:MM timezone daily|weekdays`, or for ticked days the
+ * cron expression `MM HH * * 1,3,5` in the timezone, through the command's own parser. Each bad field gets its
+ * own error.
+ *
+ * @example
+ * scheduleFromForm({ time: '09:30', timezone: 'Europe/Berlin', days: ['mon', 'wed'] });
+ * // ok({ kind: 'schedule', time: '09:30', timezone: 'Europe/Berlin', days: { kind: 'cron', expression: '30 9 * * 1,3' } })
+ */
+export function scheduleFromForm(
+  form: ScheduleForm,
+): Result<ScheduleCommand, { field: ScheduleField; message: string }[]> {
+  const errors: { field: ScheduleField; message: string }[] = [];
+  const check = (field: ScheduleField, text: string) => {
+    const parsed = parseCommand(`schedule ${text}`);
+    if (!parsed.ok) errors.push({ field, message: describeCommandError(parsed.error).message });
+    return parsed;
+  };
+  const time = form.time.trim();
+  const timezone = form.timezone.trim();
+  const timeOk = /^([01]\d|2[0-3]):[0-5]\d$/.test(time);
+  if (!timeOk)
+    errors.push({ field: 'time', message: `Pick a time of day as HH:MM (got ${JSON.stringify(time)}).` });
+  if (timezone === '' || /\s/.test(timezone))
+    errors.push({ field: 'timezone', message: 'Pick a timezone, e.g. Europe/Berlin.' });
+  else check('timezone', `09:00 ${timezone}`);
+  const ticked = typeof form.days === 'string' ? [] : [...new Set(form.days.map((day) => day.toLowerCase()))];
+  const unknown = ticked.filter((day) => !(WEEKDAYS as readonly string[]).includes(day));
+  if (typeof form.days !== 'string' && (ticked.length === 0 || unknown.length > 0))
+    errors.push({ field: 'days', message: 'Tick at least one day of the week.' });
+  else if (typeof form.days === 'string' && form.days !== 'daily' && form.days !== 'weekdays')
+    errors.push({ field: 'days', message: 'Choose daily, weekdays or the days to post on.' });
+  if (errors.length > 0) return err(errors);
+
+  const [hours = '0', minutes = '0'] = time.split(':');
+  const text =
+    typeof form.days === 'string'
+      ? `${time} ${timezone} ${form.days}`
+      : `cron "${Number(minutes)} ${Number(hours)} * * ${WEEKDAYS.map((day, index) =>
+          ticked.includes(day) ? index : -1,
+        )
+          .filter((index) => index >= 0)
+          .join(',')}" ${timezone}`;
+  const parsed = check('days', text);
+  return parsed.ok && parsed.value.kind === 'schedule' ? ok(parsed.value) : err(errors);
 }

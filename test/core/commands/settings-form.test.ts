@@ -6,7 +6,11 @@ import { handleText } from '../../../src/core/bot/handle-command.js';
 import type { ChannelRef, ChannelSettings } from '../../../src/core/channel.js';
 import { parseCommand } from '../../../src/core/commands/parse-command.js';
 import type { CONFIG_KEYS } from '../../../src/core/commands/parse-config.js';
-import { configFromForm, type SettingsForm } from '../../../src/core/commands/settings-form.js';
+import {
+  configFromForm,
+  type SettingsForm,
+  scheduleFromForm,
+} from '../../../src/core/commands/settings-form.js';
 import { silentLogger } from '../../../src/core/logger.js';
 import type { DatabaseHandle } from '../../../src/db/database.js';
 import { createStoreBotDependencies } from '../../../src/store/store-bot-dependencies.js';
@@ -124,5 +128,40 @@ describe('configFromForm', () => {
 
   it('changes nothing for an empty form', () => {
     expect(configFromForm({})).toEqual({ ok: true, value: {} });
+  });
+});
+
+describe('scheduleFromForm', () => {
+  it.each([
+    [
+      { time: '09:30', timezone: 'Europe/Berlin', days: 'weekdays' as const },
+      'schedule 09:30 Europe/Berlin weekdays',
+    ],
+    [{ time: '07:05', timezone: 'UTC', days: 'daily' as const }, 'schedule 07:05 UTC daily'],
+    [
+      { time: '09:30', timezone: 'America/New_York', days: ['fri', 'mon', 'wed'] },
+      'schedule cron "30 9 * * 1,3,5" America/New_York',
+    ],
+    [
+      { time: '18:00', timezone: 'Asia/Tokyo', days: ['SUN', 'sat'] },
+      'schedule cron "0 18 * * 0,6" Asia/Tokyo',
+    ],
+  ])('reads %j as %s does', (form, text) => {
+    expect(scheduleFromForm(form)).toEqual(parseCommand(text));
+  });
+
+  it('refuses each bad field with its own message, the timezone with the command’s suggestion', () => {
+    const result = scheduleFromForm({ time: '25:00', timezone: 'Europe/Berln', days: [] });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.map((error) => error.field)).toEqual(['time', 'timezone', 'days']);
+    expect(result.error[1]?.message).toContain('Did you mean Europe/Berlin?');
+    expect(scheduleFromForm({ time: '09:00', timezone: 'UTC', days: ['funday'] })).toEqual({
+      ok: false,
+      error: [{ field: 'days', message: 'Tick at least one day of the week.' }],
+    });
+    expect(
+      scheduleFromForm({ time: '09:00', timezone: 'UTC', days: 'fortnightly' as unknown as 'daily' }).ok,
+    ).toBe(false);
   });
 });
