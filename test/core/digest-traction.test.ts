@@ -2,34 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { toPaperItem } from '../../src/core/cards/paper-item.js';
 import { redrawnItem, tractionNews, tractionReasons } from '../../src/core/digest/traction.js';
 import type { Paper } from '../../src/core/paper.js';
+import { arxivPaper } from '../helpers/invented-papers.js';
+import { paperFromInput } from './cards/paper-fixtures.js';
 
-const paper = (changes: Partial<Paper> = {}): Paper => ({
-  id: '2606.20001',
-  version: 1,
-  title: 'Sparse Attention',
-  abstract: 'We study sparse attention. It works.',
-  authors: ['Ada Quill'],
-  publishedAt: new Date('2026-06-12T08:00:00Z'),
-  updatedAt: null,
-  categories: ['cs.LG'],
-  primaryCategory: 'cs.LG',
-  comment: null,
-  links: {},
-  upvotes: null,
-  numComments: null,
-  dailyDate: null,
-  aiSummary: null,
-  aiKeywords: null,
-  githubRepo: null,
-  githubStars: null,
-  projectPage: null,
-  organization: null,
-  thumbnail: null,
-  firstSeenAt: new Date('2026-06-12T08:00:00Z'),
-  lastSeenAt: new Date('2026-06-12T08:00:00Z'),
-  sources: ['arxiv'],
-  ...changes,
-});
+const paper = (changes: Partial<Paper> = {}): Paper =>
+  paperFromInput(
+    {
+      ...arxivPaper('2606.20001', 'Sparse Attention', 'cs.LG', '2026-06-12T08:00:00Z'),
+      abstract: 'We study sparse attention. It works.',
+      authors: ['Ada Quill'],
+      version: 1,
+    },
+    changes,
+  );
 
 describe('traction of a posted paper', () => {
   const posted = toPaperItem(paper());

@@ -4,35 +4,13 @@ import { linkCards } from '../../../src/core/bot/link-cards.js';
 import type { ChannelRef } from '../../../src/core/channel.js';
 import type { Paper } from '../../../src/core/paper.js';
 import type { PaperShare } from '../../../src/core/ports.js';
+import { arxivPaper } from '../../helpers/invented-papers.js';
 import { capturingLogger } from '../../scheduler/scheduler-fixtures.js';
+import { paperFromInput } from '../cards/paper-fixtures.js';
 
 const channel: ChannelRef = { platform: 'slack', workspaceId: 'T1', channelId: 'C1' };
-const paper = (id: string): Paper => ({
-  id,
-  version: 1,
-  title: `Paper ${id}`,
-  abstract: 'It works.',
-  authors: ['Ada Quill'],
-  publishedAt: new Date('2026-06-12T00:00:00Z'),
-  updatedAt: null,
-  categories: ['cs.LG'],
-  primaryCategory: 'cs.LG',
-  comment: null,
-  links: {},
-  upvotes: null,
-  numComments: null,
-  dailyDate: null,
-  aiSummary: null,
-  aiKeywords: null,
-  githubRepo: null,
-  githubStars: null,
-  projectPage: null,
-  organization: null,
-  thumbnail: null,
-  firstSeenAt: new Date('2026-06-12T00:00:00Z'),
-  lastSeenAt: new Date('2026-06-12T00:00:00Z'),
-  sources: ['arxiv'],
-});
+const paper = (id: string): Paper =>
+  paperFromInput({ ...arxivPaper(id, `Paper ${id}`), abstract: 'It works.', authors: ['Ada Quill'] });
 
 /** The ports `linkCards` uses, in memory: a store holding `stored`, arXiv knowing `onArxiv`. */
 function dependencies(options: { stored: string[]; onArxiv: string[]; countsFail?: boolean }) {
