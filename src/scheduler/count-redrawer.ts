@@ -1,3 +1,4 @@
+import { withCounts } from '../core/bot/feedback-card.js';
 import { channelKey, type Platform } from '../core/channel.js';
 import { type Poster, RateLimitedError } from '../core/delivery/poster.js';
 import type { Logger } from '../core/logger.js';
@@ -32,14 +33,7 @@ export function createCountRedrawer(options: {
   async function redraw(message: PostedMessage): Promise<void> {
     const poster = posters.get(message.channel.platform);
     if (!poster?.edit) return;
-    const counts = await options.feedback.counts(
-      message.channel,
-      message.card.items.map((item) => item.id),
-    );
-    const card = {
-      ...message.card,
-      items: message.card.items.map((item) => ({ ...item, counts: counts.get(item.id) })),
-    };
+    const card = await withCounts(message.card, options.feedback, message.channel);
     try {
       await poster.edit({ ...message, card });
     } catch (error) {

@@ -1,5 +1,5 @@
 import { backoffDelay } from '../core/backoff.js';
-import type { Card } from '../core/cards/card.js';
+import { withCounts } from '../core/bot/feedback-card.js';
 import { channelKey, type Platform } from '../core/channel.js';
 import {
   EditRefusedError,
@@ -146,18 +146,10 @@ export function createDeliverOne(options: DeliverOneOptions) {
     target: { messageId: string; perPaper: boolean },
   ) {
     if (!poster.edit) return;
-    const counts = delivery.card.feedback
-      ? await options.feedback?.counts(
-          delivery.channel,
-          delivery.card.items.map((item) => item.id),
-        )
-      : undefined;
-    const card: Card = counts
-      ? {
-          ...delivery.card,
-          items: delivery.card.items.map((item) => ({ ...item, counts: counts.get(item.id) })),
-        }
-      : delivery.card;
+    const card =
+      delivery.card.feedback && options.feedback
+        ? await withCounts(delivery.card, options.feedback, delivery.channel)
+        : delivery.card;
     await poster.edit({
       channel: delivery.channel,
       messageId: target.messageId,

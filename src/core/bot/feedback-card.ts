@@ -8,17 +8,23 @@ import type { FeedbackStore } from '../ports.js';
  */
 export async function withFeedback(
   card: Card,
-  feedback: FeedbackStore | undefined,
+  feedback: Pick<FeedbackStore, 'counts'> | undefined,
   channel: ChannelRef,
 ): Promise<Card> {
   if (!feedback || card.items.length === 0) return card;
+  return { ...(await withCounts(card, feedback, channel)), feedback: true };
+}
+
+/** The card's papers with the channel's counts as they are now (a message drawn again keeps its controls as they were). */
+export async function withCounts(
+  card: Card,
+  feedback: Pick<FeedbackStore, 'counts'>,
+  channel: ChannelRef,
+): Promise<Card> {
+  if (card.items.length === 0) return card;
   const counts = await feedback.counts(
     channel,
     card.items.map((item) => item.id),
   );
-  return {
-    ...card,
-    feedback: true,
-    items: card.items.map((item) => ({ ...item, counts: counts.get(item.id) })),
-  };
+  return { ...card, items: card.items.map((item) => ({ ...item, counts: counts.get(item.id) })) };
 }

@@ -4,7 +4,6 @@ import type { ChannelRef } from '../channel.js';
 import type { Paper } from '../paper.js';
 import { paperIdOfUrl } from '../paper-links.js';
 import type { BotDependencies } from './bot-dependencies.js';
-import { withFeedback } from './feedback-card.js';
 
 /** Where paper links were shared, and by whom. */
 export interface SharedLinks {
@@ -57,13 +56,21 @@ export async function linkCards(dependencies: BotDependencies, shared: SharedLin
   const cardsFor = async (papers: readonly Paper[]): Promise<LinkCard[]> => {
     if (papers.length === 0) return [];
     await recordShares(dependencies, shared, papers);
-    return Promise.all(
-      papers.map(async (paper) => ({
+    // One counts query for every card of the message.
+    const counts = await dependencies.feedback?.counts(
+      shared.channel,
+      papers.map((paper) => paper.id),
+    );
+    return papers.map((paper) => {
+      const card = paperLinkCard(paper);
+      return {
         paperId: paper.id,
         urls: urlsOf.get(paper.id) ?? [],
-        card: await withFeedback(paperLinkCard(paper), dependencies.feedback, shared.channel),
-      })),
-    );
+        card: counts
+          ? { ...card, items: card.items.map((item) => ({ ...item, counts: counts.get(item.id) })) }
+          : card,
+      };
+    });
   };
 
   const ready = await cardsFor(stored);
