@@ -57,6 +57,16 @@ export function findPaperLinks(text: string): PaperLink[] {
   return links;
 }
 
+/**
+ * The text with every link on a paper host taken out (paper or not), e.g. to tell a message that only shares links
+ * from one that says something about them.
+ *
+ * @example
+ * withoutPaperLinks('https://arxiv.org/abs/2606.00467 , hf.co/papers/2606.00468'); // ' , '
+ */
+export const withoutPaperLinks = (text: string): string =>
+  text.replace(CANDIDATE, (match, index: number) => (startsWord(text, index) ? '' : match));
+
 /** `notarxiv.org/abs/…` and `user@arxiv.org` are not links to arXiv. */
 const startsWord = (text: string, index: number): boolean =>
   index === 0 || !/[\w.@/-]/.test(text[index - 1] ?? '');

@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findPaperLinks, MAX_LINKS_PER_MESSAGE, paperIdOfUrl } from '../../src/core/paper-links.js';
+import {
+  findPaperLinks,
+  MAX_LINKS_PER_MESSAGE,
+  paperIdOfUrl,
+  withoutPaperLinks,
+} from '../../src/core/paper-links.js';
 
 /** A valid new-style id: `YYMM.NNNN` up to 2014, `YYMM.NNNNN` from 2015. */
 const newStyleId = fc
@@ -208,5 +213,13 @@ describe('findPaperLinks', () => {
       { url: 'https://huggingface.co/papers/2606.00467', id: '2606.00467' },
       { url: 'https://arxiv.org/pdf/2606.00468v2.pdf', id: '2606.00468' },
     ]);
+  });
+});
+
+describe('withoutPaperLinks', () => {
+  it('takes out every link on a paper host and keeps the rest of the text', () => {
+    expect(
+      withoutPaperLinks('see https://arxiv.org/abs/2606.00467 and hf.co/papers/x, notarxiv.org/abs/1'),
+    ).toBe('see  and  notarxiv.org/abs/1');
   });
 });

@@ -7,7 +7,7 @@ import { noticeCard } from '../../core/cards/build-cards.js';
 import type { Card, CardAction, PaperItem, Reply } from '../../core/cards/card.js';
 import { CONSOLE_CHANNEL } from '../../core/channel.js';
 import { type FeedbackKind, feedbackValue } from '../../core/feedback/feedback.js';
-import { findPaperLinks } from '../../core/paper-links.js';
+import { findPaperLinks, withoutPaperLinks } from '../../core/paper-links.js';
 import { renderCard } from './render-card.js';
 
 export interface ConsoleAdapterOptions {
@@ -73,8 +73,7 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
   async function shareLinks(line: string, context: CommandContext): Promise<boolean> {
     const links = findPaperLinks(line);
     // Anything but the links themselves (a word, a number) makes the line a command or a search.
-    const rest = line.replace(/\S*(?:arxiv\.org|huggingface\.co|hf\.co|alphaxiv\.org|doi\.org)\/\S*/gi, '');
-    if (links.length === 0 || /[\p{L}\p{N}]/u.test(rest)) return false;
+    if (links.length === 0 || /[\p{L}\p{N}]/u.test(withoutPaperLinks(line))) return false;
     const { ready, later } = await linkCards(dependencies, {
       channel: context.channel,
       message: { userId: CONSOLE_USER, messageId: null, link: null },
