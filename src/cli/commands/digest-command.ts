@@ -54,12 +54,11 @@ export const digestCommand: CliCommand = async (context) => {
               upvotes: paper.upvotes ?? 0,
               url: hfPaperUrl(paper.id),
             })),
-            shared: (digest.shared ?? []).map(({ item, share, hidden }) => ({
+            shared: (digest.shared ?? []).map(({ item, share }) => ({
               id: item.paper.id,
               title: item.paper.title,
               sharedBy: share.userId,
               sharedAt: share.sharedAt.toISOString(),
-              hidden,
             })),
             sinceYouSawIt: (digest.updates ?? []).map((update) => ({
               id: update.paper.id,

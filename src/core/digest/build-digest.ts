@@ -38,10 +38,10 @@ export interface Digest {
   /** The papers new to the channel. */
   items: DigestItem[];
   /**
-   * Papers it would have held that a teammate already shared here: shown in one line each (`shared:show`), or
-   * `hidden` (`shared:hide`). Both count as delivered.
+   * Papers it would have held that a teammate already shared here, shown in one line each and counted as
+   * delivered (`shared:show`; with `shared:hide` the queries leave them out, so this stays empty).
    */
-  shared?: { item: DigestItem; share: PaperShare; hidden: boolean }[];
+  shared?: { item: DigestItem; share: PaperShare }[];
   /** Papers posted here before that gained traction since ("since you saw it"), each mentioned once. */
   updates?: PaperUpdate[];
   /** Set when the channel's votes chose the top part: how many votes it learned from. */
@@ -172,10 +172,14 @@ export async function buildDigest(
     at,
     day,
     items: chosen.filter((item) => !shares.has(item.paper.id) && !updated.has(item.paper.id)),
-    shared: chosen.flatMap((item) => {
-      const share = shares.get(item.paper.id);
-      return share ? [{ item, share, hidden: settings.shared === 'hide' }] : [];
-    }),
+    // Under `shared:hide` a paper shared after the queries ran is left out too; the next digest's queries skip it.
+    shared:
+      settings.shared === 'hide'
+        ? []
+        : chosen.flatMap((item) => {
+            const share = shares.get(item.paper.id);
+            return share ? [{ item, share }] : [];
+          }),
     updates,
     ...(learning.kind === 'on' ? { learnedFrom: learning.votes } : {}),
   };

@@ -49,12 +49,10 @@ export function digestCard(digest: Digest, options: { postWhenEmpty: boolean; la
   return { ...card, items, feedback: true };
 }
 
-/** The digest's "shared by" lines (those not hidden), then its "since you saw it" lines. */
+/** The digest's "shared by" lines, then its "since you saw it" lines. */
 export function seenLinesOf(digest: Pick<Digest, 'shared' | 'updates'>): SeenLine[] {
   return [
-    ...(digest.shared ?? [])
-      .filter((entry) => !entry.hidden)
-      .map((entry) => sharedLine(entry.item, entry.share)),
+    ...(digest.shared ?? []).map((entry) => sharedLine(entry.item, entry.share)),
     ...(digest.updates ?? []).map(sinceLine),
   ];
 }
