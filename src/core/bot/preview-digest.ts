@@ -55,7 +55,7 @@ export async function previewDigest(
 function whyInDigest(digest: Digest, entry: DigestItem): string {
   const term = entry.matchedTerm ? `matches ${entry.matchedTerm}` : null;
   if (entry.reason === 'subscription')
-    return [term ?? 'matches your subscriptions', dated(entry)].join(' · ');
+    return [term ?? 'matches your subscriptions', sourceOf(entry)].join(' · ');
   if (digest.learnedFrom !== undefined)
     return [entry.because ?? `picked from your ${digest.learnedFrom} votes and upvotes`, term]
       .filter((part) => part !== null)
@@ -69,7 +69,8 @@ function whyInDigest(digest: Digest, entry: DigestItem): string {
     .join(' · ');
 }
 
-const dated = (entry: DigestItem): string =>
+/** Where a subscription match came from: `on Hugging Face`, or `new on arXiv in cs.LG`. */
+const sourceOf = (entry: DigestItem): string =>
   entry.paper.dailyDate
     ? 'on Hugging Face'
     : `new on arXiv in ${entry.paper.primaryCategory ?? 'your categories'}`;

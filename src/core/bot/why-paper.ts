@@ -95,7 +95,11 @@ async function reasons(
     return [...held, `It will be in ${due}: ${why}.`, ...(next ? [] : ['No digest is scheduled here.'])];
   }
   if (digest.shared?.some((entry) => entry.item.paper.id === paper.id) && sharedLine)
-    return [...held, sharedLine, `${due[0]?.toUpperCase()}${due.slice(1)} mentions it in that one line.`];
+    return [
+      ...held,
+      sharedLine,
+      `${next ? 'The next digest' : '/papers digest'} mentions it in that one line.`,
+    ];
   if (sharedLine) held.push(sharedLine);
 
   const followsHf = settings.sources.includes('hf');
@@ -103,13 +107,13 @@ async function reasons(
   const categories = settings.sources.filter((source) => source !== 'hf');
   const inCategory = paper.categories.some((category) => categories.includes(category));
   if (!(onHf && followsHf) && !inCategory) {
-    const where = [onHf ? 'Hugging Face' : null, paper.categories.join(', ') || null]
+    const found = [onHf ? 'Hugging Face' : null, paper.categories.join(', ') || null]
       .filter((part) => part !== null)
       .join(', ');
     const add = [...settings.sources, paper.primaryCategory ?? paper.categories[0] ?? 'hf'];
     return [
       ...held,
-      `It is not in this channel's sources (${settings.sources.join(', ')}): it is in ${where || 'no category paperboy knows'}. Add one with /papers config sources:${[...new Set(add)].join(',')}`,
+      `It is not in this channel's sources (${settings.sources.join(', ')}): it is in ${found || 'no category paperboy knows'}. Add one with /papers config sources:${[...new Set(add)].join(',')}`,
     ];
   }
   if (where.excludedBy)
