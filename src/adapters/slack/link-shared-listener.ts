@@ -5,7 +5,6 @@ import { type LinkCard, linkCards } from '../../core/bot/link-cards.js';
 import type { ChannelRef } from '../../core/channel.js';
 import type { Logger } from '../../core/logger.js';
 import { MAX_LINKS_PER_MESSAGE } from '../../core/paper-links.js';
-import type { SharedPapers } from '../../core/ports.js';
 import { renderUnfurl, type SlackUnfurl } from './blocks.js';
 import { messagePermalink } from './permalink.js';
 import { slackErrorCode } from './slack-errors.js';
@@ -63,22 +62,6 @@ export function unfurlsOf(cards: readonly LinkCard[]): Record<string, SlackUnfur
   return unfurls;
 }
 
-/**
- * The shares port, with each share's message link filled in once `link` resolves: the permalink is asked for
- * while the store is read, instead of before, so the card does not wait for both one after the other.
- */
-const linkedWhenKnown = (shares: SharedPapers, link: Promise<string | null>): SharedPapers => ({
-  ...shares,
-  record: async (channel, recorded, at) => {
-    const known = await link;
-    return shares.record(
-      channel,
-      recorded.map((share) => ({ ...share, link: known })),
-      at,
-    );
-  },
-});
-
 interface LinkSharedOptions {
   bot: BotDependencies;
   now: () => Date;
@@ -132,13 +115,14 @@ async function answerLinks(
   const channel: ChannelRef = { platform: 'slack', workspaceId, channelId: event.channel };
   const urls = [...new Set(event.links.map((link) => link.url))].slice(0, MAX_LINKS_PER_MESSAGE);
   const posted = isPosted(event);
-  const { shares } = options.bot;
+  // Asked for while the store is read, so the cards do not wait for both one after the other.
   const link =
-    posted && shares ? messagePermalink(client, { channel: event.channel, ts: event.message_ts }) : null;
-  const bot = link && shares ? { ...options.bot, shares: linkedWhenKnown(shares, link) } : options.bot;
-  const { ready, later } = await linkCards(bot, {
+    posted && options.bot.shares
+      ? messagePermalink(client, { channel: event.channel, ts: event.message_ts })
+      : null;
+  const { ready, later } = await linkCards(options.bot, {
     channel,
-    message: posted ? { userId: event.user, messageId: event.message_ts, link: null } : undefined,
+    message: posted ? { userId: event.user, messageId: event.message_ts, link } : undefined,
     urls,
     now: options.now(),
   });

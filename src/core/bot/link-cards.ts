@@ -9,10 +9,11 @@ import type { BotDependencies } from './bot-dependencies.js';
 export interface SharedLinks {
   channel: ChannelRef;
   /**
-   * The message they were posted in: its author and id, and a link to it where the platform gives one. Absent
-   * for a message not posted yet (Slack's composer preview): then nothing is recorded.
+   * The message they were posted in: its author and id, and a link to it where the platform gives one (or will:
+   * a promise of it is awaited only when the shares are recorded). Absent for a message not posted yet (Slack's
+   * composer preview): then nothing is recorded.
    */
-  message?: { userId: string; messageId: string | null; link: string | null };
+  message?: { userId: string; messageId: string | null; link: string | null | Promise<string | null> };
   /** The links as the platform gave them; the same paper may appear under several. */
   urls: readonly string[];
   now: Date;
@@ -97,13 +98,14 @@ async function recordShares(dependencies: BotDependencies, shared: SharedLinks, 
   try {
     // A link shared before anyone set paperboy up here still counts once they do.
     await dependencies.channels.ensure(shared.channel);
+    const link = await message.link;
     await dependencies.shares.record(
       shared.channel,
       papers.map((paper) => ({
         paperId: paper.id,
         userId: message.userId,
         messageId: message.messageId,
-        link: message.link,
+        link,
       })),
       shared.now,
     );
