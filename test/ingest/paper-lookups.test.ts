@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../src/db/database.js';
 import { createPaperLookups } from '../../src/ingest/paper-lookups.js';
-import { createArxivSource } from '../../src/sources/arxiv.js';
-import { createHttpClient } from '../../src/sources/http-client.js';
 import { createPaperStore } from '../../src/store/paper-store.js';
 import { arxivIdLookup, type InventedArxivPaper } from '../helpers/fake-arxiv-ids.js';
 import { type FakeUpstream, startFakeUpstream } from '../helpers/fake-upstream.js';
 import { openTestDatabase, resetTables } from '../helpers/test-database.js';
+import { virtualArxiv } from '../helpers/virtual-arxiv.js';
 import { capturingLogger } from '../scheduler/scheduler-fixtures.js';
 
 const known: InventedArxivPaper[] = Array.from({ length: 120 }, (_, index) => ({
@@ -18,7 +17,7 @@ const unknownIds = ['2606.99990', '2606.99991'];
 let handle: DatabaseHandle;
 let upstream: FakeUpstream;
 /** Virtual milliseconds: the spacer's waits move it, so spacing is checked without waiting 3 s per request. */
-let clock: number;
+let clock = { now: 0 };
 const requestedAt: number[] = [];
 
 beforeAll(async () => {
@@ -31,28 +30,20 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   await resetTables(handle);
-  clock = 1_000_000;
   requestedAt.length = 0;
   upstream.requests.length = 0;
   const lookup = arxivIdLookup(known);
   upstream.route('/api/query', (request) => {
-    requestedAt.push(clock);
+    requestedAt.push(clock.now);
     return lookup(request);
   });
 });
 
 const lookups = (options: { maxQueued?: number; batchSize?: number } = {}) => {
   const { logger, lines } = capturingLogger();
-  const arxiv = createArxivSource({
-    apiUrl: `${upstream.url}/api`,
-    rssUrl: `${upstream.url}/rss`,
-    http: createHttpClient({ userAgent: 'paperboy-test', timeoutMs: 2000, maxRetries: 0 }),
-    minIntervalMs: 3000,
-    now: () => clock,
-    sleep: async (ms) => {
-      clock += ms;
-    },
-  });
+  const source = virtualArxiv(upstream.url);
+  clock = source.clock;
+  const { arxiv } = source;
   const papers = createPaperStore(handle.db);
   return { lookups: createPaperLookups({ arxiv, papers, logger, ...options }), lines };
 };

@@ -8,14 +8,13 @@ import type { ChannelRef } from '../../../src/core/channel.js';
 import { silentLogger } from '../../../src/core/logger.js';
 import { createHttpServer } from '../../../src/http/http-server.js';
 import { createPaperLookups } from '../../../src/ingest/paper-lookups.js';
-import { createArxivSource } from '../../../src/sources/arxiv.js';
-import { createHttpClient } from '../../../src/sources/http-client.js';
 import { createPaperStore } from '../../../src/store/paper-store.js';
 import { createSharedPaperStore } from '../../../src/store/shared-paper-store.js';
 import { arxivIdLookup } from '../../helpers/fake-arxiv-ids.js';
 import { type FakeDiscord, type FakeMessage, startFakeDiscord } from '../../helpers/fake-discord.js';
 import { type FakeUpstream, startFakeUpstream } from '../../helpers/fake-upstream.js';
 import { openTestDatabase, postgresUrl, type TestDatabase } from '../../helpers/test-database.js';
+import { virtualArxiv } from '../../helpers/virtual-arxiv.js';
 import { capturingLogger } from '../../scheduler/scheduler-fixtures.js';
 import {
   APPLICATION_ID,
@@ -50,18 +49,8 @@ beforeAll(async () => {
   handle = await openTestDatabase(postgresUrl ? 'postgres' : 'pglite');
   upstream = await startFakeUpstream();
   upstream.route('/api/query', arxivIdLookup([INVENTED]));
-  let clock = 1_000_000;
   const lookups = createPaperLookups({
-    arxiv: createArxivSource({
-      apiUrl: `${upstream.url}/api`,
-      rssUrl: `${upstream.url}/rss`,
-      http: createHttpClient({ userAgent: 'paperboy-test', timeoutMs: 5000, maxRetries: 0 }),
-      minIntervalMs: 3000,
-      now: () => clock,
-      sleep: async (ms) => {
-        clock += ms;
-      },
-    }),
+    arxiv: virtualArxiv(upstream.url).arxiv,
     papers: createPaperStore(handle.db),
     logger: silentLogger,
   });

@@ -13,8 +13,6 @@ import type { ChannelRef } from '../../../src/core/channel.js';
 import { silentLogger } from '../../../src/core/logger.js';
 import { createHttpServer, type HttpServer } from '../../../src/http/http-server.js';
 import { createPaperLookups } from '../../../src/ingest/paper-lookups.js';
-import { createArxivSource } from '../../../src/sources/arxiv.js';
-import { createHttpClient } from '../../../src/sources/http-client.js';
 import { createPaperStore } from '../../../src/store/paper-store.js';
 import { createSharedPaperStore } from '../../../src/store/shared-paper-store.js';
 import { arxivIdLookup, type InventedArxivPaper } from '../../helpers/fake-arxiv-ids.js';
@@ -24,6 +22,7 @@ import { startFakeUpstream } from '../../helpers/fake-upstream.js';
 import { DISCORD_PAYLOAD, readDiscordJson } from '../../helpers/recorded-discord-payloads.js';
 import { describeRecorded } from '../../helpers/shared-data.js';
 import { openTestDatabase, postgresUrl, type TestDatabase } from '../../helpers/test-database.js';
+import { virtualArxiv } from '../../helpers/virtual-arxiv.js';
 import {
   APPLICATION_ID,
   AUTHOR_ID,
@@ -66,8 +65,6 @@ let url = '';
 let privateKey: KeyObject;
 /** What the fake arXiv answers; a test may slow it down or break it. */
 let arxiv: FakeHandler = arxivIdLookup(ON_ARXIV);
-/** The arXiv spacer's clock: its 3 s waits are virtual, so tests do not wait for them. */
-let arxivClock = 1_000_000;
 let tokens = 0;
 
 beforeAll(async () => {
@@ -76,16 +73,7 @@ beforeAll(async () => {
   upstream = await startFakeUpstream();
   upstream.route('/api/query', (request) => arxiv(request));
   const lookups = createPaperLookups({
-    arxiv: createArxivSource({
-      apiUrl: `${upstream.url}/api`,
-      rssUrl: `${upstream.url}/rss`,
-      http: createHttpClient({ userAgent: 'paperboy-test', timeoutMs: 5000, maxRetries: 0 }),
-      minIntervalMs: 3000,
-      now: () => arxivClock,
-      sleep: async (ms) => {
-        arxivClock += ms;
-      },
-    }),
+    arxiv: virtualArxiv(upstream.url).arxiv,
     papers: createPaperStore(handle.db),
     logger: silentLogger,
   });
