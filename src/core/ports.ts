@@ -21,6 +21,33 @@ export interface ChannelStore {
   list(): Promise<Channel[]>;
 }
 
+/** A channel at a glance, for a control panel (Slack's App Home): what it is set to and how its posts went. */
+export interface ChannelOverview {
+  channel: Channel;
+  terms: SubscriptionTerm[];
+  /** The last digest, alert or recap posted there. */
+  lastDelivery: { at: Date; kind: 'digest' | 'alert' | 'recap' } | null;
+  /**
+   * The latest message that did not go out: still being retried (`failing`, with when next), or given up on
+   * (`failed`); null when the latest message went out.
+   */
+  problem: {
+    kind: 'failing' | 'failed';
+    error: string | null;
+    attempts: number;
+    nextAttemptAt: Date | null;
+  } | null;
+}
+
+/** Channels of one workspace at a glance, a page at a time (by channel id). */
+export interface ChannelOverviews {
+  /** The channels paperboy knows among `channelIds` (all of the workspace's when absent), and how many there are. */
+  page(
+    workspace: { platform: Channel['platform']; workspaceId: string },
+    options: { channelIds?: readonly string[]; offset: number; limit: number },
+  ): Promise<{ total: number; overviews: ChannelOverview[] }>;
+}
+
 /**
  * A channel's keyword subscriptions, in the order they were added. Adding a term the channel already has
  * (same `text`, ignoring case) is a no-op reported in `existing`.

@@ -1,6 +1,7 @@
 import { type BotDependencies, defaultAnswerLimit } from '../core/bot/bot-dependencies.js';
 import type { Logger } from '../core/logger.js';
 import type { Database } from '../db/database.js';
+import { createChannelOverviews } from './channel-overview-store.js';
 import { createChannelStore } from './channel-store.js';
 import { createDigestPapers } from './digest-papers.js';
 import { createFeedbackStore } from './feedback-store.js';
@@ -25,6 +26,7 @@ export function createStoreBotDependencies(db: Database, logger: Logger): BotDep
     postedMessages: createPostedMessageStore(db),
     shares: createSharedPaperStore(db),
     paperUpdates: createPaperUpdateStore(db),
+    overviews: createChannelOverviews(db),
     logger,
     answerLimit: defaultAnswerLimit(),
   };

@@ -103,14 +103,14 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
     if (await shareLinks(line, context)) return;
     const word = line.toLowerCase();
     const wanted = word === 'next' ? 'nextPage' : word === 'share' ? 'share' : null;
-    const action = lastActions.find((candidate) => candidate.kind === wanted);
+    const action = wanted ? lastActions.find((candidate) => candidate.kind === wanted) : undefined;
     const [, feedbackWord = '', number = ''] = FEEDBACK_LINE.exec(word) ?? [];
     const kind = FEEDBACK_WORDS.get(feedbackWord);
     let reply: Reply;
     if (kind) {
       reply = await feedback(kind, Number(number), context);
-    } else if (action) {
-      reply = await handleAction(dependencies, context, { kind: action.kind, value: action.value });
+    } else if (action && wanted) {
+      reply = await handleAction(dependencies, context, { kind: wanted, value: action.value });
     } else if (word === 'next' || word === 'share') {
       const text = word === 'next' ? 'There is no next page.' : 'There is nothing to share yet.';
       reply = answered(noticeCard({ tone: 'info', text, example: 'lora since:7d' }));

@@ -24,7 +24,10 @@ const NOTICE_STYLE: Record<Notice['tone'], { icon: string; paint: (ansi: Ansi, t
 
 const SEEN_HEADINGS = { shared: 'Already shared here', since: 'Since you saw it' } as const;
 
-const ACTION_WORDS: Record<CardAction['kind'], string> = { nextPage: 'next', share: 'share' };
+const ACTION_WORDS: Record<Exclude<CardAction['kind'], 'editSettings'>, string> = {
+  nextPage: 'next',
+  share: 'share',
+};
 
 /**
  * A card as terminal text: bold header, dim subheader, numbered papers (title, meta line, summary, matched term,
@@ -63,7 +66,8 @@ export const renderCard = (card: Card, options: RenderCardOptions): string => {
     ]);
   }
   if (clean.footer) blocks.push(paragraphs(clean.footer, width, '').map(ansi.dim));
-  const hints = clean.actions.map(actionHint);
+  // The console has no settings form: `/papers config` is how settings change there.
+  const hints = clean.actions.filter(isTyped).map(actionHint);
   if (clean.feedback && clean.items.length > 0) hints.push(FEEDBACK_HINT);
   if (hints.length > 0) blocks.push([hints.map((hint) => ansi.dim(hint)).join('  ')]);
   return blocks.map((block) => block.join('\n')).join('\n\n');
@@ -73,7 +77,10 @@ export const renderCard = (card: Card, options: RenderCardOptions): string => {
 export const FEEDBACK_HINT = '[👍 👎 🔖: type "relevant 1", "not-relevant 1" or "save 1"]';
 
 /** `[Next: type "next"]`: what to type in the console to press the button. */
-export const actionHint = (action: CardAction): string =>
+const isTyped = (action: CardAction): action is CardAction & { kind: keyof typeof ACTION_WORDS } =>
+  action.kind in ACTION_WORDS;
+
+export const actionHint = (action: CardAction & { kind: keyof typeof ACTION_WORDS }): string =>
   `[${action.label || ACTION_WORDS[action.kind]}: type "${ACTION_WORDS[action.kind]}"]`;
 
 /** `▲ 42 · 💬 3 · 2026-06-12 · Ada Lovelace, Alan Turing et al. · code ★ 120`; empty parts are left out. */

@@ -7,7 +7,7 @@ import {
 import type { CardAction } from '../../core/cards/card.js';
 import { DISCORD_LIMITS as L } from './limits.js';
 
-const PREFIX: Record<CardAction['kind'], string> = { nextPage: 'n|', share: 's|' };
+const PREFIX: Record<CardAction['kind'], string> = { nextPage: 'n|', share: 's|', editSettings: 'e|' };
 const KIND_BY_PREFIX = new Map(
   Object.entries(PREFIX).map(([kind, prefix]) => [prefix, kind as CardAction['kind']]),
 );

@@ -123,9 +123,10 @@ export function createInteractionHandler(options: InteractionHandlerOptions) {
           return replies.answer(click, target, respond, { update: false, ephemeral: true });
         }
         const action = buttons.decode(interaction.data.custom_id);
-        if (!action) return respond({ type: ResponseType.DeferredUpdate });
-        return replies.answer(() => handleAction(bot, context, action), target, respond, {
-          update: action.kind === 'nextPage',
+        if (!action || action.kind === 'editSettings') return respond({ type: ResponseType.DeferredUpdate });
+        const click = { kind: action.kind, value: action.value };
+        return replies.answer(() => handleAction(bot, context, click), target, respond, {
+          update: click.kind === 'nextPage',
           ephemeral: false,
         });
       }

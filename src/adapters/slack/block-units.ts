@@ -31,6 +31,7 @@ export interface Unit {
 export const ACTION_IDS: Record<CardAction['kind'], string> = {
   nextPage: 'papers_next',
   share: 'papers_share',
+  editSettings: 'papers_edit_settings',
 };
 
 const TONE_ICONS: Record<Notice['tone'], string> = {

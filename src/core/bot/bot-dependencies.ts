@@ -3,6 +3,7 @@ import { type ConcurrencyLimit, concurrencyLimit } from '../concurrency-limit.js
 import type { Logger } from '../logger.js';
 import type { Paper } from '../paper.js';
 import type {
+  ChannelOverviews,
   ChannelStore,
   DigestPapers,
   FeedbackStore,
@@ -43,6 +44,8 @@ export interface BotDependencies {
   shares?: SharedPapers;
   /** When the next scheduled ingest runs (and the timezone to say it in), for `/papers why`; absent: not said. */
   nextIngestAt?: (now: Date) => { at: Date; timezone: string } | null;
+  /** Channels at a glance, for Slack's App Home; without it the Home says it cannot list channels. */
+  overviews?: ChannelOverviews;
   /** Posted papers that gained traction since, for the digest's "since you saw it" lines. */
   paperUpdates?: PaperUpdates;
   logger: Logger;

@@ -1,10 +1,13 @@
 import { noticeCard } from '../cards/build-cards.js';
-import type { Card } from '../cards/card.js';
+import type { Card, CardAction } from '../cards/card.js';
 import type { Channel } from '../channel.js';
 import { describeLearning, learningState } from '../relevance/channel-profile.js';
 import { describeRecap } from '../schedule/describe-recap.js';
 import { describeSchedule } from '../schedule/describe-schedule.js';
 import type { SubscriptionTerm } from '../subscriptions/term.js';
+
+/** Opens the platform's settings form for the channel (the click says which channel; the value is not read). */
+export const EDIT_SETTINGS: CardAction = { kind: 'editSettings', label: 'Edit settings', value: 'settings' };
 
 const onOff = (value: boolean): string => (value ? 'on' : 'off');
 
@@ -27,7 +30,10 @@ export function settingsCard(channel: Channel, terms: SubscriptionTerm[], now: D
       ? 'Status: active'
       : `Status: inactive (${channel.inactiveReason ?? 'no reason recorded'})`,
   ];
-  return noticeCard({ tone: 'info', text: lines.join('\n') }, 'Settings for this channel');
+  return {
+    ...noticeCard({ tone: 'info', text: lines.join('\n') }, 'Settings for this channel'),
+    actions: [EDIT_SETTINGS],
+  };
 }
 
 /** The channel's subscription terms, or how to add the first one. */

@@ -59,8 +59,13 @@ export interface Notice {
   example?: string;
 }
 
+/**
+ * A button under a card. `nextPage` and `share` page and share search results; `editSettings` opens the
+ * platform's settings form for the channel (Slack's modal, Discord's components; the console has none and shows
+ * no button).
+ */
 export interface CardAction {
-  kind: 'nextPage' | 'share';
+  kind: 'nextPage' | 'share' | 'editSettings';
   label: string;
   /** Opaque to the platform; the core reads it back when the action is clicked. */
   value: string;
