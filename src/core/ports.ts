@@ -151,7 +151,7 @@ export interface DigestPapers {
 /** Where one paper stands with a channel: delivered, queued, the terms it meets, its rank on its day. */
 export interface PaperWhereabouts {
   /** When it was recorded as sent here (queued or posted), and the term it matched. */
-  delivered: { at: Date; matchedTerm: string | null } | null;
+  delivered: { at: Date; matchedTerm: string | null; messageId: string | null } | null;
   /** A message of this channel that holds it and is not posted yet, and when it is tried next. */
   queued: { status: string; nextAttemptAt: Date } | null;
   /** The first positive term (in subscription order) it matches, and the first exclusion it meets. */

@@ -213,6 +213,9 @@ export function createDigestPapers(db: Database): DigestPapers {
               where ${deliveredPapers.channelId} = ${channelId} and ${deliveredPapers.paperId} = ${papers.id}) as delivered_at,
             (select ${deliveredPapers.matchedTerm} from ${deliveredPapers}
               where ${deliveredPapers.channelId} = ${channelId} and ${deliveredPapers.paperId} = ${papers.id}) as delivered_term,
+            (select pm.message_id from posted_messages pm
+              where pm.channel_id = ${channelId} and pm.paper_ids @> jsonb_build_array(${papers.id}::text)
+              order by pm.per_paper, pm.posted_at limit 1) as delivered_in,
             (select json_build_object('status', d.status, 'next', d.next_attempt_at) from deliveries d
               where d.channel_id = ${channelId} and d.status in ('pending', 'failed', 'sending') and d.kind <> 'edit'
                 and d.card -> 'items' @> jsonb_build_array(jsonb_build_object('id', ${papers.id}))
@@ -231,7 +234,11 @@ export function createDigestPapers(db: Database): DigestPapers {
       const queued = typeof row.queued === 'string' ? JSON.parse(row.queued) : row.queued;
       return {
         delivered: row.delivered_at
-          ? { at: new Date(row.delivered_at), matchedTerm: row.delivered_term ?? null }
+          ? {
+              at: new Date(row.delivered_at),
+              matchedTerm: row.delivered_term ?? null,
+              messageId: row.delivered_in ?? null,
+            }
           : null,
         queued: queued ? { status: String(queued.status), nextAttemptAt: new Date(queued.next) } : null,
         matchedTerm: row.matched_term ?? null,
@@ -260,6 +267,7 @@ export function createDigestPapers(db: Database): DigestPapers {
 interface WhereaboutsRow {
   delivered_at: string | Date | null;
   delivered_term: string | null;
+  delivered_in: string | null;
   queued: string | { status: string; next: string } | null;
   matched_term: string | null;
   excluded_by: string | null;

@@ -1,9 +1,10 @@
+import type { ChatAdapter } from '../../adapters/chat-adapter.js';
 import { createConsoleAdapter } from '../../adapters/console/console-adapter.js';
 import { createConsolePoster } from '../../adapters/console/console-poster.js';
 import { configuredPlatforms, loadChatAdapters } from '../../app/chat-adapters.js';
 import { runService } from '../../app/run-service.js';
 import { shutdownBudget } from '../../app/shutdown-budget.js';
-import { CONSOLE_CHANNEL } from '../../core/channel.js';
+import { type ChannelRef, CONSOLE_CHANNEL } from '../../core/channel.js';
 import { createHttpServer } from '../../http/http-server.js';
 import { fillEmptyStore } from '../../ingest/fill-empty-store.js';
 import { createMetrics } from '../../observability/metrics.js';
@@ -115,15 +116,20 @@ async function runChatService(
   try {
     const http = createHttpServer(context.logger);
     const metrics = createMetrics(services.database);
+    let adapters: ChatAdapter[] = [];
+    const messageLink = async (channel: ChannelRef, messageId: string) =>
+      (await adapters
+        .find((adapter) => adapter.name === channel.platform)
+        ?.poster.messageLink?.(channel, messageId)) ?? null;
     const adapterContext = {
       config: context.config,
-      bot: { ...services.bot, observer: metrics.observer },
+      bot: { ...services.bot, observer: metrics.observer, messageLink },
       http,
       db: services.database.db,
       logger: context.logger,
       now: () => new Date(),
     };
-    const adapters = (await loading).map((create) => create(adapterContext));
+    adapters = (await loading).map((create) => create(adapterContext));
     await runService({
       services,
       config: context.config,

@@ -46,6 +46,8 @@ export interface BotDependencies {
   nextIngestAt?: (now: Date) => { at: Date; timezone: string } | null;
   /** Channels at a glance, for Slack's App Home; without it the Home says it cannot list channels. */
   overviews?: ChannelOverviews;
+  /** The link of a message paperboy posted (Slack's permalink, Discord's message URL); absent or null: none. */
+  messageLink?: (channel: ChannelRef, messageId: string) => Promise<string | null>;
   /** Posted papers that gained traction since, for the digest's "since you saw it" lines. */
   paperUpdates?: PaperUpdates;
   logger: Logger;

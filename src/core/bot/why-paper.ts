@@ -68,9 +68,11 @@ async function reasons(
       `It is queued to be posted here (${where.queued.status}; next attempt ${formatNext(where.queued.nextAttemptAt, now, settings.schedule.timezone)}).`,
     ];
   if (where.delivered) {
-    const matched = where.delivered.matchedTerm ? ` (it matched ${where.delivered.matchedTerm})` : '';
+    const { matchedTerm, messageId } = where.delivered;
+    const matched = matchedTerm ? ` (it matched ${matchedTerm})` : '';
+    const link = messageId ? await dependencies.messageLink?.(channel, messageId).catch(() => null) : null;
     return [
-      `It was delivered here on ${formatDay(utcDay(where.delivered.at))}${matched}; digests never repeat a paper.`,
+      `It was delivered here on ${formatDay(utcDay(where.delivered.at))}${matched}${link ? `: ${link}` : ''}; digests never repeat a paper.`,
     ];
   }
   const held = channel.active

@@ -128,7 +128,25 @@ describeEachDatabase('/papers preview and /papers why', (driver) => {
         [{ paperId: '2606.70002', matchedTerm: null }],
         new Date('2026-06-10T09:00:00Z'),
       );
-      expect(text(await say('why 2606.70002'))).toContain('It was delivered here on Wed, 10 Jun 2026');
+      expect(text(await say('why 2606.70002'))).toContain('It was delivered here on Wed, 10 Jun 2026;');
+
+      // Once its message is known, the answer links to it (the platform's poster makes the link).
+      const digestCard = (await say('paper 2606.70002')).card;
+      await dependencies.postedMessages?.record(
+        { channel, messageId: '1749546000.000100', card: digestCard, perPaper: false },
+        new Date('2026-06-10T09:00:00Z'),
+      );
+      const linked = await handleText(
+        {
+          ...dependencies,
+          messageLink: async (_, id) => `https://example.slack.com/archives/C1/p${id.replace('.', '')}`,
+        },
+        { channel, now },
+        'why 2606.70002',
+      );
+      expect(text(linked)).toContain(
+        'It was delivered here on Wed, 10 Jun 2026: https://example.slack.com/archives/C1/p1749546000000100;',
+      );
 
       const [row] = await handle.db.select({ id: channels.id }).from(channels);
       const digest = (await say('preview')).card;
