@@ -87,7 +87,11 @@ export const HELP_ENTRIES: readonly HelpEntry[] = [
     description: 'Papers a teammate shared here: one line (show) or left out (hide).',
     example: '/papers config shared:hide',
   },
-  { usage: '/papers settings', description: "This channel's settings.", example: '/papers settings' },
+  {
+    usage: '/papers settings',
+    description: "This channel's settings, with an Edit settings button.",
+    example: '/papers settings',
+  },
   { usage: '/papers digest', description: 'Post the digest now.', example: '/papers digest' },
   {
     usage: '/papers preview',
@@ -102,10 +106,14 @@ export const HELP_ENTRIES: readonly HelpEntry[] = [
   { usage: '/papers help', description: 'This help.', example: '/papers help' },
 ];
 
-/** The feedback controls, which are clicked rather than typed: one line after the commands. */
 /** Link cards come from sharing links, not from a command: one line before the feedback controls. */
 export const LINKS_HELP = 'A paper link shared here gets its card (Discord: Apps > Paper card).';
 
+/** Settings by clicking instead of typing, on the platforms that have forms. */
+export const FORMS_HELP =
+  "Settings without typing: Edit settings under /papers settings, paperboy's Home tab in Slack, /digest config alone in Discord.";
+
+/** The feedback controls, which are clicked rather than typed: one line after the commands. */
 export const FEEDBACK_HELP =
   '👍 👎 🔖 under every paper paperboy posts: relevant, not relevant, save to the reading list; click again to take it back. Counts show 🔖 and 👍, never who voted 👎.';
 
@@ -119,6 +127,7 @@ export function helpLines(): string[] {
   return [
     ...HELP_ENTRIES.map((entry) => `${entry.usage}: ${entry.description} Example: ${entry.example}`),
     LINKS_HELP,
+    FORMS_HELP,
     FEEDBACK_HELP,
   ];
 }

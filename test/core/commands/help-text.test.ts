@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { CommandKind } from '../../../src/core/commands/command.js';
-import { FEEDBACK_HELP, HELP_ENTRIES, helpLines, LINKS_HELP } from '../../../src/core/commands/help-text.js';
+import {
+  FEEDBACK_HELP,
+  FORMS_HELP,
+  HELP_ENTRIES,
+  helpLines,
+  LINKS_HELP,
+} from '../../../src/core/commands/help-text.js';
 import { parseCommand } from '../../../src/core/commands/parse-command.js';
 
 describe('help text', () => {
@@ -37,10 +43,11 @@ describe('help text', () => {
     expect(new Set(kinds)).toEqual(new Set(every));
   });
 
-  it('writes one line per command, then link cards and the feedback controls in one line each', () => {
-    // The help ends with what is not typed: sharing a link, and the 👍 👎 🔖 controls, which are clicked.
-    expect(helpLines()).toHaveLength(HELP_ENTRIES.length + 2);
-    expect(helpLines().at(-2)).toBe(LINKS_HELP);
+  it('writes one line per command, then link cards, the forms and the feedback controls in one line each', () => {
+    // The help ends with what is not typed: sharing a link, the settings forms, and the 👍 👎 🔖 controls.
+    expect(helpLines()).toHaveLength(HELP_ENTRIES.length + 3);
+    expect(helpLines().at(-3)).toBe(LINKS_HELP);
+    expect(helpLines().at(-2)).toBe(FORMS_HELP);
     expect(helpLines()[3]).toBe(
       '/papers topic:<words> [options]: The same search, with the words after topic: (in quotes for several). Example: /papers topic:lora since:7d',
     );
