@@ -5,6 +5,16 @@ const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 export type WeekdayName = (typeof WEEKDAYS)[number];
 /** Monday first, as people read a week. */
 export const FORM_WEEKDAYS: readonly WeekdayName[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+/** How a form labels each day. */
+export const WEEKDAY_LABELS: Readonly<Record<WeekdayName, string>> = {
+  mon: 'Monday',
+  tue: 'Tuesday',
+  wed: 'Wednesday',
+  thu: 'Thursday',
+  fri: 'Friday',
+  sat: 'Saturday',
+  sun: 'Sunday',
+};
 const MON_TO_FRI: readonly WeekdayName[] = ['mon', 'tue', 'wed', 'thu', 'fri'];
 
 /**

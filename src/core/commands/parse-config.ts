@@ -28,7 +28,8 @@ const BOOLEANS: ReadonlyMap<string, boolean> = new Map([
   ['false', false],
   ['no', false],
 ]);
-const MAX_SOURCES = 20;
+/** A channel follows at most this many sources (as `channelSettingsSchema` allows). */
+export const MAX_SOURCES = 20;
 
 const isConfigKey = (key: string): key is ConfigKey => (CONFIG_KEYS as readonly string[]).includes(key);
 

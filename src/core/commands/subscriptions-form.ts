@@ -37,11 +37,13 @@ export function subscriptionsFromForm(
     else errors.push({ field: 'add', message: 'Type the terms to follow, e.g. lora "vision language".' });
   }
   const byText = new Map(current.map((term) => [term.text.toLowerCase(), term]));
-  const remove = [...new Set(form.remove.map((text) => text.toLowerCase()))].map((text) => byText.get(text));
-  if (remove.some((term) => term === undefined))
+  const asked = [...new Set(form.remove.map((text) => text.trim()).filter((text) => text !== ''))];
+  const remove = asked.map((text) => byText.get(text.toLowerCase()));
+  const unknown = asked.filter((_, index) => remove[index] === undefined);
+  if (unknown.length > 0)
     errors.push({
       field: 'remove',
-      message: 'This channel no longer has one of the ticked terms. Open the form again.',
+      message: `This channel does not follow ${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ' …' : ''}, so nothing was changed.`,
     });
   if (errors.length > 0) return err(errors);
   const removed = remove.filter((term): term is SubscriptionTerm => term !== undefined);

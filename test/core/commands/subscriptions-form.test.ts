@@ -36,6 +36,7 @@ describe('subscriptionsFromForm', () => {
     if (result.ok) return;
     expect(result.error.map((error) => error.field)).toEqual(['add', 'remove']);
     expect(result.error[0]?.message).not.toBe('');
+    expect(result.error[1]?.message).toBe('This channel does not follow diffusion, so nothing was changed.');
   });
 
   it('refuses going over the limit before anything is saved, counting what is removed first', () => {
