@@ -1,8 +1,10 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createFakeConversations } from './fake-slack-conversations.js';
 import { createFakeFiles } from './fake-slack-files.js';
 import { createFakeMessages } from './fake-slack-messages.js';
 import { createFakeUnfurls } from './fake-slack-unfurls.js';
+import { createFakeViews } from './fake-slack-views.js';
 
 /** One Web API call the fake received. */
 export interface SlackCall {
@@ -10,6 +12,12 @@ export interface SlackCall {
   params: Record<string, unknown>;
   /** The bearer token of the call (from the header or the `token` parameter). */
   token: string | null;
+}
+
+/** A call and what the fake answered it. */
+export interface AnsweredCall {
+  call: SlackCall;
+  answer: Record<string, unknown>;
 }
 
 /** What the fake answers instead of its default: a status with `Retry-After`, or a body. */
@@ -23,11 +31,13 @@ export type FakeRule = (params: Record<string, unknown>, call: SlackCall) => Fak
 /**
  * A local fake of Slack's Web API (`http://127.0.0.1:<port>/api/<method>`) for web-api clients pointed at it with
  * `slackApiUrl`. It records every call and answers `auth.test`, `chat.postMessage`, `chat.update`,
- * `chat.getPermalink`, `chat.unfurl`, `users.info`, `conversations.info`, `conversations.open`,
+ * `chat.getPermalink`, `chat.unfurl`, `users.info`, `users.conversations`, `conversations.info`, `conversations.open`,
+ * `views.open`, `views.push`, `views.update`, `views.publish`,
  * `files.getUploadURLExternal` (and the upload URL it gives, under `/upload/`), `files.completeUploadExternal`,
  * `apps.connections.open` and `oauth.v2.access` like Slack does, keeping the messages posted (`messages`), the
  * files shared (`files`) and the link cards taken (`unfurls`) and enforcing Slack's rules on them (see
- * `fake-slack-messages.ts`, `fake-slack-files.ts`, `fake-slack-unfurls.ts`); `grantScopes` says which scopes a
+ * `fake-slack-messages.ts`, `fake-slack-files.ts`, `fake-slack-unfurls.ts`, `fake-slack-views.ts`,
+ * `fake-slack-conversations.ts`); `grantScopes` says which scopes a
  * token has (unknown tokens have them all); `rule` makes a method answer 429 + `Retry-After`, 500, or
  * `{ ok: false, error }` when its function says so.
  *
@@ -47,6 +57,9 @@ export async function startFakeSlack(options: { teamId?: string; botUserId?: str
   const scopes = new Map<string, readonly string[]>();
   const unfurls = createFakeUnfurls({ scopesOf: (token) => scopes.get(token) });
   const files = createFakeFiles((id) => `http://127.0.0.1:${port}/upload/${id}`);
+  const conversations = createFakeConversations();
+  const views = createFakeViews(teamId);
+  const waiters: { method: string; resolve: (answered: AnsweredCall) => void }[] = [];
 
   const defaults: Record<
     string,
@@ -55,6 +68,8 @@ export async function startFakeSlack(options: { teamId?: string; botUserId?: str
     ...messages.methods,
     ...files.methods,
     ...unfurls.methods,
+    ...conversations.methods,
+    ...views.methods,
     'auth.test': () => ({
       ok: true,
       user_id: botUserId,
@@ -71,10 +86,6 @@ export async function startFakeSlack(options: { teamId?: string; botUserId?: str
         is_owner: false,
         is_primary_owner: false,
       },
-    }),
-    'conversations.info': (params) => ({
-      ok: true,
-      channel: { id: params.channel, name: 'papers', is_member: true },
     }),
     'conversations.open': (params) =>
       typeof params.users === 'string' && /^[UW][A-Z0-9]+$/.test(params.users)
@@ -129,6 +140,10 @@ export async function startFakeSlack(options: { teamId?: string; botUserId?: str
       const body = reply?.body ??
         defaults[method]?.(params, call.token) ?? { ok: false, error: 'unknown_method' };
       response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      for (const waiter of waiters.filter((entry) => entry.method === method)) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve({ call, answer: body });
+      }
     })();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -154,6 +169,17 @@ export async function startFakeSlack(options: { teamId?: string; botUserId?: str
       rules.set(method, [...(rules.get(method) ?? []), rule]);
     },
     makeAdmin: (userId: string) => admins.add(userId),
+    /** Channel membership: `join(user, channels)` for `users.conversations`, `removeBot(channel)` for `conversations.info`. */
+    conversations: { join: conversations.join, removeBot: conversations.removeBot },
+    /** The modals and App Homes paperboy opened, pushed, updated and published (see `fake-slack-views.ts`). */
+    views,
+    /**
+     * The next call of `method` from now on, with the fake's answer. Ask before doing what makes it, so that
+     * waiting for a call made after an ack (an App Home, a modal opened from a click) needs no timing.
+     */
+    nextCall(method: string): Promise<AnsweredCall> {
+      return new Promise((resolve) => waiters.push({ method, resolve }));
+    },
     setSocketUrl(url: string) {
       socketUrl = url;
     },
@@ -165,6 +191,8 @@ export async function startFakeSlack(options: { teamId?: string; botUserId?: str
       files.clear();
       unfurls.clear();
       scopes.clear();
+      conversations.clear();
+      views.clear();
     },
     close: () =>
       new Promise<void>((resolve) => {

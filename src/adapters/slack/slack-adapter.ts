@@ -15,6 +15,8 @@ import { createSecretBox } from './secret-box.js';
 import { slackErrorCode } from './slack-errors.js';
 import { resolveSlackMode, type SlackMode, slackApiUrl } from './slack-mode.js';
 import { createSlackPoster } from './slack-poster.js';
+import { VIEW_CALLBACKS } from './view-ids.js';
+import { registerViewListeners } from './view-listeners.js';
 
 /**
  * The bot scopes paperboy asks for when a workspace installs it (and that `slack/manifest.yml` lists):
@@ -38,7 +40,10 @@ export const SLACK_BOT_SCOPES = [
   'links:write',
 ];
 
-/** The bot events paperboy subscribes to (and that `slack/manifest.yml` lists). */
+/**
+ * The bot events paperboy subscribes to (and that `slack/manifest.yml` lists); `app_home_opened` needs no scope
+ * of its own.
+ */
 export const SLACK_BOT_EVENTS = [
   'member_joined_channel',
   'app_uninstalled',
@@ -46,6 +51,7 @@ export const SLACK_BOT_EVENTS = [
   'reaction_added',
   'reaction_removed',
   'link_shared',
+  'app_home_opened',
 ];
 
 /**
@@ -53,6 +59,9 @@ export const SLACK_BOT_EVENTS = [
  * Slack takes at most five): the hosts of every paper link `paperIdOfUrl` reads.
  */
 export const SLACK_UNFURL_DOMAINS = ['arxiv.org', 'huggingface.co', 'hf.co', 'alphaxiv.org', 'doi.org'];
+
+/** The global shortcut (`features.shortcuts` in `slack/manifest.yml`) that opens a channel's settings. */
+export const SLACK_SHORTCUT = { name: 'paperboy settings', callbackId: VIEW_CALLBACKS.shortcut };
 
 /** The routes Slack calls on the shared HTTP server. */
 export const SLACK_ROUTES = {
@@ -120,6 +129,7 @@ export function createSlackAdapter(
     ackBudgetMs: options.ackBudgetMs ?? 25,
   });
   registerCardActions(app, shared);
+  registerViewListeners(app, { ...shared, adminOnly: context.config.SLACK_ADMIN_ONLY });
   registerFeedbackActions(app, shared);
   registerReactions(app, shared);
   registerLinkShared(app, shared);

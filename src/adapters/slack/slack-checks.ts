@@ -5,7 +5,8 @@ import type { Logger } from '../../core/logger.js';
 import { isWorkspaceAdmin } from './admin-check.js';
 import { isBotInChannel, NOT_IN_CHANNEL_NOTICE, SCHEDULING_COMMANDS } from './channel-membership.js';
 
-const ADMINS_ONLY = {
+/** What a member who is not an admin is told when `SLACK_ADMIN_ONLY` keeps them from changing things. */
+export const ADMINS_ONLY = {
   tone: 'warning',
   text: "Only workspace admins and owners can change paperboy's settings and subscriptions in this workspace. Ask one of them, or look at the current settings:",
   example: '/papers settings',

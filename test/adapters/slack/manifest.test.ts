@@ -4,6 +4,7 @@ import {
   SLACK_BOT_EVENTS,
   SLACK_BOT_SCOPES,
   SLACK_ROUTES,
+  SLACK_SHORTCUT,
   SLACK_UNFURL_DOMAINS,
 } from '../../../src/adapters/slack/slack-adapter.js';
 import { paperIdOfUrl } from '../../../src/core/paper-links.js';
@@ -101,13 +102,36 @@ describe('slack/manifest.yml', () => {
       'reaction_added',
       'reaction_removed',
       'link_shared',
+      'app_home_opened',
     ]);
     expect(manifest).toContain('command: /papers');
-    expect(manifest.match(/(url|request_url): (\S+)/g)).toEqual([
+    expect(manifest.match(/\b(url|request_url|message_menu_options_url): (\S+)/g)).toEqual([
       `url: https://paperboy.example.com${SLACK_ROUTES.events}`,
       `request_url: https://paperboy.example.com${SLACK_ROUTES.events}`,
       `request_url: https://paperboy.example.com${SLACK_ROUTES.events}`,
+      `message_menu_options_url: https://paperboy.example.com${SLACK_ROUTES.events}`,
     ]);
     expect(manifest).toContain(`https://paperboy.example.com${SLACK_ROUTES.redirect}`);
+  });
+
+  it('enables the Home tab, keeps a read-only Messages tab, and offers the settings shortcut', () => {
+    expect(manifest).toMatch(
+      /\n {2}app_home:\n(\s+#.*\n)*\s+home_tab_enabled: true\n\s+messages_tab_enabled: true\n\s+messages_tab_read_only_enabled: true\n/,
+    );
+    const lines = manifest.split('\n');
+    const at = lines.findIndex((line) => line.trim() === 'shortcuts:');
+    expect(
+      lines
+        .slice(0, at)
+        .reverse()
+        .find((line) => /^\S/.test(line)),
+    ).toBe('features:');
+    expect(lines.slice(at + 1, at + 5).map((line) => line.trim())).toEqual([
+      `- name: ${SLACK_SHORTCUT.name}`,
+      'type: global',
+      `callback_id: ${SLACK_SHORTCUT.callbackId}`,
+      expect.stringMatching(/^description: .{1,150}$/),
+    ]);
+    expect(SLACK_SHORTCUT.name.length).toBeLessThanOrEqual(24);
   });
 });

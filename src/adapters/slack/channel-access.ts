@@ -1,0 +1,36 @@
+import type { webApi } from '@slack/bolt';
+import type { Logger } from '../../core/logger.js';
+import { isWorkspaceAdmin } from './admin-check.js';
+import { userChannelIds } from './user-channels.js';
+
+/**
+ * Whether a person may change a channel's paperboy settings from a view (a modal, the App Home): they must be a
+ * member of it, and with `SLACK_ADMIN_ONLY` a workspace admin or owner. A slash command needs no membership check
+ * (Slack only lets members type it there), but a view names its channel in values a client can change.
+ */
+export type ChannelAccess = 'allowed' | 'not_member' | 'admins_only';
+
+export async function channelAccess(
+  client: webApi.WebClient,
+  who: { userId: string; channelId: string; adminOnly: boolean },
+  logger: Logger,
+): Promise<ChannelAccess> {
+  if (who.adminOnly && !(await isAdmin(client, who.userId, logger))) return 'admins_only';
+  const channels = await userChannelIds(client, who.userId);
+  return channels.includes(who.channelId) ? 'allowed' : 'not_member';
+}
+
+/** An admin check that counts a failed `users.info` as "not an admin", as the slash command's check does. */
+export async function isAdmin(client: webApi.WebClient, userId: string, logger: Logger): Promise<boolean> {
+  return isWorkspaceAdmin(client, userId).catch((error: unknown) => {
+    logger.warn('users.info failed; treating the user as not an admin', { error });
+    return false;
+  });
+}
+
+/** Why a person may not change a channel, in a sentence for a modal. */
+export const ACCESS_REFUSALS: Record<Exclude<ChannelAccess, 'allowed'>, string> = {
+  not_member: 'You can only change paperboy in channels you are a member of. Join the channel first.',
+  admins_only:
+    "Only workspace admins and owners can change paperboy's settings and subscriptions in this workspace. Ask one of them.",
+};
