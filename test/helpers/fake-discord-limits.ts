@@ -36,8 +36,9 @@ type Component = Record<string, unknown>;
  * Checks a message's `components` the way Discord does for action rows (components v1), returning the first
  * broken rule: at most 5 rows; a row holds 1-5 buttons or one select menu; a button has a label (at most 80) or
  * an emoji, and a `custom_id` (1-100) unless it is a link; a string select has a `custom_id`, 1-25 options with
- * labels and values of 1-100 characters, values unique, a placeholder of at most 150; every `custom_id` of the
- * message is unique.
+ * labels and values of 1-100 characters, values unique, a placeholder of at most 150, `min_values` 0-25 and
+ * `max_values` 1-25 with min ≤ max ≤ the options, and no more `default` options than `max_values`; every
+ * `custom_id` of the message is unique.
  */
 export function componentLimitError(components: unknown): string | null {
   if (components === undefined) return null;
@@ -113,9 +114,116 @@ function selectError(
   }
   const min = Number(select.min_values ?? 1);
   const max = Number(select.max_values ?? 1);
-  if (!(min >= 0 && max >= 1 && min <= max && max <= options.length))
+  if (!(Number.isInteger(min) && min >= 0 && min <= 25))
+    return `${where}.min_values: int value should be between 0 and 25.`;
+  if (!(Number.isInteger(max) && max >= 1 && max <= 25))
+    return `${where}.max_values: int value should be between 1 and 25.`;
+  if (!(min <= max && max <= options.length))
     return `${where}.max_values: must be between min_values and the number of options`;
+  const defaults = options.filter((option) => option.default === true).length;
+  if (defaults > max) return `${where}.options: more options are default than max_values allows`;
   return customId(select.custom_id, where);
+}
+
+/**
+ * Checks a modal (the `data` of an interaction response of type 9) the way Discord does: a title of 1-45
+ * characters, a `custom_id` of 1-100, 1-5 action rows each holding exactly one text input; a text input has a
+ * `custom_id` (1-100, unique in the modal), a style (1 short, 2 paragraph), a label of 1-45, `min_length` 0-4000
+ * and `max_length` 1-4000 with min ≤ max, a pre-filled `value` of at most `max_length` (and 4000), and a
+ * placeholder of at most 100.
+ */
+export function modalLimitError(data: unknown): string | null {
+  if (typeof data !== 'object' || data === null) return 'data: a modal needs data';
+  const modal = data as Component;
+  const title = modal.title;
+  if (typeof title !== 'string' || title.length < 1 || title.length > 45)
+    return 'data.title: Must be between 1 and 45 in length.';
+  const id = modal.custom_id;
+  if (typeof id !== 'string' || id.length < 1 || id.length > 100)
+    return 'data.custom_id: Must be between 1 and 100 in length.';
+  const rows = Array.isArray(modal.components) ? (modal.components as Component[]) : [];
+  if (rows.length < 1 || rows.length > 5) return 'data.components: Must be between 1 and 5 in length.';
+  const ids = new Set<string>();
+  for (const [index, row] of rows.entries()) {
+    const path = `data.components.${index}`;
+    if (row.type !== 1) return `${path}.type: paperboy's fake knows action rows (1) in modals`;
+    const children = Array.isArray(row.components) ? (row.components as Component[]) : [];
+    if (children.length !== 1) return `${path}.components: Must be 1 in length.`;
+    const problem = textInputError(children[0] as Component, `${path}.components.0`, ids);
+    if (problem) return problem;
+  }
+  return null;
+}
+
+function textInputError(input: Component, where: string, ids: Set<string>): string | null {
+  if (input.type !== 4) return `${where}.type: a modal row holds a text input (4)`;
+  const id = input.custom_id;
+  if (typeof id !== 'string' || id.length < 1 || id.length > 100)
+    return `${where}.custom_id: Must be between 1 and 100 in length.`;
+  if (ids.has(id)) return `${where}.custom_id: Component custom id cannot be duplicated`;
+  ids.add(id);
+  if (input.style !== 1 && input.style !== 2) return `${where}.style: Value must be one of (1, 2).`;
+  const label = input.label;
+  if (typeof label !== 'string' || label.length < 1 || label.length > 45)
+    return `${where}.label: Must be between 1 and 45 in length.`;
+  const min = Number(input.min_length ?? 0);
+  const max = Number(input.max_length ?? 4000);
+  if (!(Number.isInteger(min) && min >= 0 && min <= 4000))
+    return `${where}.min_length: int value should be between 0 and 4000.`;
+  if (!(Number.isInteger(max) && max >= 1 && max <= 4000))
+    return `${where}.max_length: int value should be between 1 and 4000.`;
+  if (min > max) return `${where}.min_length: must not be more than max_length`;
+  const value = input.value;
+  if (value !== undefined && (typeof value !== 'string' || value.length > max))
+    return `${where}.value: Must be ${max} or fewer in length.`;
+  const placeholder = input.placeholder;
+  if (placeholder !== undefined && (typeof placeholder !== 'string' || placeholder.length > 100))
+    return `${where}.placeholder: Must be 100 or fewer in length.`;
+  return null;
+}
+
+/** What the fake knows of the interaction an answer is for: its type, and whether it came from a message. */
+export interface AnsweredInteraction {
+  type: number;
+  fromMessage: boolean;
+}
+
+/**
+ * Checks an interaction response against the interaction it answers, the first problem: a message (4) or an
+ * update (7) within the message limits (`messageLimitError`, `componentLimitError`); an update (6, 7) only for
+ * a click (3) or for a modal submitted from a message (5); a modal (9) within `modalLimitError`, and never in
+ * answer to a modal submit, a ping or an autocomplete; PONG (1) only for a ping, choices (8) only for an
+ * autocomplete. Without the interaction (one the fake did not see) only the bodies are checked; a message with
+ * `files` is left to the caller (files make a message without text valid).
+ */
+export function interactionResponseError(
+  response: { type?: unknown; data?: unknown },
+  interaction?: AnsweredInteraction,
+  files = false,
+): string | null {
+  const { type } = response;
+  const data = (response.data ?? {}) as Record<string, unknown>;
+  const answering = interaction?.type;
+  if ((type === 4 || type === 7) && !files) {
+    const problem = componentLimitError(data.components) ?? messageLimitError(data);
+    if (problem) return `data.${problem}`;
+  }
+  if (type === 6 || type === 7) {
+    const fromComponent = answering === 3 || (answering === 5 && interaction?.fromMessage === true);
+    if (answering !== undefined && !fromComponent)
+      return 'type: an update is only valid for component-based interactions';
+  }
+  if (type === 9) {
+    if (answering === 1 || answering === 4 || answering === 5)
+      return 'type: a modal cannot answer this interaction';
+    return modalLimitError(response.data);
+  }
+  if (type === 1 && answering !== undefined && answering !== 1) return 'type: PONG only answers a PING';
+  if (type === 8 && answering !== undefined && answering !== 4)
+    return 'type: choices only answer an autocomplete';
+  if (![1, 4, 5, 6, 7, 8, 9].includes(Number(type)))
+    return 'type: Value must be a valid interaction response';
+  return null;
 }
 
 /** Application command types: slash commands (the default), and the context menus of users and messages. */

@@ -2,7 +2,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { type RecordedFile, readDiscordBody } from './fake-discord-body.js';
 import { createFakeGateway, type FakeGateway, type PrivilegedIntent } from './fake-discord-gateway.js';
-import { commandDefinitionError, componentLimitError, messageLimitError } from './fake-discord-limits.js';
+import {
+  type AnsweredInteraction,
+  commandDefinitionError,
+  componentLimitError,
+  interactionResponseError,
+  messageLimitError,
+} from './fake-discord-limits.js';
 
 export interface RecordedCall {
   method: string;
@@ -40,7 +46,9 @@ const EPHEMERAL = 64;
  * attachment limits); creates messages (validating Discord's length and component limits with 400 / 50035, and
  * `nonce` + `enforce_nonce`: a repeated nonce returns the first message); edits them (only an existing,
  * non-ephemeral message of that channel: 10008 Unknown Message otherwise); starts threads from messages;
- * validates and answers command PUTs (`commandDefinitionError`); answers interaction callbacks, `@original` edits,
+ * validates and answers command PUTs (`commandDefinitionError`); answers interaction callbacks (each checked
+ * against the interaction it answers, `interactionResponseError`: updates only for clicks, modals within their
+ * limits; over HTTP `answeredOverHttp` checks the same and throws), `@original` edits,
  * reads and deletes, and follow-ups, keeping the messages they make in the interaction's channel; sends rate-limit headers on every answer and 429s with
  * `retry_after` when told; and hands out a local gateway from `GET /gateway/bot`.
  *
@@ -65,6 +73,12 @@ export async function startFakeDiscord(options: {
   const waiters: { test: (call: RecordedCall) => boolean; resolve: (call: RecordedCall) => void }[] = [];
   /** The channel each interaction came from, by token (gateway dispatches, or `sawInteraction`). */
   const interactionChannels = new Map<string, string>();
+  /** What each interaction was (its type, and the message a click or a modal came from), by token. */
+  const interactionKinds = new Map<string, AnsweredInteraction & { messageId?: string }>();
+  /** Interaction answers (callbacks, edits of `@original`) refused as Discord would refuse them, in order. */
+  const refusedAnswers: { path: string; message: string }[] = [];
+  /** The modals interactions were answered with (type 9), by token. */
+  const modals = new Map<string, Record<string, unknown>>();
   const originals = new Map<string, FakeMessage>();
   /** Messages deleted (an interaction's `@original`), in order. */
   const deleted: FakeMessage[] = [];
@@ -82,14 +96,55 @@ export async function startFakeDiscord(options: {
   };
 
   function sawInteraction(body: unknown) {
-    const { token, channel_id, channel } = (body ?? {}) as {
+    const { token, channel_id, channel, type, message } = (body ?? {}) as {
       token?: string;
       channel_id?: string;
       channel?: { id?: string };
+      type?: unknown;
+      message?: { id?: unknown };
     };
     const channelId = channel_id ?? channel?.id;
     if (typeof token === 'string' && typeof channelId === 'string') interactionChannels.set(token, channelId);
+    if (typeof token === 'string' && typeof type === 'number') {
+      const messageId = typeof message?.id === 'string' ? message.id : undefined;
+      interactionKinds.set(token, {
+        type,
+        fromMessage: messageId !== undefined,
+        ...(messageId ? { messageId } : {}),
+      });
+    }
   }
+
+  /** Why Discord would refuse this answer to the interaction with `token`, or null. */
+  function invalidResponse(token: string, answer: InitialResponse, files?: RecordedFile[]): Failure | null {
+    const problem =
+      interactionResponseError(answer, interactionKinds.get(token), (files?.length ?? 0) > 0) ??
+      ((answer.type === 4 || answer.type === 7) && files?.length
+        ? invalidMessage(answer.data ?? {}, files)?.message
+        : null);
+    if (!problem) return null;
+    return {
+      status: 400,
+      code: 50035,
+      message: problem.startsWith('Invalid Form Body') ? problem : `Invalid Form Body: ${problem}`,
+    };
+  }
+
+  /** What an accepted answer does: a message (4, 5) is the interaction's; an update (7) redraws the one clicked; a modal is kept. */
+  function answered(token: string, answer: InitialResponse, files?: RecordedFile[]) {
+    const data = answer.data ?? {};
+    if (answer.type === 4 || answer.type === DEFERRED)
+      originals.set(token, interactionMessage(token, data, files));
+    if (answer.type === 9) modals.set(token, data);
+    const clicked = clickedMessage(token);
+    if (answer.type === 7 && clicked) clicked.body = { ...clicked.body, ...data };
+  }
+
+  /** The message a click (or a modal opened from a message) came from, when the fake has it. */
+  const clickedMessage = (token: string): FakeMessage | undefined => {
+    const messageId = interactionKinds.get(token)?.messageId;
+    return messageId === undefined ? undefined : messages.find((message) => message.id === messageId);
+  };
 
   const send = (response: ServerResponse, status: number, body: unknown, bucket = 'global') => {
     const headers: Record<string, string> = {
@@ -221,21 +276,26 @@ export async function startFakeDiscord(options: {
   }
 
   function callback(call: RecordedCall, token: string, response: ServerResponse) {
-    const { type, data = {} } = (call.body ?? {}) as { type?: number; data?: Record<string, unknown> };
-    if (type === 4 || type === 7) {
-      const invalid = invalidMessage(data, call.files);
-      if (invalid) return error(response, invalid);
+    const answer = (call.body ?? {}) as unknown as InitialResponse;
+    const invalid = invalidResponse(token, answer, call.files);
+    if (invalid) {
+      refusedAnswers.push({ path: call.path, message: invalid.message });
+      return error(response, invalid);
     }
-    if (type === 4 || type === 5) originals.set(token, interactionMessage(token, data, call.files));
+    answered(token, answer, call.files);
     return send(response, 204, null);
   }
 
   function editOriginal(call: RecordedCall, token: string, response: ServerResponse) {
     const body = (call.body ?? {}) as Record<string, unknown>;
-    const existing = originals.get(token);
+    // After a click's deferred update (6), `@original` is the message clicked.
+    const existing = originals.get(token) ?? clickedMessage(token);
     const edited = { ...(existing?.body ?? {}), ...body };
     const invalid = invalidMessage(edited, call.files);
-    if (invalid) return error(response, invalid);
+    if (invalid) {
+      refusedAnswers.push({ path: call.path, message: invalid.message });
+      return error(response, invalid);
+    }
     if (!existing) {
       // Over HTTP the initial response never reaches this fake: its edit makes the message.
       const message = interactionMessage(token, body, call.files);
@@ -402,11 +462,19 @@ export async function startFakeDiscord(options: {
      * that answer makes exists, as Discord makes it once it reads the answer.
      */
     answeredOverHttp(token: string, initial: InitialResponse) {
+      const invalid = invalidResponse(token, initial);
+      if (invalid)
+        throw new Error(
+          `Discord would refuse this answer (${invalid.status}, ${invalid.code}): ${invalid.message}`,
+        );
       // An edit that came first (the bot edits as soon as it has answered) already made the message.
-      if (originals.has(token)) return;
-      if (initial.type === 4 || initial.type === DEFERRED)
-        originals.set(token, interactionMessage(token, initial.data ?? {}));
+      if (originals.has(token) && (initial.type === 4 || initial.type === DEFERRED)) return;
+      answered(token, initial);
     },
+    /** Interaction answers refused as Discord would refuse them (a test expects none). */
+    refusedAnswers,
+    /** The modal an interaction was answered with (type 9), by the interaction's token. */
+    modalOf: (token: string) => modals.get(token),
     /** Messages deleted (an interaction's `@original`), in order. */
     deleted,
     /** Consulted before every route: an answer it returns replaces the route's (limits, outages). */

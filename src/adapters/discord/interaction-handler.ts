@@ -1,21 +1,23 @@
 import { ApplicationCommandType, type REST } from 'discord.js';
 import type { BotDependencies } from '../../core/bot/bot-dependencies.js';
-import { CONTINUE, type CommandHooks } from '../../core/bot/command-hooks.js';
 import { handleAction, handleFeedback, handleParsed } from '../../core/bot/handle-command.js';
 import { refused } from '../../core/bot/replies.js';
 import type { Reply } from '../../core/cards/card.js';
 import type { ChannelRef } from '../../core/channel.js';
-import { CHANGING_COMMANDS } from '../../core/commands/command.js';
 import { createAutocomplete } from './autocomplete.js';
 import type { ButtonCodec } from './buttons.js';
 import { PAPER_CARD_COMMAND } from './command-definitions.js';
 import { feedbackOfComponent } from './feedback-controls.js';
 import { commandFromInteraction, readOptions } from './interaction-command.js';
-import { createReplySender, type ReplyTarget } from './interaction-reply.js';
+import { createReplySender, type ReplyBody, type ReplyTarget } from './interaction-reply.js';
 import type { DiscordInteraction } from './interaction-schema.js';
 import { InteractionType, type Respond, ResponseType } from './interaction-types.js';
+import { EPHEMERAL } from './limits.js';
+import { manageChannelsHooks } from './manage-channels-hooks.js';
 import { canManageChannels } from './member-permissions.js';
 import { createPaperCardAnswer } from './paper-card.js';
+import { PANEL_PREFIX } from './settings-panel/panel-ids.js';
+import { createSettingsPanel, type PanelInteraction } from './settings-panel/settings-panel.js';
 
 export interface InteractionHandlerOptions {
   bot: BotDependencies;
@@ -44,7 +46,8 @@ const NO_CLICKER = refused({
 /**
  * Answers interactions, whichever transport delivered them (gateway or HTTP): slash commands through the core
  * handler, the "Paper card" message command (`paper-card.ts`), "Next" and "Share in channel" buttons, the papers' 👍 👎 🔖 controls (buttons and select menus),
- * and autocomplete. Replies come at once when the core is quick, else a deferred response is sent before
+ * the settings panel (`/digest config` without options, "Edit settings", their controls and modals:
+ * `settings-panel/`), and autocomplete. Replies come at once when the core is quick, else a deferred response is sent before
  * Discord's 3 s and the original is edited afterwards (see `createReplySender`). A feedback click is answered
  * with a message only the clicker sees; the message clicked is never edited by the click (its counts are
  * redrawn by the count redrawer, at most every few seconds).
@@ -60,7 +63,8 @@ export function createInteractionHandler(options: InteractionHandlerOptions) {
     deferAfterMs: options.deferAfterMs ?? 25,
     now,
   });
-  const message = (reply: Reply) => replies.bodies(reply)[0] ?? {};
+  const message = (reply: Reply): ReplyBody =>
+    replies.bodies(reply)[0] ?? { embeds: [], allowed_mentions: { parse: [] }, flags: EPHEMERAL };
   const paperCard = createPaperCardAnswer({
     bot,
     rest,
@@ -69,22 +73,12 @@ export function createInteractionHandler(options: InteractionHandlerOptions) {
     now,
   });
 
-  /** Discord's check before the core answers: commands that change a channel need Manage Channels. */
-  const manageChannelsHooks = (
-    permissions: string | undefined,
-    name: string,
-    sub?: string,
-  ): CommandHooks => ({
-    before: async (command) =>
-      CHANGING_COMMANDS.has(command.kind) && !canManageChannels(permissions)
-        ? {
-            verdict: 'refuse',
-            notice: {
-              tone: 'warning',
-              text: `Only members who can manage this channel can use /${name}${sub ? ` ${sub}` : ''}.`,
-            },
-          }
-        : CONTINUE,
+  const panel = createSettingsPanel({
+    bot,
+    rest,
+    applicationId,
+    deferAfterMs: options.deferAfterMs ?? 25,
+    message,
   });
 
   return async function handle(interaction: DiscordInteraction, respond: Respond): Promise<void> {
@@ -99,6 +93,7 @@ export function createInteractionHandler(options: InteractionHandlerOptions) {
     const channel: ChannelRef = { platform: 'discord', workspaceId: interaction.guild_id, channelId };
     const context = { channel, now: now() };
     const permissions = interaction.member?.permissions;
+    const asked: PanelInteraction = { context, permissions, token: interaction.token ?? '' };
     const target: ReplyTarget = {
       token: interaction.token ?? '',
       channel,
@@ -122,8 +117,12 @@ export function createInteractionHandler(options: InteractionHandlerOptions) {
           };
           return replies.answer(click, target, respond, { update: false, ephemeral: true });
         }
+        if (interaction.data.custom_id.startsWith(PANEL_PREFIX))
+          return panel.click(asked, interaction.data, respond);
         const action = buttons.decode(interaction.data.custom_id);
-        if (!action || action.kind === 'editSettings') return respond({ type: ResponseType.DeferredUpdate });
+        // A button that is not paperboy's (another app's, an old message's) is acknowledged and changes nothing.
+        if (!action) return respond({ type: ResponseType.DeferredUpdate });
+        if (action.kind === 'editSettings') return panel.open(asked, respond);
         const click = { kind: action.kind, value: action.value };
         return replies.answer(() => handleAction(bot, context, click), target, respond, {
           update: click.kind === 'nextPage',
@@ -136,7 +135,10 @@ export function createInteractionHandler(options: InteractionHandlerOptions) {
           const guildId = interaction.guild_id;
           return paperCard({ token: target.token, guildId, channel }, data, respond);
         }
-        const hooks = manageChannelsHooks(permissions, data.name, readOptions(data).sub);
+        const { sub, values } = readOptions(data);
+        if (data.name === 'digest' && sub === 'config' && values.size === 0)
+          return panel.open(asked, respond);
+        const hooks = manageChannelsHooks(permissions, data.name, sub);
         const parsed = commandFromInteraction(data);
         // A deferred response cannot change its visibility later: only a digest its member may post is public.
         const posted = parsed.ok && parsed.value.kind === 'digest' && canManageChannels(permissions);
@@ -145,6 +147,8 @@ export function createInteractionHandler(options: InteractionHandlerOptions) {
           ephemeral: !posted,
         });
       }
+      case InteractionType.ModalSubmit:
+        return panel.submit(asked, interaction.data, interaction.message !== undefined, respond);
     }
   };
 }

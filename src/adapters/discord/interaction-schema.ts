@@ -1,5 +1,6 @@
 import {
   ApplicationCommandType,
+  ComponentType,
   InteractionType,
   MessageType,
   ApplicationCommandOptionType as OptionType,
@@ -21,6 +22,9 @@ export const INTERACTION_BOUNDS = {
   /** A string select's chosen values: at most 25, each at most 100 characters. */
   selectValues: 25,
   selectValue: 100,
+  /** A modal's rows (or labels), and what one text input may hold. */
+  modalComponents: 5,
+  textInputValue: 4000,
   /** A message's text (4000 with Nitro) and its embeds (10 for a bot; link previews add a few). */
   messageContent: 4000,
   messageEmbeds: 25,
@@ -138,6 +142,41 @@ const componentData = z.object({
     .optional(),
 });
 
+/** A text input of a submitted modal: its `custom_id` and what was typed. */
+const submittedTextInput = z.object({
+  type: z.literal(ComponentType.TextInput),
+  custom_id: z.string().min(1).max(INTERACTION_BOUNDS.customId),
+  value: z.string().max(INTERACTION_BOUNDS.textInputValue),
+});
+/** A modal's text inputs come in action rows (paperboy's modals), or in labels (Discord's newer modals). */
+const submittedModalComponent = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal(ComponentType.ActionRow),
+    components: z.array(submittedTextInput).min(1).max(INTERACTION_BOUNDS.modalComponents),
+  }),
+  z.object({ type: z.literal(ComponentType.Label), component: submittedTextInput }),
+]);
+/** A submitted modal: its `custom_id` and its text inputs. */
+const modalSubmitData = z.object({
+  custom_id: z.string().min(1).max(INTERACTION_BOUNDS.customId),
+  components: z.array(submittedModalComponent).min(1).max(INTERACTION_BOUNDS.modalComponents),
+});
+export type ModalSubmitData = z.infer<typeof modalSubmitData>;
+
+/**
+ * What a submitted modal's text inputs hold, by their `custom_id`.
+ *
+ * @example
+ * modalFields({ custom_id: 'p|m|time', components: [{ type: 1, components: [{ type: 4, custom_id: 'time', value: '09:30' }] }] });
+ * // Map { 'time' => '09:30' }
+ */
+export const modalFields = (data: ModalSubmitData): Map<string, string> =>
+  new Map(
+    data.components
+      .flatMap((component) => ('components' in component ? component.components : [component.component]))
+      .map((input) => [input.custom_id, input.value]),
+  );
+
 /** Where an interaction comes from; a DM has `user` and no `member` or `guild_id`. */
 const origin = {
   application_id: snowflake.optional(),
@@ -155,8 +194,8 @@ const origin = {
 /**
  * The interactions paperboy answers, as Discord sends them over HTTP or the gateway: only the fields it reads
  * are checked (and kept); every other key is tolerated and dropped, so recent bodies with `context`,
- * `entitlements` or `authorizing_integration_owners` pass. Commands and button clicks need their `id` and
- * `token` (the answer may be deferred, then edited through the token); a PING or an autocomplete is answered
+ * `entitlements` or `authorizing_integration_owners` pass. Commands, clicks and submitted modals need their
+ * `id` and `token` (the answer may be deferred, then edited through the token); a PING or an autocomplete is answered
  * in the HTTP response, and the bodies Discord documents for them may lack both.
  */
 export const interactionSchema = z.discriminatedUnion('type', [
@@ -179,6 +218,15 @@ export const interactionSchema = z.discriminatedUnion('type', [
     token,
     ...origin,
     data: componentData,
+  }),
+  z.object({
+    type: z.literal(InteractionType.ModalSubmit),
+    id: snowflake,
+    token,
+    ...origin,
+    data: modalSubmitData,
+    /** The message whose button opened the modal; its answer may then update that message. */
+    message: z.object({ id: snowflake }).optional(),
   }),
   z.object({
     type: z.literal(InteractionType.ApplicationCommandAutocomplete),
@@ -212,7 +260,7 @@ export function parseInteraction(body: unknown): Result<DiscordInteraction, stri
   const type = 'type' in body ? body.type : undefined;
   if (!ANSWERED_TYPES.has(type)) {
     return err([
-      `type: ${describe(type)} is not an interaction paperboy answers (1 ping, 2 command, 3 component, 4 autocomplete)`,
+      `type: ${describe(type)} is not an interaction paperboy answers (1 ping, 2 command, 3 component, 4 autocomplete, 5 modal submit)`,
     ]);
   }
   const parsed = interactionSchema.safeParse(body);

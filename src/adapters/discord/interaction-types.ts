@@ -15,6 +15,7 @@ export const InteractionType = {
   Command: DiscordInteractionType.ApplicationCommand,
   Component: DiscordInteractionType.MessageComponent,
   Autocomplete: DiscordInteractionType.ApplicationCommandAutocomplete,
+  ModalSubmit: DiscordInteractionType.ModalSubmit,
 } as const;
 
 /** The response types paperboy sends, by the names the handler uses (values from discord-api-types). */
@@ -25,4 +26,5 @@ export const ResponseType = {
   DeferredUpdate: InteractionResponseType.DeferredMessageUpdate,
   Update: InteractionResponseType.UpdateMessage,
   Autocomplete: InteractionResponseType.ApplicationCommandAutocompleteResult,
+  Modal: InteractionResponseType.Modal,
 } as const;

@@ -144,6 +144,94 @@ describe('the fake Discord refuses what Discord refuses', () => {
   });
 });
 
+const select = (extra: Record<string, unknown>) => ({
+  type: 3,
+  custom_id: 's',
+  options: [
+    { label: 'a', value: 'a', default: true },
+    { label: 'b', value: 'b', default: true },
+  ],
+  ...extra,
+});
+const textInput = (extra: Record<string, unknown> = {}) => ({
+  type: 4,
+  custom_id: 'field',
+  style: 1,
+  label: 'Field',
+  ...extra,
+});
+const modal = (extra: Record<string, unknown> = {}, rows: unknown[] = [row(textInput())]) => ({
+  type: 9,
+  data: { custom_id: 'm', title: 'Title', components: rows, ...extra },
+});
+let answers = 0;
+/** Answers an interaction of `type` (3 a click, 2 a command, 5 a modal submit) with `body` through the callback. */
+const answer = (type: number, body: unknown, fromMessage = true) => {
+  const token = `answer-token-${++answers}`;
+  discord.sawInteraction({
+    token,
+    type,
+    channel_id: CHANNEL,
+    ...(fromMessage ? { message: { id: '1' } } : {}),
+  });
+  return rest.post(Routes.interactionCallback('600000000000000001', token), { body, auth: false });
+};
+
+describe('the fake Discord refuses interaction answers Discord refuses (400, 50035)', () => {
+  it.each([
+    [
+      'a select with more default options than max_values',
+      3,
+      { type: 7, data: { ...embed, components: [row(select({}))] } },
+    ],
+    [
+      'a select with min_values over 25',
+      3,
+      { type: 7, data: { ...embed, components: [row(select({ min_values: 26, max_values: 2 }))] } },
+    ],
+    [
+      'a select with max_values over its options',
+      3,
+      { type: 4, data: { ...embed, components: [row(select({ max_values: 3 }))] } },
+    ],
+    ['an update answering a command', 2, { type: 7, data: embed }],
+    ['a deferred update answering a command', 2, { type: 6 }],
+    ['an update answering a modal not opened from a message', 5, { type: 7, data: embed }, false],
+    ['a modal answering a modal', 5, modal()],
+    ['a modal title of 46 characters', 3, modal({ title: 'x'.repeat(46) })],
+    ['a modal without a custom_id', 3, modal({ custom_id: '' })],
+    ['a modal without rows', 3, modal({}, [])],
+    [
+      'a modal of six rows',
+      3,
+      modal(
+        {},
+        Array.from({ length: 6 }, (_, i) => row(textInput({ custom_id: `f${i}` }))),
+      ),
+    ],
+    ['two text inputs in a row', 3, modal({}, [row(textInput(), textInput({ custom_id: 'other' }))])],
+    ['a button in a modal', 3, modal({}, [row(button('b'))])],
+    ['a label of 46 characters', 3, modal({}, [row(textInput({ label: 'x'.repeat(46) }))])],
+    ['a max_length of 4001', 3, modal({}, [row(textInput({ max_length: 4001 }))])],
+    ['a min_length over max_length', 3, modal({}, [row(textInput({ min_length: 6, max_length: 5 }))])],
+    ['a value longer than max_length', 3, modal({}, [row(textInput({ max_length: 5, value: '123456' }))])],
+    ['a text input custom_id used twice', 3, modal({}, [row(textInput()), row(textInput())])],
+  ])('%s', async (_name, type, body, fromMessage = true) => {
+    const error = await refusal(answer(type, body, fromMessage));
+    expect(error.status).toBe(400);
+    expect(error.code).toBe(50035);
+  });
+
+  it('takes what Discord takes: an update of a click or of a modal from a message, and a modal answering a click', async () => {
+    const fine = { ...embed, components: [row(select({ max_values: 2 }))] };
+    await answer(3, { type: 7, data: fine });
+    await answer(5, { type: 7, data: fine });
+    await answer(3, modal({}, [row(textInput({ value: '12345', max_length: 5 }))]));
+    expect(discord.refusedAnswers).toHaveLength(18);
+    expect(() => discord.answeredOverHttp('over-http', { type: 9, data: { title: '' } })).toThrow(/50035/);
+  });
+});
+
 describe('the fake gateway enforces intents as Discord does', () => {
   let gatewayed: FakeDiscord;
   beforeAll(async () => {

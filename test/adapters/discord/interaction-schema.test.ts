@@ -215,6 +215,61 @@ describe('message commands and messages', () => {
   });
 });
 
+describe('modal submits in the interaction schema', () => {
+  const submit = (components: unknown) => ({
+    type: 5,
+    id: '11',
+    token: 'tok',
+    guild_id: '22',
+    channel_id: '33',
+    member: { permissions: '16' },
+    message: { id: '44', content: 'dropped' },
+    data: { custom_id: 'p|m|subs', components },
+  });
+
+  it('reads text inputs in action rows and in labels, keeping the message id', () => {
+    const parsed = parseInteraction(
+      submit([
+        { type: 1, components: [{ type: 4, custom_id: 'add', value: 'lora', id: 1 }] },
+        { type: 18, id: 2, component: { type: 4, custom_id: 'remove', value: '' } },
+      ]),
+    );
+    expect(parsed).toMatchObject({
+      ok: true,
+      value: {
+        type: 5,
+        message: { id: '44' },
+        data: {
+          custom_id: 'p|m|subs',
+          components: [
+            { type: 1, components: [{ type: 4, custom_id: 'add', value: 'lora' }] },
+            { type: 18, component: { type: 4, custom_id: 'remove', value: '' } },
+          ],
+        },
+      },
+    });
+  });
+
+  it.each([
+    ['no components', [], 'data.components'],
+    [
+      'a value over 4000 characters',
+      [{ type: 1, components: [{ type: 4, custom_id: 'add', value: 'x'.repeat(4001) }] }],
+      'value',
+    ],
+    [
+      'six rows',
+      Array.from({ length: 6 }, () => ({ type: 1, components: [{ type: 4, custom_id: 'a', value: '' }] })),
+      'data.components',
+    ],
+    ['a row of something else', [{ type: 1, components: [{ type: 2, custom_id: 'a', value: '' }] }], 'type'],
+  ])('refuses a modal submit with %s', (_name, components, path) => {
+    const parsed = parseInteraction(submit(components));
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.error.join('; ')).toContain(path);
+  });
+});
+
 describe('canManageChannels', () => {
   it('reads Manage Channels and Administrator from decimal strings of any size', () => {
     expect(canManageChannels('16')).toBe(true);

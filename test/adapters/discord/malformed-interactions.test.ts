@@ -120,7 +120,19 @@ describe('malformed but correctly signed Discord interactions', () => {
     ['an array', [papers([])], 'an interaction must be a JSON object'],
     ['an empty object', {}, 'type: missing is not an interaction paperboy answers'],
     ['an unknown type', { ...papers([]), type: 99 }, 'type: 99 is not an interaction paperboy answers'],
-    ['a modal submit (never asked for)', { ...papers([]), type: 5 }, 'type: 5 is not'],
+    ['a modal submit without its fields', { ...papers([]), type: 5 }, 'data.custom_id'],
+    [
+      'a modal text input holding a number',
+      {
+        ...papers([]),
+        type: 5,
+        data: {
+          custom_id: 'p|m|time',
+          components: [{ type: 1, components: [{ type: 4, custom_id: 'time', value: 930 }] }],
+        },
+      },
+      'data.components.0.components.0.value',
+    ],
     ['a command without data', { ...papers([]), data: undefined }, 'data'],
     ['a command without a token', { ...papers([]), token: undefined }, 'token'],
     ['a command without an id', { ...papers([]), id: undefined }, 'id'],
