@@ -28,7 +28,10 @@ describeEachDatabase('channel overviews', (driver) => {
 
   const idOf = async (channel: ChannelRef): Promise<number> => {
     const rows = await handle.db.select().from(channels);
-    const row = rows.find((candidate) => candidate.channelId === channel.channelId && candidate.workspaceId === channel.workspaceId);
+    const row = rows.find(
+      (candidate) =>
+        candidate.channelId === channel.channelId && candidate.workspaceId === channel.workspaceId,
+    );
     if (!row) throw new Error(`no channel ${channel.channelId}`);
     return row.id;
   };
