@@ -114,9 +114,9 @@ describe('slack/manifest.yml', () => {
     expect(manifest).toContain(`https://paperboy.example.com${SLACK_ROUTES.redirect}`);
   });
 
-  it('enables the Home tab, keeps a read-only Messages tab, and offers the settings shortcut', () => {
+  it('enables the Home tab, keeps the Messages tab (for /papers there and exports), and offers the settings shortcut', () => {
     expect(manifest).toMatch(
-      /\n {2}app_home:\n(\s+#.*\n)*\s+home_tab_enabled: true\n\s+messages_tab_enabled: true\n\s+messages_tab_read_only_enabled: true\n/,
+      /\n {2}app_home:\n(\s+#.*\n)*\s+home_tab_enabled: true\n\s+messages_tab_enabled: true\n\s+messages_tab_read_only_enabled: false\n/,
     );
     const lines = manifest.split('\n');
     const at = lines.findIndex((line) => line.trim() === 'shortcuts:');
