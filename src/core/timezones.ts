@@ -6,12 +6,47 @@ const TIMEZONE_CHARS = /^[A-Za-z0-9_+\-/]{1,64}$/;
 /** Longer inputs get no suggestion: they are not a typo of a timezone, and distances would cost time. */
 const MAX_SUGGESTION_INPUT = 40;
 
+/**
+ * Zones IANA renamed that Node 20's Intl still lists by their old names (ICU keeps them for compatibility):
+ * people look for and type the current ones.
+ */
+const RENAMED_ZONES: ReadonlyMap<string, string> = new Map([
+  ['Africa/Asmera', 'Africa/Asmara'],
+  ['America/Buenos_Aires', 'America/Argentina/Buenos_Aires'],
+  ['America/Catamarca', 'America/Argentina/Catamarca'],
+  ['America/Coral_Harbour', 'America/Atikokan'],
+  ['America/Cordoba', 'America/Argentina/Cordoba'],
+  ['America/Godthab', 'America/Nuuk'],
+  ['America/Indianapolis', 'America/Indiana/Indianapolis'],
+  ['America/Jujuy', 'America/Argentina/Jujuy'],
+  ['America/Louisville', 'America/Kentucky/Louisville'],
+  ['America/Mendoza', 'America/Argentina/Mendoza'],
+  ['Asia/Calcutta', 'Asia/Kolkata'],
+  ['Asia/Katmandu', 'Asia/Kathmandu'],
+  ['Asia/Rangoon', 'Asia/Yangon'],
+  ['Asia/Saigon', 'Asia/Ho_Chi_Minh'],
+  ['Atlantic/Faeroe', 'Atlantic/Faroe'],
+  ['Europe/Kiev', 'Europe/Kyiv'],
+  ['Pacific/Enderbury', 'Pacific/Kanton'],
+  ['Pacific/Ponape', 'Pacific/Pohnpei'],
+  ['Pacific/Truk', 'Pacific/Chuuk'],
+]);
+
+let currentNames: readonly string[] | undefined;
 let knownNames: ReadonlyMap<string, string> | undefined;
 
-/** Every timezone Intl lists, plus `UTC`, keyed by lowercase name. */
+/** Every timezone Intl lists, by its current IANA name (`Asia/Kolkata`, not `Asia/Calcutta`), plus `UTC`, sorted. */
+export function timezoneNames(): readonly string[] {
+  currentNames ??= [
+    ...new Set([...Intl.supportedValuesOf('timeZone'), 'UTC'].map((name) => RENAMED_ZONES.get(name) ?? name)),
+  ].sort();
+  return currentNames;
+}
+
+/** Every name Intl lists and every current name, keyed by lowercase name. */
 const timezonesByLowercase = (): ReadonlyMap<string, string> => {
   knownNames ??= new Map(
-    [...Intl.supportedValuesOf('timeZone'), 'UTC'].map((name): [string, string] => [
+    [...Intl.supportedValuesOf('timeZone'), ...timezoneNames()].map((name): [string, string] => [
       name.toLowerCase(),
       name,
     ]),

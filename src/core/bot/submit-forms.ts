@@ -1,5 +1,5 @@
-import { noticeCard } from '../cards/build-cards.js';
 import type { Reply } from '../cards/card.js';
+import { withFallback } from '../cards/card-fallback.js';
 import type { Command } from '../commands/command.js';
 import type { ConfigKey } from '../commands/settings-form.js';
 import {
@@ -17,7 +17,7 @@ import {
 import type { BotDependencies, CommandContext } from './bot-dependencies.js';
 import type { CommandHooks } from './command-hooks.js';
 import { handleCommand } from './handle-command.js';
-import { answered } from './replies.js';
+import { apology } from './replies.js';
 
 /**
  * What a submitted form came to: `invalid`, with one message per bad field and nothing saved; or `answered`,
@@ -67,9 +67,23 @@ export async function submitScheduleForm(
 }
 
 /**
+ * A digest turned back on by a switch, as it was before it was turned off (a cron schedule stays one): the same
+ * `schedule` command the text would give for it, through the same hooks.
+ */
+export async function turnScheduleOn(
+  dependencies: BotDependencies,
+  context: CommandContext,
+  hooks: CommandHooks = {},
+): Promise<Reply> {
+  const { schedule } = (await dependencies.channels.ensure(context.channel)).settings;
+  const { time, timezone, days } = schedule;
+  return handleCommand(dependencies, context, { kind: 'schedule', time, timezone, days }, hooks);
+}
+
+/**
  * A subscriptions form saved as `/papers unsubscribe` then `/papers subscribe` would save it (removals first, so
- * they make room); the terms and the limit are checked before either runs, so nothing is half saved. A form with
- * nothing to add or remove answers with the channel's terms.
+ * they make room), in one answer with both commands' notices. The terms and the limit are checked before either
+ * runs. A form with nothing to add or remove answers with the channel's terms.
  */
 export async function submitSubscriptionsForm(
   dependencies: BotDependencies,
@@ -96,11 +110,9 @@ export async function submitSubscriptionsForm(
     replies.push(reply);
     if (reply.outcome !== 'ok') return { kind: 'answered', reply };
   }
-  if (replies.length === 1) return { kind: 'answered', reply: replies[0]! };
-  const notices = replies.flatMap((reply) => reply.card.notices);
-  const text = notices.map((notice) => notice.text).join('\n');
-  return {
-    kind: 'answered',
-    reply: { ...answered(noticeCard({ tone: 'success', text })), command: 'subscribe' },
-  };
+  const [first, ...rest] = replies;
+  if (!first || rest.length === 0) return { kind: 'answered', reply: first ?? apology() };
+  const { fallback: _, ...body } = first.card;
+  const card = withFallback({ ...body, notices: replies.flatMap((reply) => reply.card.notices) });
+  return { kind: 'answered', reply: { ...first, card, command: 'subscribe' } };
 }

@@ -4,13 +4,7 @@
  * parsers, which accept any valid timezone and any category.
  */
 
-let names: readonly string[] | undefined;
-
-/** Every timezone Intl lists, plus `UTC`, sorted. */
-export function timezoneNames(): readonly string[] {
-  names ??= [...new Set([...Intl.supportedValuesOf('timeZone'), 'UTC'])].sort();
-  return names;
-}
+import { timezoneNames } from '../timezones.js';
 
 /** `Europe` for `Europe/Berlin`; names without a region (`UTC`) are `Other`. */
 export const timezoneRegion = (name: string): string =>

@@ -156,7 +156,8 @@ const cronTime = (expression: string): string => {
     : '00:00';
 };
 
-const readTimezone = (text: string): Result<string, CommandError> => {
+/** A timezone as the schedule commands read it, with the error they give (and a suggestion) when unknown. */
+export const readTimezone = (text: string): Result<string, CommandError> => {
   const resolved = resolveTimezone(text);
   return resolved.ok
     ? resolved

@@ -3,6 +3,7 @@ import type { Command, ConfigChanges } from './command.js';
 import { describeCommandError } from './command-error.js';
 import { parseCommand } from './parse-command.js';
 import { CONFIG_KEYS, parseConfig } from './parse-config.js';
+import { readTimezone } from './parse-schedule.js';
 
 export type ConfigKey = (typeof CONFIG_KEYS)[number];
 
@@ -92,7 +93,10 @@ export function scheduleFromForm(
     errors.push({ field: 'time', message: `Pick a time of day as HH:MM (got ${JSON.stringify(time)}).` });
   if (timezone === '' || /\s/.test(timezone))
     errors.push({ field: 'timezone', message: 'Pick a timezone, e.g. Europe/Berlin.' });
-  else check('timezone', `09:00 ${timezone}`);
+  else {
+    const known = readTimezone(timezone);
+    if (!known.ok) errors.push({ field: 'timezone', message: describeCommandError(known.error).message });
+  }
   const ticked = typeof form.days === 'string' ? [] : [...new Set(form.days.map((day) => day.toLowerCase()))];
   const unknown = ticked.filter((day) => !(WEEKDAYS as readonly string[]).includes(day));
   if (typeof form.days !== 'string' && (ticked.length === 0 || unknown.length > 0))

@@ -36,18 +36,21 @@ export function subscriptionsFromForm(
     else if (!parsed.ok) errors.push({ field: 'add', message: describeCommandError(parsed.error).message });
     else errors.push({ field: 'add', message: 'Type the terms to follow, e.g. lora "vision language".' });
   }
+  // A term to remove is read as `/papers unsubscribe` reads it: one the channel does not follow (removed
+  // meanwhile, or typed wrong) is not an error there, and its answer says so.
   const byText = new Map(current.map((term) => [term.text.toLowerCase(), term]));
   const asked = [...new Set(form.remove.map((text) => text.trim()).filter((text) => text !== ''))];
-  const remove = asked.map((text) => byText.get(text.toLowerCase()));
-  const unknown = asked.filter((_, index) => remove[index] === undefined);
-  if (unknown.length > 0)
-    errors.push({
-      field: 'remove',
-      message: `This channel does not follow ${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ' …' : ''}, so nothing was changed.`,
-    });
+  const removed: SubscriptionTerm[] = [];
+  for (const text of asked) {
+    const known = byText.get(text.toLowerCase());
+    const parsed = known ? null : parseCommand(`unsubscribe ${text}`);
+    if (known) removed.push(known);
+    else if (parsed?.ok && parsed.value.kind === 'unsubscribe') removed.push(...parsed.value.terms);
+    else if (parsed && !parsed.ok)
+      errors.push({ field: 'remove', message: describeCommandError(parsed.error).message });
+  }
   if (errors.length > 0) return err(errors);
-  const removed = remove.filter((term): term is SubscriptionTerm => term !== undefined);
-  // Checked here, before anything is saved, so a form never removes terms and then fails to add the rest.
+  // Checked here, before anything is saved, so a form is not refused by the limit after its removals were saved.
   const kept = new Set(
     current.filter((term) => !removed.includes(term)).map((term) => term.text.toLowerCase()),
   );

@@ -101,8 +101,13 @@ describe('submitting forms', () => {
 
     const both = await submitSubscriptionsForm(bot, context, { add: '"vision language"', remove: ['LORA'] });
     expect(both.kind === 'answered' && both.reply.card.notices.map((notice) => notice.text)).toEqual([
-      'Unsubscribed from lora.\nSubscribed to "vision language".',
+      'Unsubscribed from lora.',
+      'Subscribed to "vision language".',
     ]);
+    const gone = await submitSubscriptionsForm(bot, context, { add: '', remove: ['lora'] });
+    expect(gone.kind === 'answered' && gone.reply.card.notices[0]?.text).toBe(
+      'This channel was not subscribed to lora.',
+    );
     expect((await stored()).terms).toEqual(['-survey', '"vision language"']);
 
     const refused = await submitSubscriptionsForm(

@@ -4,10 +4,9 @@ import {
   matchingTimezones,
   SOURCE_GROUPS,
   sourceGroupsWith,
-  timezoneNames,
   timezonesByRegion,
 } from '../../../src/core/commands/form-options.js';
-import { resolveTimezone } from '../../../src/core/timezones.js';
+import { resolveTimezone, timezoneNames } from '../../../src/core/timezones.js';
 
 describe('form options', () => {
   it('offers only timezones the schedule command accepts, each in one region', () => {
@@ -18,6 +17,15 @@ describe('form options', () => {
     expect([...regions.values()].flat().sort()).toEqual([...names].sort());
     expect(regions.get('Europe')).toContain('Europe/Berlin');
     expect(regions.get('Other')).toContain('UTC');
+    // Current IANA names, which Node's Intl lists by their old ones, and which the command stores as typed.
+    for (const current of ['Asia/Kolkata', 'Europe/Kyiv', 'Asia/Ho_Chi_Minh']) {
+      expect(names).toContain(current);
+      expect(resolveTimezone(current)).toEqual({ ok: true, value: current });
+      expect(resolveTimezone(current.toLowerCase())).toEqual({ ok: true, value: current });
+    }
+    expect(names).not.toContain('Asia/Calcutta');
+    expect(resolveTimezone('Asia/Calcutta')).toEqual({ ok: true, value: 'Asia/Calcutta' });
+    expect(matchingTimezones('kolk', 5)).toEqual(['Asia/Kolkata']);
   });
 
   it('ranks timezones for type-ahead: names, then cities, then anywhere', () => {

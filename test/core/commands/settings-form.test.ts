@@ -156,6 +156,12 @@ describe('scheduleFromForm', () => {
     if (result.ok) return;
     expect(result.error.map((error) => error.field)).toEqual(['time', 'timezone', 'days']);
     expect(result.error[1]?.message).toContain('Did you mean Europe/Berlin?');
+    // A tampered timezone that the command would read as days is still the timezone's error.
+    for (const timezone of ['weekdays', 'daily', 'Mars/Olympus'])
+      expect(scheduleFromForm({ time: '09:00', timezone, days: ['mon'] })).toMatchObject({
+        ok: false,
+        error: [{ field: 'timezone', message: expect.stringContaining(timezone) }],
+      });
     expect(scheduleFromForm({ time: '09:00', timezone: 'UTC', days: ['funday'] })).toEqual({
       ok: false,
       error: [{ field: 'days', message: 'Tick at least one day of the week.' }],

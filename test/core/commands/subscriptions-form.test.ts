@@ -28,15 +28,23 @@ describe('subscriptionsFromForm', () => {
     });
   });
 
-  it('refuses bad syntax with the command’s message, and a ticked term the channel does not have', () => {
-    const parsed = parseCommand('subscribe "unclosed');
-    const result = subscriptionsFromForm({ add: '"unclosed', remove: ['diffusion'] }, current);
-    expect(parsed.ok).toBe(false);
+  it('refuses bad syntax in either field with the commands’ messages', () => {
+    const result = subscriptionsFromForm({ add: '"unclosed', remove: ['"also unclosed'] }, current);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.map((error) => error.field)).toEqual(['add', 'remove']);
+    const subscribe = parseCommand('subscribe "unclosed');
+    const unsubscribe = parseCommand('unsubscribe "also unclosed');
+    expect(subscribe.ok || unsubscribe.ok).toBe(false);
     expect(result.error[0]?.message).not.toBe('');
-    expect(result.error[1]?.message).toBe('This channel does not follow diffusion, so nothing was changed.');
+    expect(result.error[1]?.message).not.toBe('');
+  });
+
+  it('passes a term the channel does not follow on to unsubscribe, which says so, as the command does', () => {
+    expect(subscriptionsFromForm({ add: '', remove: ['diffusion'] }, current)).toEqual({
+      ok: true,
+      value: { add: [], remove: termsOf('diffusion') },
+    });
   });
 
   it('refuses going over the limit before anything is saved, counting what is removed first', () => {

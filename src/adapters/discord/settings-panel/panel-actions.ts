@@ -5,6 +5,7 @@ import {
   submitScheduleForm,
   submitSettingsForm,
   submitSubscriptionsForm,
+  turnScheduleOn,
 } from '../../../core/bot/submit-forms.js';
 import type { Notice } from '../../../core/cards/card.js';
 import { type ChannelSettings, DEFAULT_SETTINGS } from '../../../core/channel.js';
@@ -103,12 +104,21 @@ export async function clickPanel(
       return { view: await scheduleView(actor), result };
     }
     case 'digest': {
-      const stored = scheduleFormOf((await storedSettings(actor)).schedule);
-      const form = { ...stored, days: daysOfTicks(stored.days), enabled: control.enabled };
-      const result = saveResult(
-        await submitScheduleForm(actor.bot, actor.context, form, actor.hooks),
-        noticesText,
-      );
+      // On again as it was (a cron schedule stays one); off as `/digest off`.
+      const result = control.enabled
+        ? saveResult(
+            { kind: 'answered', reply: await turnScheduleOn(actor.bot, actor.context, actor.hooks) },
+            noticesText,
+          )
+        : saveResult(
+            await submitScheduleForm(
+              actor.bot,
+              actor.context,
+              { time: '', timezone: '', days: [], enabled: false },
+              actor.hooks,
+            ),
+            noticesText,
+          );
       return { view: await scheduleView(actor), result };
     }
     case 'sources':
