@@ -42,17 +42,25 @@ export const inputBlockIds = (view: Record<string, unknown>): string[] =>
     (block) => (block.type === 'input' && typeof block.block_id === 'string' ? [block.block_id] : []),
   );
 
+/** How long Slack takes a `trigger_id`: 3 seconds after the click, shortcut or submission that carried it. */
+export const TRIGGER_TTL_MS = 3000;
+
 /**
  * The views of the fake Slack and the Web API methods on them, with Slack's rules: `views.open` and `views.push`
- * need a `trigger_id` Slack handed out (`mintTrigger`, as a click or a shortcut carries one) and not used yet;
- * `views.update` a view that exists (and its `hash`, when given); `views.publish` a `user_id`; every view must pass
- * `slackViewErrors`, else `invalid_arguments` with Slack's messages. `respond` plays what Slack does with the
- * answer to a `view_submission`, checking it the same way.
+ * need a `trigger_id` Slack handed out (`mintTrigger`, as a click or a shortcut carries one), not used yet and
+ * younger than `triggerTtlMs` on the fake's clock `now` (else `expired_trigger_id`); `views.update` a view that
+ * exists and is still open (else `not_found`, as when the person closed the modal), with its `hash` when given;
+ * `views.publish` a `user_id`; every view must pass `slackViewErrors`, else `invalid_arguments` with Slack's
+ * messages. `respond` plays what Slack does with the answer to a `view_submission`, checking it the same way.
  */
-export function createFakeViews(teamId: string) {
+export function createFakeViews(
+  teamId: string,
+  clock: { now: () => number; triggerTtlMs?: number } = { now: Date.now },
+) {
+  const ttl = clock.triggerTtlMs ?? TRIGGER_TTL_MS;
   const views = new Map<string, FakeView>();
   const homes = new Map<string, string>();
-  const triggers = new Map<string, { userId: string; used: boolean }>();
+  const triggers = new Map<string, { userId: string; used: boolean; mintedAt: number }>();
   const output = (stored: FakeView): Answer => ({
     id: stored.id,
     team_id: teamId,
@@ -91,7 +99,8 @@ export function createFakeViews(teamId: string) {
   const takeTrigger = (params: Params): { userId: string; refused?: undefined } | { refused: Answer } => {
     const trigger = triggers.get(String(params.trigger_id ?? ''));
     if (!trigger) return { refused: error('invalid_trigger_id') };
-    if (trigger.used) return { refused: error('expired_trigger_id') };
+    if (trigger.used || clock.now() - trigger.mintedAt >= ttl)
+      return { refused: error('expired_trigger_id') };
     trigger.used = true;
     return { userId: trigger.userId };
   };
@@ -130,7 +139,7 @@ export function createFakeViews(teamId: string) {
       },
       'views.update': (params: Params): Answer => {
         const stored = views.get(String(params.view_id ?? ''));
-        if (!stored) return error('not_found');
+        if (!stored?.open) return error('not_found');
         if (typeof params.hash === 'string' && params.hash !== stored.hash) return error('hash_conflict');
         const view = viewParam(params);
         const problems = slackViewErrors(view, stored.view.type === 'home' ? 'home' : 'modal');
@@ -156,11 +165,20 @@ export function createFakeViews(teamId: string) {
         return { ok: true, view: output(stored) };
       },
     },
-    /** A `trigger_id` as Slack puts in a click, a shortcut or a submission of `userId`: good for one `views.open`. */
+    /**
+     * A `trigger_id` as Slack puts in a click, a shortcut or a submission of `userId`: good for one `views.open`
+     * within `triggerTtlMs` of the fake's clock.
+     */
     mintTrigger(userId: string): string {
-      const id = `${Date.now()}.${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-      triggers.set(id, { userId, used: false });
+      const mintedAt = clock.now();
+      const id = `${Math.floor(mintedAt / 1000)}.${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+      triggers.set(id, { userId, used: false, mintedAt });
       return id;
+    },
+    /** The person closes the modal on top of their stack (Cancel, or the ×): it and its stack are gone. */
+    dismiss(userId: string) {
+      const top = topModal(userId);
+      if (top) close(top);
     },
     /** The view in Slack's `view` payload shape (for submissions and clicks), with `state` added by the caller. */
     output,

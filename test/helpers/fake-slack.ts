@@ -39,13 +39,20 @@ export type FakeRule = (params: Record<string, unknown>, call: SlackCall) => Fak
  * `fake-slack-messages.ts`, `fake-slack-files.ts`, `fake-slack-unfurls.ts`, `fake-slack-views.ts`,
  * `fake-slack-conversations.ts`); `grantScopes` says which scopes a
  * token has (unknown tokens have them all); `rule` makes a method answer 429 + `Retry-After`, 500, or
- * `{ ok: false, error }` when its function says so.
+ * `{ ok: false, error }` when its function says so; `clock` is the fake time `trigger_id`s expire on.
  *
  * @example
  * const slack = await startFakeSlack();
  * slack.rule('chat.postMessage', (params) => (params.channel === 'CGONE' ? slackError('channel_not_found') : undefined));
  */
-export async function startFakeSlack(options: { teamId?: string; botUserId?: string } = {}) {
+export async function startFakeSlack(
+  options: {
+    teamId?: string;
+    botUserId?: string;
+    /** How long a `trigger_id` is good for on the fake's clock (default: Slack's 3 seconds). */
+    triggerTtlMs?: number;
+  } = {},
+) {
   const calls: SlackCall[] = [];
   const rules = new Map<string, FakeRule[]>();
   const admins = new Set<string>();
@@ -58,7 +65,11 @@ export async function startFakeSlack(options: { teamId?: string; botUserId?: str
   const unfurls = createFakeUnfurls({ scopesOf: (token) => scopes.get(token) });
   const files = createFakeFiles((id) => `http://127.0.0.1:${port}/upload/${id}`);
   const conversations = createFakeConversations();
-  const views = createFakeViews(teamId);
+  const clock = createFakeClock();
+  const views = createFakeViews(teamId, {
+    now: clock.now,
+    ...(options.triggerTtlMs === undefined ? {} : { triggerTtlMs: options.triggerTtlMs }),
+  });
   const waiters: { method: string; resolve: (answered: AnsweredCall) => void }[] = [];
 
   const defaults: Record<
@@ -124,6 +135,7 @@ export async function startFakeSlack(options: { teamId?: string; botUserId?: str
         token: bearer ?? (typeof params.token === 'string' ? params.token : null),
       };
       calls.push(call);
+      clock.spend(method);
       let reply: FakeReply | undefined;
       for (const rule of rules.get(method) ?? []) {
         reply = rule(params, call);
@@ -169,6 +181,12 @@ export async function startFakeSlack(options: { teamId?: string; botUserId?: str
       rules.set(method, [...(rules.get(method) ?? []), rule]);
     },
     makeAdmin: (userId: string) => admins.add(userId),
+    /**
+     * The fake's clock, which only `trigger_id`s read: it stands still unless told, so no test depends on how fast
+     * the machine is. `advance(ms)` moves it; `slowDown(method, ms)` makes each call of `method` take `ms` on it
+     * (0 takes it back), as a slow Slack would.
+     */
+    clock: { now: clock.now, advance: clock.advance, slowDown: clock.slowDown },
     /** Channel membership: `join(user, channels)` for `users.conversations`, `removeBot(channel)` for `conversations.info`. */
     conversations: { join: conversations.join, removeBot: conversations.removeBot },
     /** The modals and App Homes paperboy opened, pushed, updated and published (see `fake-slack-views.ts`). */
@@ -193,6 +211,7 @@ export async function startFakeSlack(options: { teamId?: string; botUserId?: str
       scopes.clear();
       conversations.clear();
       views.clear();
+      clock.clear();
     },
     close: () =>
       new Promise<void>((resolve) => {
@@ -203,6 +222,25 @@ export async function startFakeSlack(options: { teamId?: string; botUserId?: str
 }
 
 export type FakeSlack = Awaited<ReturnType<typeof startFakeSlack>>;
+
+/** A clock that moves only when told, or when a slowed-down method is called. */
+function createFakeClock() {
+  let nowMs = Date.parse('2026-06-13T12:00:00Z');
+  const costs = new Map<string, number>();
+  const advance = (ms: number) => {
+    nowMs += ms;
+  };
+  return {
+    now: () => nowMs,
+    advance,
+    slowDown(method: string, ms: number) {
+      if (ms > 0) costs.set(method, ms);
+      else costs.delete(method);
+    },
+    spend: (method: string) => advance(costs.get(method) ?? 0),
+    clear: () => costs.clear(),
+  };
+}
 
 export const slackError = (error: string): FakeReply => ({ body: { ok: false, error } });
 

@@ -27,10 +27,6 @@ const sentenceModal = (title: string, text: string): types.ModalView =>
     blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }],
   });
 
-/** The modal shown while a preview or a post is under way, so the click's `trigger_id` is used at once. */
-export const workingModal = (title: string): types.ModalView =>
-  sentenceModal(title, ':hourglass_flowing_sand: Working on it…');
-
 /**
  * The channel's next digest as `/papers preview` shows it, in a modal (cut to a view's 100 blocks, saying so):
  * only for members of the channel.

@@ -1,7 +1,8 @@
-import type { App, BlockAction, ButtonAction, webApi } from '@slack/bolt';
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { ChannelModalKind } from './channel-modals.js';
-import { postDigestModal, previewModal, workingModal } from './digest-views.js';
+import { postDigestModal, previewModal } from './digest-views.js';
 import { publishHome } from './home-publisher.js';
+import { inModal } from './in-modal.js';
 import { isChannelId } from './modal-metadata.js';
 import { openChannelModal } from './open-channel-modal.js';
 import { HOME_ACTIONS } from './view-ids.js';
@@ -13,7 +14,7 @@ const MODAL_OF: Record<string, ChannelModalKind> = {
   [HOME_ACTIONS.settings]: 'settings',
 };
 
-/** The page a Home button was clicked on: the offset in the Home's own paging buttons' values, else the first. */
+/** The page a Home button was clicked on: the offset the Home keeps in its `private_metadata`, else the first. */
 const homeOffsetOf = (body: BlockAction): number => {
   const metadata = body.view?.private_metadata;
   const offset = Number(metadata);
@@ -22,8 +23,8 @@ const homeOffsetOf = (body: BlockAction): number => {
 
 /**
  * The App Home: published when a person opens its Home tab (`app_home_opened`), again on Previous/Next. Each
- * channel's buttons open its modals, show a preview of its next digest, or post the digest now; the last two
- * open a modal at once (Slack's `trigger_id` lasts 3 seconds) and fill it in when done.
+ * channel's buttons open its modals, show a preview of its next digest, or post the digest now; each opens a
+ * modal at once (Slack's `trigger_id` lasts 3 seconds) and fills it in when done (see `inModal`).
  */
 export function registerHome(app: App, options: ViewListenerOptions): void {
   const log = options.logger.child({ listener: 'home' });
@@ -70,26 +71,12 @@ export function registerHome(app: App, options: ViewListenerOptions): void {
       return;
     }
     const preview = action.action_id === HOME_ACTIONS.preview;
-    await inModal(client, body.trigger_id, preview ? 'Digest preview' : 'Post digest now', () =>
-      preview ? previewModal(client, options, who) : postDigestModal(client, options, who),
+    const title = preview ? 'Digest preview' : 'Post digest now';
+    await inModal(
+      client,
+      log.child({ action: action.action_id }),
+      { triggerId: body.trigger_id, title },
+      () => (preview ? previewModal(client, options, who) : postDigestModal(client, options, who)),
     );
   });
-}
-
-/** Opens a "working on it" modal, then replaces it with what `work` gives. */
-async function inModal(
-  client: webApi.WebClient,
-  triggerId: string,
-  title: string,
-  work: () => Promise<Parameters<webApi.WebClient['views']['update']>[0]['view']>,
-): Promise<void> {
-  const opened = await client.views.open({ trigger_id: triggerId, view: workingModal(title) });
-  const view = await work();
-  const viewId = opened.view?.id;
-  if (viewId)
-    await client.views.update({
-      view_id: viewId,
-      ...(opened.view?.hash ? { hash: opened.view.hash } : {}),
-      view,
-    });
 }

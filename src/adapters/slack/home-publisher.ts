@@ -1,20 +1,30 @@
 import type { webApi } from '@slack/bolt';
 import { isAdmin } from './channel-access.js';
-import { adminsOnlyHome, channelsHome, HOME_PAGE_SIZE, unavailableHome } from './home-view.js';
+import { adminsOnlyHome, channelsHome, failedHome, HOME_PAGE_SIZE, unavailableHome } from './home-view.js';
+import { slackErrorCode } from './slack-errors.js';
 import { userChannelIds } from './user-channels.js';
 import type { ViewListenerOptions } from './view-listener-options.js';
 
 /**
  * Publishes a person's App Home (`views.publish`): the page at `offset` of the channels paperboy knows in the
- * workspace among those they are a member of; past the last page, the first one.
+ * workspace among those they are a member of; past the last page, the first one. Never throws: when the channels
+ * cannot be listed the Home says so (and the failure is logged); a failed `views.publish` is logged.
  */
 export async function publishHome(
   client: webApi.WebClient,
   options: ViewListenerOptions,
   who: { teamId: string; userId: string; offset: number },
 ): Promise<void> {
-  const view = await homeFor(client, options, who);
-  await client.views.publish({ user_id: who.userId, view });
+  const log = options.logger.child({ view: 'home' });
+  const view = await homeFor(client, options, who).catch((error: unknown) => {
+    log.error('could not build the App Home; it says so instead', { error });
+    return failedHome();
+  });
+  await client.views
+    .publish({ user_id: who.userId, view })
+    .catch((error: unknown) =>
+      log.error('could not publish the App Home', { error, code: slackErrorCode(error) }),
+    );
 }
 
 async function homeFor(

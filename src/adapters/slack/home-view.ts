@@ -111,3 +111,11 @@ export const adminsOnlyHome = (): types.HomeView =>
 /** The bot runs without the store that lists channels (a test set-up, the console). */
 export const unavailableHome = (): types.HomeView =>
   home([section('paperboy cannot list channels here. Type `/papers settings` in a channel instead.')]);
+
+/** Listing the channels failed (Slack or the database did not answer); the details are in the log. */
+export const failedHome = (): types.HomeView =>
+  home([
+    section(
+      'Something went wrong on our side while listing your channels. Open the Home tab again in a minute, or type `/papers settings` in a channel.',
+    ),
+  ]);

@@ -16,7 +16,8 @@ import { choiceIn, choicesIn, type StateValues, timeIn } from './view-state.js';
 /**
  * The schedule modal of a channel: the digest on or off, its time (a time picker), its timezone (a menu that
  * suggests timezones as the user types, see `timezone-options.ts`) and the days it posts on. A cron schedule these
- * controls cannot show is named above them, so nobody replaces it unknowingly.
+ * controls cannot show is named above them, so nobody replaces it unknowingly. The schedule is saved as one unit
+ * when any of its inputs changed, and not at all when none did (`form-submissions.ts`).
  */
 export function scheduleModal(schedule: Schedule, metadata: ModalMetadata): types.ModalView {
   const form = scheduleFormOf(schedule);
@@ -30,7 +31,7 @@ export function scheduleModal(schedule: Schedule, metadata: ModalMetadata): type
           elements: [
             {
               type: 'mrkdwn',
-              text: `:warning: This channel posts on the cron schedule \`${escapeWithin(form.unshown, 200)}\`, which these controls cannot show. Saving replaces it.`,
+              text: `:warning: This channel posts on the cron schedule \`${escapeWithin(form.unshown, 200)}\`, which these controls cannot show. Changing anything here replaces it.`,
             },
           ],
         },

@@ -30,7 +30,8 @@ const onOff = (on: boolean, labels: [on: string, off: string] = ['On', 'Off']) =
 
 /**
  * The settings modal of a channel: one input per `/papers config` key, each block named after its key, each
- * showing the channel's current value (so saving it untouched stores the same settings again).
+ * showing the channel's value when the modal opened. Saving sends only the inputs the person changed
+ * (`changedInputs`), so a setting someone else changed meanwhile is kept.
  */
 export function settingsModal(settings: ChannelSettings, metadata: ModalMetadata): types.ModalView {
   const form = settingsFormOf(settings);

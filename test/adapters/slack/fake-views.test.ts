@@ -144,6 +144,42 @@ describe('the fake Slack checks views as Slack does', () => {
     expect(fake.views.modalOf('U1')?.view).toMatchObject({ type: 'modal' });
   });
 
+  it('expires a trigger_id 3 seconds after Slack handed it out, on the fake’s clock', async () => {
+    const view = modal([]) as never;
+    const fresh = fake.views.mintTrigger('U1');
+    fake.clock.advance(2999);
+    expect(await slackError(client.views.open({ trigger_id: fresh, view }))).toBe('ok');
+    const old = fake.views.mintTrigger('U1');
+    fake.clock.advance(3000);
+    expect(await slackError(client.views.open({ trigger_id: old, view }))).toBe('expired_trigger_id: ');
+  });
+
+  it('lets a slowed-down method take time on the fake’s clock, so a trigger_id expires meanwhile', async () => {
+    const trigger = fake.views.mintTrigger('U1');
+    fake.clock.slowDown('users.conversations', 1500);
+    for (let call = 0; call < 2; call++) await client.users.conversations({ user: 'U1' });
+    fake.clock.slowDown('users.conversations', 0);
+    await client.users.conversations({ user: 'U1' });
+    expect(await slackError(client.views.open({ trigger_id: trigger, view: modal([]) as never }))).toBe(
+      'expired_trigger_id: ',
+    );
+    const later = fake.views.mintTrigger('U1');
+    await client.users.conversations({ user: 'U1' });
+    expect(await slackError(client.views.open({ trigger_id: later, view: modal([]) as never }))).toBe('ok');
+  });
+
+  it('answers views.update with not_found once the person closed the modal', async () => {
+    const opened = await client.views.open({
+      trigger_id: fake.views.mintTrigger('UCLOSER'),
+      view: modal([]) as never,
+    });
+    fake.views.dismiss('UCLOSER');
+    expect(fake.views.modalOf('UCLOSER')).toBeUndefined();
+    expect(
+      await slackError(client.views.update({ view_id: opened.view?.id ?? '', view: modal([]) as never })),
+    ).toBe('not_found: ');
+  });
+
   it('publishes a Home only for a user_id, only of type home', async () => {
     expect(
       await slackError(client.views.publish({ user_id: '', view: { type: 'home', blocks: [] } })),

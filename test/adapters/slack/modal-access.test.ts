@@ -31,7 +31,7 @@ const settingsOf = async (channelId: string) => (await bot.channels.get(slackCha
 async function settingsModalOf(harness: typeof slack, userId: string) {
   const person = harness.user(userId);
   const home = await person.openHome();
-  await person.clickInView(home, 'home_settings', { value: 'CMINE', waitFor: 'views.open' });
+  await person.clickInView(home, 'home_settings', { value: 'CMINE', waitFor: 'views.update' });
   const modal = harness.fake.views.modalOf(userId);
   if (!modal) throw new Error('no modal');
   return { person, modal };
@@ -90,7 +90,7 @@ describe('who may change a channel from a modal', () => {
         ],
       },
     };
-    await person.clickInView(forged, 'home_settings', { waitFor: 'views.open' });
+    await person.clickInView(forged, 'home_settings', { waitFor: 'views.update' });
     expect(titleOf(slack.fake.views.modalOf('UADA')?.view ?? {})).toBe('Not allowed');
   });
 

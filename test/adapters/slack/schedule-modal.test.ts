@@ -22,17 +22,21 @@ afterAll(async () => {
 const scheduleOf = async (channelId: string) =>
   (await bot.channels.get(slackChannel(channelId)))?.settings.schedule;
 
-/** A new channel paperboy knows and `userId` is in; opens its schedule modal from the person's App Home. */
-async function openFromHome(userId = 'U1') {
+/**
+ * A new channel paperboy knows and `userId` is in, its schedule set by `/papers schedule <schedule>` first when
+ * given; opens its schedule modal from the person's App Home.
+ */
+async function openFromHome(userId = 'U1', schedule?: string) {
   channelCount += 1;
   const channelId = `CSCHED${channelCount}`;
   await bot.channels.ensure(slackChannel(channelId));
+  if (schedule) await slack.command(`schedule ${schedule}`, channelId, userId);
   slack.fake.conversations.join(userId, [channelId]);
   const person = slack.user(userId);
   const home = await person.openHome();
   const { call } = await person.clickInView(home, 'home_edit_schedule', {
     value: channelId,
-    waitFor: 'views.open',
+    waitFor: 'views.update',
   });
   expect(call?.answer.ok, JSON.stringify(call?.answer)).toBe(true);
   const modal = slack.fake.views.modalOf(userId);
@@ -71,8 +75,11 @@ describe('the schedule modal', () => {
   it.each(SAME_SCHEDULES)(
     'saves what /papers schedule %s saves, and publishes the Home again',
     async (text, values) => {
-      const { person, modal, channelId } = await openFromHome();
+      // Turning the digest off changes something only where it is on.
+      const start = values.enabled === 'off' ? '09:00 UTC daily' : undefined;
+      const { person, modal, channelId } = await openFromHome('U1', start);
       const byText = `${channelId}T`;
+      if (start) await slack.command(`schedule ${start}`, byText, 'U1');
       await slack.command(`schedule ${text}`, byText, 'U1');
       if (typeof values.timezone === 'string') await person.suggest(modal, 'timezone', values.timezone);
       const { outcome, call } = await person.submit(
@@ -87,6 +94,28 @@ describe('the schedule modal', () => {
         expect(viewText(slack.fake.views.homeOf('U1')?.view ?? {})).toContain(String(values.time));
     },
   );
+
+  it('keeps a schedule /papers schedule set after the modal opened when the modal is saved untouched', async () => {
+    const { person, modal, channelId } = await openFromHome();
+    await slack.command('schedule 10:15 Europe/Berlin daily', channelId, 'U1');
+    const before = await scheduleOf(channelId);
+    const { outcome } = await person.submit(modal);
+    expect(outcome.action === 'update' && titleOf(outcome.view.view)).toBe('No changes');
+    expect(await scheduleOf(channelId)).toEqual(before);
+    expect(before).toMatchObject({ enabled: true, time: '10:15', timezone: 'Europe/Berlin' });
+  });
+
+  it('saves the whole schedule the modal shows when one of its inputs changed', async () => {
+    const { person, modal, channelId } = await openFromHome('U1', '10:15 Europe/Berlin daily');
+    const { outcome } = await person.submit(modal, { days: ['sat', 'sun'] }, { waitFor: 'views.publish' });
+    expect(outcome.action === 'update' && titleOf(outcome.view.view)).toBe('Saved');
+    expect(await scheduleOf(channelId)).toMatchObject({
+      enabled: true,
+      time: '10:15',
+      timezone: 'Europe/Berlin',
+      days: { kind: 'cron', expression: '15 10 * * 0,6' },
+    });
+  });
 
   it('refuses a tampered timezone (Mars/Olympus) under its menu and saves nothing', async () => {
     const { person, modal, channelId } = await openFromHome();
@@ -119,7 +148,7 @@ describe('the schedule modal', () => {
     slack.fake.conversations.join('UCRON', ['CSCHED99']);
     const person = slack.user('UCRON');
     const home = await person.openHome();
-    await person.clickInView(home, 'home_edit_schedule', { value: 'CSCHED99', waitFor: 'views.open' });
+    await person.clickInView(home, 'home_edit_schedule', { value: 'CSCHED99', waitFor: 'views.update' });
     expect(viewText(slack.fake.views.modalOf('UCRON')?.view ?? {})).toContain('*/30 9-17 * * 1-5');
   });
 });

@@ -30,7 +30,7 @@ async function openFromSettingsAnswer(channelId: string, userId = 'U1') {
     { blocks: body.blocks, channelId, responseUrl },
     'papers_edit_settings',
     {
-      waitFor: 'views.open',
+      waitFor: 'views.update',
     },
   );
   expect(call?.answer.ok, JSON.stringify(call?.answer)).toBe(true);
@@ -126,6 +126,23 @@ describe('the settings modal', () => {
     expect(await settingsOf('CTAMPER')).toEqual(before);
   });
 
+  it('keeps a setting /papers config changed after the modal opened, saving only what the modal changed', async () => {
+    const { person, modal } = await openFromSettingsAnswer('CSTALE');
+    await slack.command('config top:3', 'CSTALE', 'U1');
+    const { outcome } = await person.submit(modal, { threads: 'off' });
+    expect(outcome.action === 'update' && titleOf(outcome.view.view)).toBe('Saved');
+    expect(await settingsOf('CSTALE')).toMatchObject({ top: 3, threads: false });
+  });
+
+  it('changes nothing when saved untouched, and says so with the channel’s settings', async () => {
+    const { person, modal } = await openFromSettingsAnswer('CUNTOUCHED');
+    await slack.command('config top:4 learn:off', 'CUNTOUCHED', 'U1');
+    const { outcome } = await person.submit(modal);
+    expect(outcome.action === 'update' && titleOf(outcome.view.view)).toBe('No changes');
+    expect(outcome.action === 'update' && viewText(outcome.view.view)).toContain('4');
+    expect(await settingsOf('CUNTOUCHED')).toMatchObject({ top: 4, learn: false });
+  });
+
   it('refuses a minimum of upvotes that is not a number, inline', async () => {
     const { person, modal } = await openFromSettingsAnswer('CWORDS');
     const { outcome } = await person.submit(modal, { 'min-upvotes': 'many' });
@@ -134,5 +151,39 @@ describe('the settings modal', () => {
       errors: { 'min-upvotes': expect.stringContaining('many') },
     });
     expect(await settingsOf('CWORDS')).toEqual(DEFAULT_SETTINGS);
+  });
+});
+
+describe('the settings of a person’s direct message with paperboy', () => {
+  /** `/papers settings` in the Messages tab: the DM `conversations.open` gives for the person. */
+  const DM = 'DDMUSER';
+
+  it('opens from the Edit button under /papers settings there, and saves', async () => {
+    const person = slack.user('UDMUSER');
+    const { body, responseUrl } = await slack.command('settings', DM, 'UDMUSER');
+    const { call } = await person.clickInMessage(
+      { blocks: body.blocks, channelId: DM, responseUrl },
+      'papers_edit_settings',
+      { waitFor: 'views.update' },
+    );
+    expect(call?.answer.ok, JSON.stringify(call?.answer)).toBe(true);
+    const modal = slack.fake.views.modalOf('UDMUSER');
+    if (!modal) throw new Error('no modal open');
+    expect(modal.view.callback_id).toBe('paperboy_settings_form');
+    const { outcome } = await person.submit(modal, { top: '2' });
+    expect(outcome.action === 'update' && titleOf(outcome.view.view)).toBe('Saved');
+    expect((await settingsOf(DM))?.top).toBe(2);
+  });
+
+  it('refuses anyone else’s direct message, from a forged modal', async () => {
+    const { person, modal } = await openFromSettingsAnswer('CMINEDM', 'UOTHER');
+    const { outcome } = await person.submit(
+      modal,
+      { top: '19' },
+      { privateMetadata: JSON.stringify({ channel: DM }) },
+    );
+    expect(outcome.action === 'update' && titleOf(outcome.view.view)).toBe('Not saved');
+    expect(outcome.action === 'update' && viewText(outcome.view.view)).toContain('your own direct message');
+    expect((await settingsOf(DM))?.top).not.toBe(19);
   });
 });

@@ -71,7 +71,7 @@ export async function startSlackFormDriver(options: {
   const openFromHome = async (actionId: string): Promise<FakeView> => {
     await bot.channels.ensure(channel);
     const home = await person.openHome();
-    await person.clickInView(home, actionId, { value: channel.channelId, waitFor: 'views.open' });
+    await person.clickInView(home, actionId, { value: channel.channelId, waitFor: 'views.update' });
     return openedModal();
   };
 
@@ -92,7 +92,7 @@ export async function startSlackFormDriver(options: {
       await person.clickInMessage(
         { blocks: (answer as { blocks?: unknown }).blocks, channelId: channel.channelId, responseUrl },
         'papers_edit_settings',
-        { waitFor: 'views.open' },
+        { waitFor: 'views.update' },
       );
       const inputs = Object.fromEntries(
         Object.entries(values).flatMap(([key, value]) =>

@@ -1,5 +1,6 @@
 import type { BotDependencies } from '../../../src/core/bot/bot-dependencies.js';
 import type { ChannelRef } from '../../../src/core/channel.js';
+import type { Logger } from '../../../src/core/logger.js';
 import type { DatabaseHandle } from '../../../src/db/database.js';
 import { createSlackUser } from '../../helpers/fake-slack-interactions.js';
 import { postSigned, slashCommandBody } from '../../helpers/fake-slack-receivers.js';
@@ -12,6 +13,7 @@ export async function startSlackViews(options: {
   bot: BotDependencies;
   handle: DatabaseHandle;
   env?: Record<string, string>;
+  logger?: Logger;
 }) {
   const slack = await startSlackOverHttp(options);
   let commands = 0;
@@ -54,3 +56,44 @@ export const titleOf = (view: Record<string, unknown>): string =>
 /** Every text a view shows, for expectations about what a person reads. */
 export const viewText = (view: { blocks?: unknown } | Record<string, unknown>): string =>
   JSON.stringify(view.blocks ?? []);
+
+export interface LogLine {
+  level: 'debug' | 'info' | 'warn' | 'error';
+  message: string;
+  fields: Record<string, unknown>;
+}
+
+/**
+ * A logger that keeps its lines and tells a test when one it waits for arrives (`next`), so a test can wait for a
+ * listener to finish (its last log line) without sleeping.
+ */
+export function watchedLogger() {
+  const lines: LogLine[] = [];
+  const waiters: { matches: (line: LogLine) => boolean; resolve: (line: LogLine) => void }[] = [];
+  const make = (bindings: Record<string, unknown>): Logger => {
+    const log =
+      (level: LogLine['level']) =>
+      (message: string, fields: Record<string, unknown> = {}) => {
+        const line = { level, message, fields: { ...bindings, ...fields } };
+        lines.push(line);
+        for (const waiter of waiters.filter((entry) => entry.matches(line))) {
+          waiters.splice(waiters.indexOf(waiter), 1);
+          waiter.resolve(line);
+        }
+      };
+    return {
+      debug: log('debug'),
+      info: log('info'),
+      warn: log('warn'),
+      error: log('error'),
+      child: (more) => make({ ...bindings, ...more }),
+    };
+  };
+  return {
+    logger: make({}),
+    lines,
+    /** The next line from now on that `matches`. */
+    next: (matches: (line: LogLine) => boolean): Promise<LogLine> =>
+      new Promise((resolve) => waiters.push({ matches, resolve })),
+  };
+}

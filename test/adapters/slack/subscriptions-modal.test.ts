@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BotDependencies } from '../../../src/core/bot/bot-dependencies.js';
 import type { DatabaseHandle } from '../../../src/db/database.js';
 import { openBotDatabase } from './slack-harness.js';
-import { slackChannel, startSlackViews, titleOf } from './slack-views-harness.js';
+import { slackChannel, startSlackViews, titleOf, viewText } from './slack-views-harness.js';
 
 let handle: DatabaseHandle;
 let bot: BotDependencies;
@@ -30,7 +30,7 @@ async function openWith(subscribe: string | null, userId = 'U1') {
   slack.fake.conversations.join(userId, [channelId]);
   const person = slack.user(userId);
   const home = await person.openHome();
-  await person.clickInView(home, 'home_edit_subscriptions', { value: channelId, waitFor: 'views.open' });
+  await person.clickInView(home, 'home_edit_subscriptions', { value: channelId, waitFor: 'views.update' });
   const modal = slack.fake.views.modalOf(userId);
   if (!modal) throw new Error('no modal open');
   return { person, modal, channelId };
@@ -84,7 +84,7 @@ describe('the subscriptions modal', () => {
     expect(await termsOf(channelId)).toEqual(['lora']);
   });
 
-  it('refuses more than 50 terms, and a tampered term to remove that the channel does not follow', async () => {
+  it('refuses more than 50 terms, and answers a term to remove that the channel does not follow as /papers unsubscribe does', async () => {
     const { person, modal, channelId } = await openWith(
       Array.from({ length: 49 }, (_, index) => `t${index + 1}x`).join(' '),
     );
@@ -94,7 +94,12 @@ describe('the subscriptions modal', () => {
       errors: { add: expect.stringContaining('at most 50') },
     });
     const forged = await person.submit(modal, { remove: ['never-followed'] }, { tampered: true });
-    expect(forged.outcome).toMatchObject({ action: 'errors', errors: { remove: expect.any(String) } });
+    const typed = await slack.command('unsubscribe never-followed', channelId, 'U1');
+    expect(forged.outcome.action).toBe('update');
+    expect(forged.outcome.action === 'update' && viewText(forged.outcome.view.view)).toContain(
+      'not subscribed to never-followed',
+    );
+    expect(typed.body.text).toContain('not subscribed to never-followed');
     expect(await termsOf(channelId)).toHaveLength(49);
   });
 });
