@@ -1,62 +1,58 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'drizzle-orm';
 import { silentLogger } from '../src/core/logger.js';
 import { type DatabaseHandle, openDatabase, pgliteDirectory } from '../src/db/database.js';
-import { papers } from '../src/db/schema.js';
 import { runIngest } from '../src/ingest/run-ingest.js';
 import { createIngestRunStore } from '../src/store/ingest-run-store.js';
 import { createPaperStore } from '../src/store/paper-store.js';
-import { createPaperSearch } from '../src/store/search-papers.js';
+import { type BenchStore, openBenchStore } from './bench-store.js';
 import { benchCommands } from './command-latency.js';
 import { benchFanOut } from './fan-out.js';
 import { benchFirstPost } from './first-post.js';
 import { openFreshPostgres } from './fresh-postgres.js';
-import { type BenchRow, percentile, printTable, timed } from './measure.js';
+import { type BenchRow, printTable, timed } from './measure.js';
+import { buildQueryMix } from './query-mix.js';
 import { benchRelevance } from './relevance.js';
+import { benchSearch } from './search-bench.js';
 import { benchStartup } from './startup.js';
-import { syntheticPapers, vocabularySource, vocabularySurname } from './synthetic-papers.js';
 
 /**
- * `npm run bench`: start-up time and idle memory of the built service, then ingest, search and slash-command
- * latency (Slack and Discord) on a generated store, on PGlite and (when BENCH_DATABASE_URL or DATABASE_URL is
- * set) on Postgres. Prints a table and writes bench/results.json.
+ * `npm run bench [-- scenario...]`: start-up time and idle memory of the built service, then ingest, search and
+ * slash-command latency (Slack and Discord) on the bench store (`bench-store.ts`: the real-text corpus of
+ * ../shared, recombined past its size), on PGlite and (when BENCH_DATABASE_URL or DATABASE_URL is set) on
+ * Postgres. Prints a table and writes bench/results.json.
  */
 const PAPER_COUNT = Number(process.env.BENCH_PAPERS ?? 100_000);
 const IMPORT_BATCH = 1000;
 const SEARCH_REPEATS = Number(process.env.BENCH_SEARCH_REPEATS ?? 10);
+/** Searches per query shape in the mix (BENCH_SEARCH_MIX_RUNS). */
+const MIX_RUNS = Number(process.env.BENCH_SEARCH_MIX_RUNS ?? 100);
+const NAIVE_PER_SHAPE = Number(process.env.BENCH_SEARCH_NAIVE ?? 2);
 const postgresUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || undefined;
-/**
- * BENCH_ONLY=first-post,fan-out runs only those scenarios (startup, ingest, search, commands, fan-out,
- * fan-out-profiles, first-post, relevance).
- */
-const only = new Set((process.env.BENCH_ONLY ?? '').split(',').filter(Boolean));
-const runs = (scenario: string) => only.size === 0 || only.has(scenario);
-
-/** Rare and very common words, phrases and exclusions, and an author's surname, all from the vocabulary. */
-const QUERIES = [
-  'model',
-  'language models',
-  'learning',
-  'agents',
-  'benchmark',
-  'reinforcement learning',
-  '"large language"',
-  '"vision-language"',
-  'diffusion',
-  'sparse attention',
-  'robot manipulation',
-  'model -language',
-  'agents -benchmark',
-  'quantization OR pruning',
-  'grokking',
-  'EEG',
-  'pathology',
-  vocabularySurname(),
-  'panoramic generation',
-  'kronecker',
+const SCENARIOS = [
+  'startup',
+  'ingest',
+  'search',
+  'commands',
+  'fan-out',
+  'fan-out-profiles',
+  'first-post',
+  'relevance',
 ];
+/**
+ * Scenarios to run: `npm run bench -- search commands` or BENCH_ONLY=first-post,fan-out (both add up); none
+ * named runs them all.
+ */
+const only = new Set(
+  [...(process.env.BENCH_ONLY ?? '').split(','), ...process.argv.slice(2)].filter(Boolean),
+);
+const unknown = [...only].filter((scenario) => !SCENARIOS.includes(scenario));
+if (unknown.length > 0) {
+  process.stderr.write(`unknown scenario ${unknown.join(', ')}: choose from ${SCENARIOS.join(', ')}\n`);
+  process.exit(2);
+}
+const runs = (scenario: string) => only.size === 0 || only.has(scenario);
 
 interface Backend {
   name: 'pglite' | 'postgres';
@@ -76,8 +72,14 @@ async function main(): Promise<void> {
     runs('commands') ||
     ((runs('fan-out') || runs('fan-out-profiles')) && backend === 'postgres');
   const anyPapers = needsPapers(postgresUrl ? 'postgres' : 'pglite') || needsPapers('pglite');
-  if (anyPapers) log(`generating ${PAPER_COUNT} papers from the vocabulary of ${vocabularySource}`);
-  const corpus = anyPapers ? syntheticPapers(PAPER_COUNT) : [];
+  const store = anyPapers ? await openBenchStore(PAPER_COUNT) : undefined;
+  if (store) log(store.note);
+  const mix = store && runs('search') ? buildQueryMix(store.texts, MIX_RUNS) : undefined;
+  if (mix)
+    log(
+      `query mix: ${mix.runs.length} searches over ${mix.candidates.size} shapes` +
+        (mix.missing.length > 0 ? ` (the text has nothing for ${mix.missing.join(', ')})` : ''),
+    );
   const pgliteDir = mkdtempSync(join(tmpdir(), 'paperboy-bench-'));
   const backends: Backend[] = [
     {
@@ -100,8 +102,15 @@ async function main(): Promise<void> {
       log(`${backend.name}: opening`);
       const handle = await backend.open();
       try {
-        if (needsPapers(backend.name)) rows.push(await benchIngest(backend.name, handle, corpus));
-        if (runs('search')) rows.push(...(await benchSearch(backend.name, handle)));
+        if (store && needsPapers(backend.name)) rows.push(await benchIngest(backend.name, handle, store));
+        if (store && mix && runs('search'))
+          rows.push(
+            ...(await benchSearch(backend.name, handle, store, mix, {
+              repeats: SEARCH_REPEATS,
+              naivePerShape: NAIVE_PER_SHAPE,
+              log,
+            })),
+          );
       } finally {
         // The bot process opens the database next; an embedded one takes a single process at a time.
         if (backend.name === 'pglite') await handle.close();
@@ -124,12 +133,7 @@ async function main(): Promise<void> {
   }
 
   printTable(rows);
-  // A partial run (BENCH_ONLY) replaces its own rows in the last results, in place, and keeps the others.
-  const previous = only.size === 0 ? [] : previousRows();
-  const merged = [
-    ...previous.map((row) => rows.find((fresh) => sameRow(row, fresh)) ?? row),
-    ...rows.filter((fresh) => !previous.some((row) => sameRow(row, fresh))),
-  ];
+  const merged = only.size === 0 ? rows : mergeRows(previousRows(), rows);
   const results = {
     date: new Date().toISOString(),
     machine: {
@@ -146,15 +150,14 @@ async function main(): Promise<void> {
   );
 }
 
-async function benchIngest(
-  backend: string,
-  handle: DatabaseHandle,
-  corpus: ReturnType<typeof syntheticPapers>,
-) {
-  const pages = Array.from({ length: Math.ceil(corpus.length / IMPORT_BATCH) }, (_, index) => ({
-    label: `batch ${index + 1}`,
-    batch: { papers: corpus.slice(index * IMPORT_BATCH, (index + 1) * IMPORT_BATCH), skipped: [] },
-  }));
+async function benchIngest(backend: string, handle: DatabaseHandle, store: BenchStore) {
+  const pages = (function* () {
+    let index = 0;
+    for (const papers of store.batches(IMPORT_BATCH)) {
+      index += 1;
+      yield { label: `batch ${index}`, batch: { papers, skipped: [] } };
+    }
+  })();
   let progressLines = 0;
   const { ms, value: summary } = await timed(() =>
     runIngest({
@@ -171,66 +174,47 @@ async function benchIngest(
     }),
   );
   if (summary.status !== 'succeeded') throw new Error(`ingest failed: ${summary.error}`);
-  const perSecond = Math.round(corpus.length / (ms / 1000));
+  const perSecond = Math.round(store.count / (ms / 1000));
+  const made =
+    store.method === 'corpus'
+      ? `${store.real} real + ${store.generated} recombined`
+      : 'single-word synthetic';
   return {
     scenario: 'ingest',
     backend,
-    inputs: `${corpus.length} papers through the import path, ${IMPORT_BATCH} per transaction`,
+    inputs: `${store.count} papers (${made}) through the import path, ${IMPORT_BATCH} per transaction`,
     figure: `${perSecond} papers/s (${(ms / 1000).toFixed(1)} s)`,
     target: backend === 'postgres' ? '>= 5000 papers/s' : 'report',
     met: backend === 'postgres' ? perSecond >= 5000 : null,
-    details: { papersPerSecond: perSecond, ms },
+    details: { papersPerSecond: perSecond, ms, store: store.method },
   } satisfies BenchRow;
 }
 
-async function benchSearch(backend: string, handle: DatabaseHandle): Promise<BenchRow[]> {
-  const search = createPaperSearch(handle.db);
-  await handle.db.execute(sql`analyze papers`);
-  const all: number[] = [];
-  const naive: number[] = [];
-  const perQuery: Record<string, { p50: number; p99: number; total: number }> = {};
-  for (const query of QUERIES) {
-    await search.search({ query, limit: 10 });
-    const times: number[] = [];
-    let total = 0;
-    for (let repeat = 0; repeat < SEARCH_REPEATS; repeat += 1) {
-      const { ms, value } = await timed(() => search.search({ query, limit: 10 }));
-      times.push(ms);
-      total = value.total;
-    }
-    all.push(...times);
-    perQuery[query] = { p50: round(percentile(times, 50)), p99: round(percentile(times, 99)), total };
-    const firstWord = query.replace(/["-]/g, ' ').trim().split(/\s+/)[0] ?? query;
-    const { ms } = await timed(() =>
-      handle.db
-        .select({ id: papers.id })
-        .from(papers)
-        .where(sql`(${papers.title} || ' ' || ${papers.abstract}) ilike ${`%${firstWord}%`}`)
-        .orderBy(sql`${papers.upvotes} desc nulls last`, papers.id)
-        .limit(10),
-    );
-    naive.push(ms);
-    log(
-      `${backend}: "${query}" p50 ${perQuery[query]?.p50} ms, ${total} matches; naive ILIKE ${round(ms)} ms`,
-    );
+/**
+ * A partial run's rows in the last results: each replaces its own row in place; the rows of a scenario it ran on a
+ * backend that it no longer produces (older inputs) go, its new rows taking the place of the first of them; the
+ * rows of scenarios it did not run stay.
+ */
+function mergeRows(previous: BenchRow[], fresh: BenchRow[]): BenchRow[] {
+  const merged: BenchRow[] = [];
+  const placed = new Set<BenchRow>();
+  const place = (row: BenchRow) => {
+    if (placed.has(row)) return;
+    placed.add(row);
+    merged.push(row);
+  };
+  const sameRun = (a: BenchRow, b: BenchRow) => a.scenario === b.scenario && a.backend === b.backend;
+  for (const row of previous) {
+    const same = fresh.find((candidate) => sameRow(row, candidate));
+    if (same) place(same);
+    else if (!fresh.some((candidate) => sameRun(row, candidate))) merged.push(row);
+    else
+      for (const candidate of fresh)
+        if (sameRun(row, candidate) && !previous.some((kept) => sameRow(kept, candidate))) place(candidate);
   }
-  const p50 = percentile(all, 50);
-  const p99 = percentile(all, 99);
-  const targetMs = backend === 'postgres' ? 50 : 200;
-  return [
-    {
-      scenario: 'search',
-      backend,
-      inputs: `${QUERIES.length} queries x ${SEARCH_REPEATS}, limit 10`,
-      figure: `p50 ${round(p50)} ms, p99 ${round(p99)} ms; naive ILIKE p50 ${round(percentile(naive, 50))} ms (${round(percentile(naive, 50) / p50)}x)`,
-      target: `p99 < ${targetMs} ms`,
-      met: p99 < targetMs,
-      details: { p50, p99, naiveP50: percentile(naive, 50), perQuery },
-    },
-  ];
+  for (const row of fresh) place(row);
+  return merged;
 }
-
-const round = (value: number) => Math.round(value * 10) / 10;
 
 const sameRow = (a: BenchRow, b: BenchRow) =>
   a.scenario === b.scenario && a.backend === b.backend && a.inputs === b.inputs;

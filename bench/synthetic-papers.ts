@@ -55,16 +55,21 @@ export function vocabularySurname(): string {
  * common and others rare, as in real abstracts. Ids are `YYMM.NNNNN` in a range no real fixture uses.
  */
 export function syntheticPapers(count: number, seed = 42): PaperInput[] {
+  return [...syntheticPaperStream(count, seed)];
+}
+
+/** The papers of `syntheticPapers`, made one at a time (the same papers for the same seed). */
+export function* syntheticPaperStream(count: number, seed = 42): Generator<PaperInput> {
   const random = seededRandom(seed);
   const { words, authors, keywords } = vocabulary();
   const zipf = (list: string[]) => list[Math.floor(list.length * random() ** 3)] ?? '';
   const uniform = (list: string[]) => list[Math.floor(list.length * random())] ?? '';
   const sentence = (length: number) => Array.from({ length }, () => zipf(words)).join(' ');
   const start = Date.parse('2025-01-01T00:00:00Z');
-  return Array.from({ length: count }, (_, index) => {
+  for (let index = 0; index < count; index += 1) {
     const published = new Date(start + Math.floor(random() * 540) * 86_400_000);
     const fromHf = random() < 0.3;
-    return {
+    yield {
       id: `${3000 + Math.floor(index / 99_999)}.${String(index % 99_999).padStart(5, '0')}`,
       title: sentence(6 + Math.floor(random() * 8)),
       abstract: sentence(120 + Math.floor(random() * 80)),
@@ -80,5 +85,5 @@ export function syntheticPapers(count: number, seed = 42): PaperInput[] {
           }
         : { source: 'arxiv' as const }),
     };
-  });
+  }
 }
