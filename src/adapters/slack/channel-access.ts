@@ -1,6 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import type { Logger } from '../../core/logger.js';
-import { isWorkspaceAdmin } from './admin-check.js';
+import { isAdmin } from './admin-check.js';
 import { isDirectMessage, isMember } from './user-channels.js';
 
 /**
@@ -19,14 +19,6 @@ export async function channelAccess(
   if (who.adminOnly && !(await isAdmin(client, who.userId, logger))) return 'admins_only';
   if (await isMember(client, who.userId, who.channelId)) return 'allowed';
   return isDirectMessage(who.channelId) ? 'not_own_dm' : 'not_member';
-}
-
-/** An admin check that counts a failed `users.info` as "not an admin", as the slash command's check does. */
-export async function isAdmin(client: webApi.WebClient, userId: string, logger: Logger): Promise<boolean> {
-  return isWorkspaceAdmin(client, userId).catch((error: unknown) => {
-    logger.warn('users.info failed; treating the user as not an admin', { error });
-    return false;
-  });
 }
 
 /** Why a person may not change a channel, in a sentence for a modal. */

@@ -75,7 +75,8 @@ export async function postDigestModal(
     channel: { platform: 'slack' as const, workspaceId: who.teamId, channelId: who.channelId },
     now: options.now(),
   };
-  const hooks = slackCommandHooks({ client, ...who, adminOnly: options.adminOnly, logger: log });
+  // channelAccess has just checked the admin; the hooks add only the "invite paperboy" notice.
+  const hooks = slackCommandHooks({ client, ...who, adminOnly: false, logger: log });
   const reply = await handleCommand(options.bot, context, { kind: 'digest' }, hooks);
   if (reply.visibility !== 'channel') return noticeModal('Not posted', reply.card);
   try {

@@ -119,7 +119,8 @@ async function save<Field extends string>(
     channel: { platform: 'slack' as const, workspaceId: who.teamId, channelId: who.channelId },
     now: options.now(),
   };
-  const hooks = slackCommandHooks({ client, ...who, adminOnly, logger: log });
+  // channelAccess has just checked the admin; the hooks add only the "invite paperboy" notice.
+  const hooks = slackCommandHooks({ client, ...who, adminOnly: false, logger: log });
   const submitted = { values: view.state.values, changed: changedInputs(view.state.values, view.blocks) };
   const result = await submit(options.bot, context, submitted, hooks);
   const ok = result.kind === 'answered' && result.reply.outcome === 'ok';

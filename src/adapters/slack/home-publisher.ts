@@ -1,5 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import { isAdmin } from './channel-access.js';
+import { isAdmin } from './admin-check.js';
 import { adminsOnlyHome, channelsHome, failedHome, HOME_PAGE_SIZE, unavailableHome } from './home-view.js';
 import { slackErrorCode } from './slack-errors.js';
 import { userChannelIds } from './user-channels.js';

@@ -2,7 +2,7 @@ import type { webApi } from '@slack/bolt';
 import { CONTINUE, type CommandHooks } from '../../core/bot/command-hooks.js';
 import { CHANGING_COMMANDS } from '../../core/commands/command.js';
 import type { Logger } from '../../core/logger.js';
-import { isWorkspaceAdmin } from './admin-check.js';
+import { isAdmin } from './admin-check.js';
 import { isBotInChannel, NOT_IN_CHANNEL_NOTICE, SCHEDULING_COMMANDS } from './channel-membership.js';
 
 /** What a member who is not an admin is told when `SLACK_ADMIN_ONLY` keeps them from changing things. */
@@ -27,11 +27,8 @@ export function slackCommandHooks(options: {
   return {
     async before(command) {
       if (options.adminOnly && CHANGING_COMMANDS.has(command.kind)) {
-        const admin = await isWorkspaceAdmin(options.client, options.userId).catch((error: unknown) => {
-          options.logger.warn('users.info failed; treating the user as not an admin', { error });
-          return false;
-        });
-        if (!admin) return { verdict: 'refuse', notice: ADMINS_ONLY, title: 'Admins only' };
+        if (!(await isAdmin(options.client, options.userId, options.logger)))
+          return { verdict: 'refuse', notice: ADMINS_ONLY, title: 'Admins only' };
       }
       if (SCHEDULING_COMMANDS.has(command.kind)) {
         const member = await isBotInChannel(options.client, options.channelId);
