@@ -1,8 +1,8 @@
 import type { ChannelSettings, Schedule } from '../channel.js';
+import { WEEKDAY_NAMES } from './parse-schedule.js';
 import type { ScheduleForm, SettingsForm } from './settings-form.js';
 
-const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
-export type WeekdayName = (typeof WEEKDAYS)[number];
+export type WeekdayName = (typeof WEEKDAY_NAMES)[number];
 /** Monday first, as people read a week. */
 export const FORM_WEEKDAYS: readonly WeekdayName[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 /** How a form labels each day. */
@@ -56,7 +56,7 @@ export function scheduleFormOf(
       : FORM_WEEKDAYS.filter((day) =>
           days
             .split(',')
-            .map((n) => WEEKDAYS[Number(n) % 7])
+            .map((n) => WEEKDAY_NAMES[Number(n) % 7])
             .includes(day),
         );
   return { ...base, time, days: ticked };

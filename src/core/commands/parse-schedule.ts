@@ -88,7 +88,8 @@ const parseCronSchedule = (tokens: readonly Token[]): Result<ScheduleCommand, Co
   });
 };
 
-const WEEKDAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+/** The days as cron numbers them: `sun` is 0. */
+export const WEEKDAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 
 /** `fri`, `Friday`, `FRI`: 0 (Sunday) to 6; undefined for anything else. */
 export const parseWeekday = (text: string): number | undefined => {

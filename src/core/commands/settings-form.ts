@@ -3,7 +3,7 @@ import type { Command, ConfigChanges } from './command.js';
 import { describeCommandError } from './command-error.js';
 import { parseCommand } from './parse-command.js';
 import { CONFIG_KEYS, parseConfig } from './parse-config.js';
-import { readTimezone } from './parse-schedule.js';
+import { readTimezone, WEEKDAY_NAMES } from './parse-schedule.js';
 
 export type ConfigKey = (typeof CONFIG_KEYS)[number];
 
@@ -64,8 +64,6 @@ export interface ScheduleForm {
 
 export type ScheduleField = 'time' | 'timezone' | 'days';
 
-const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
-
 type ScheduleCommand = Extract<Command, { kind: 'schedule' }>;
 
 /**
@@ -81,11 +79,6 @@ export function scheduleFromForm(
   form: ScheduleForm,
 ): Result<ScheduleCommand, { field: ScheduleField; message: string }[]> {
   const errors: { field: ScheduleField; message: string }[] = [];
-  const check = (field: ScheduleField, text: string) => {
-    const parsed = parseCommand(`schedule ${text}`);
-    if (!parsed.ok) errors.push({ field, message: describeCommandError(parsed.error).message });
-    return parsed;
-  };
   const time = form.time.trim();
   const timezone = form.timezone.trim();
   const timeOk = /^([01]\d|2[0-3]):[0-5]\d$/.test(time);
@@ -98,7 +91,7 @@ export function scheduleFromForm(
     if (!known.ok) errors.push({ field: 'timezone', message: describeCommandError(known.error).message });
   }
   const ticked = typeof form.days === 'string' ? [] : [...new Set(form.days.map((day) => day.toLowerCase()))];
-  const unknown = ticked.filter((day) => !(WEEKDAYS as readonly string[]).includes(day));
+  const unknown = ticked.filter((day) => !(WEEKDAY_NAMES as readonly string[]).includes(day));
   if (typeof form.days !== 'string' && (ticked.length === 0 || unknown.length > 0))
     errors.push({ field: 'days', message: 'Tick at least one day of the week.' });
   else if (typeof form.days === 'string' && form.days !== 'daily' && form.days !== 'weekdays')
@@ -109,11 +102,17 @@ export function scheduleFromForm(
   const text =
     typeof form.days === 'string'
       ? `${time} ${timezone} ${form.days}`
-      : `cron "${Number(minutes)} ${Number(hours)} * * ${WEEKDAYS.map((day, index) =>
+      : `cron "${Number(minutes)} ${Number(hours)} * * ${WEEKDAY_NAMES.map((day, index) =>
           ticked.includes(day) ? index : -1,
         )
           .filter((index) => index >= 0)
           .join(',')}" ${timezone}`;
-  const parsed = check('days', text);
-  return parsed.ok && parsed.value.kind === 'schedule' ? ok(parsed.value) : err(errors);
+  const parsed = parseCommand(`schedule ${text}`);
+  if (parsed.ok && parsed.value.kind === 'schedule') return ok(parsed.value);
+  return err([
+    {
+      field: 'days',
+      message: parsed.ok ? 'Choose the days to post on.' : describeCommandError(parsed.error).message,
+    },
+  ]);
 }
