@@ -110,10 +110,37 @@ export const channels = pgTable(
     scheduleChangedAt: timestamp('schedule_changed_at', { withTimezone: true }).notNull().defaultNow(),
     /** When the weekly recap's setting last changed: the recap owes nothing for weeks that ended before. */
     recapChangedAt: timestamp('recap_changed_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * The digest tick skips the channel until then: every owed slot before it is claimed or recorded. Null when
+     * the digest is off, or (a row written by an older version or directly) not computed yet: the tick then
+     * looks at the channel and fills it in.
+     */
+    nextDigestAt: timestamp('next_digest_at', { withTimezone: true }),
+    /** The same for the weekly recap. */
+    nextRecapAt: timestamp('next_recap_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('channels_ref_idx').on(t.platform, t.workspaceId, t.channelId)],
+  (t) => [
+    uniqueIndex('channels_ref_idx').on(t.platform, t.workspaceId, t.channelId),
+    // The tick's `next_… <= now`, and the rows whose next-due time is not computed yet (normally none).
+    index('channels_next_digest_idx')
+      .on(t.nextDigestAt)
+      .where(sql`${t.active} and ${t.nextDigestAt} is not null`),
+    index('channels_digest_uncomputed_idx')
+      .on(t.id)
+      .where(
+        sql`${t.active} and ${t.nextDigestAt} is null and (${t.settings} -> 'schedule' ->> 'enabled') = 'true'`,
+      ),
+    index('channels_next_recap_idx')
+      .on(t.nextRecapAt)
+      .where(sql`${t.active} and ${t.nextRecapAt} is not null`),
+    index('channels_recap_uncomputed_idx')
+      .on(t.id)
+      .where(
+        sql`${t.active} and ${t.nextRecapAt} is null and (${t.settings} -> 'recap' ->> 'enabled') = 'true'`,
+      ),
+  ],
 );
 
 /** One keyword-subscription term of a channel; `normalized` makes subscribing twice a no-op. */
@@ -170,6 +197,8 @@ export const digestSlots = pgTable(
   (t) => [
     uniqueIndex('digest_slots_channel_slot_idx').on(t.channelId, t.slot),
     index('digest_slots_due_idx').on(t.dueAt),
+    // A due channel's slots within the lookback, read by the tick with the channel.
+    index('digest_slots_channel_due_idx').on(t.channelId, t.dueAt),
   ],
 );
 

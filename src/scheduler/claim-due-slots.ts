@@ -51,16 +51,24 @@ export interface ClaimDueSlotsOptions<Entry extends DueChannel> {
   log: Logger;
 }
 
+export interface ClaimedSlots<Entry> {
+  summary: TickSummary;
+  /** The channels whose every due slot is now claimed or recorded, by this replica or another. */
+  settled: Entry[];
+}
+
 /**
  * One tick over channels with something due: every slot due since the channel's `owedFrom` (within the lookback)
  * that no replica recorded yet is either claimed and queued (the latest, when missed by less than the grace) or
- * recorded as missed, up to `BUILDS_AT_ONCE` at a time. A slot that fails to build is left for the next tick.
+ * recorded as missed, up to `BUILDS_AT_ONCE` at a time. A slot that fails to build is left for the next tick,
+ * and its channel is not settled.
  */
 export async function claimDueSlots<Entry extends DueChannel>(
   options: ClaimDueSlotsOptions<Entry>,
-): Promise<TickSummary> {
+): Promise<ClaimedSlots<Entry>> {
   const { now, what, log } = options;
   const summary: TickSummary = { claimed: 0, taken: 0, empty: 0, missed: 0 };
+  const failed = new Set<Entry>();
   const since = new Date(now.getTime() - LOOKBACK_MS);
   const building: Promise<void>[] = [];
   const limit = concurrencyLimit(BUILDS_AT_ONCE);
@@ -93,6 +101,7 @@ export async function claimDueSlots<Entry extends DueChannel>(
           try {
             summary[await options.claimAndQueue(entry, dueAt)] += 1;
           } catch (error) {
+            failed.add(entry);
             log.error(`building a ${what} failed; the next tick retries it`, {
               channel: channelKey(entry.channel),
               error,
@@ -103,5 +112,5 @@ export async function claimDueSlots<Entry extends DueChannel>(
     }
   }
   await Promise.all(building);
-  return summary;
+  return { summary, settled: options.channels.filter((entry) => !failed.has(entry)) };
 }

@@ -3,10 +3,12 @@ import { buildDigest, deliveredItems } from '../core/digest/build-digest.js';
 import { digestCard } from '../core/digest/digest-card.js';
 import type { Logger } from '../core/logger.js';
 import { dueSlotsBetween, slotKey } from '../core/schedule/due-times.js';
+import { storedNextDigest } from '../core/schedule/stored-next-due.js';
 import type { Database } from '../db/database.js';
 import { createDeliveryQueue } from '../store/delivery-queue.js';
 import { createDigestPapers, lockChannel } from '../store/digest-papers.js';
-import { createDigestSlots, type ScheduledChannel } from '../store/digest-slots.js';
+import { createDigestSlots } from '../store/digest-slots.js';
+import { createDueChannels, type DueEntry } from '../store/due-channels.js';
 import { createFeedbackStore } from '../store/feedback-store.js';
 import { createPaperUpdateStore } from '../store/paper-update-store.js';
 import { createSharedPaperStore } from '../store/shared-paper-store.js';
@@ -27,15 +29,17 @@ export interface DigestSchedulerOptions {
  * in the same transaction, builds the digest, records its papers as delivered and queues the message (up to
  * `BUILDS_AT_ONCE` channels at once). After
  * downtime, the latest slot missed by less than the grace period is delivered late; older ones are recorded as
- * missed.
+ * missed. Only channels whose stored next-due time has come are read; once all of a channel's due slots are
+ * claimed or recorded, its next-due time moves to its first slot after `now`.
  */
 export function createDigestScheduler(options: DigestSchedulerOptions) {
   const { db, owner, graceMs } = options;
   const log = options.logger.child({ job: 'digest-scheduler' });
   const slots = createDigestSlots(db);
+  const due = createDueChannels(db);
 
   async function claimAndQueue(
-    scheduled: ScheduledChannel,
+    scheduled: DueEntry,
     dueAt: Date,
     now: Date,
   ): Promise<'claimed' | 'taken' | 'empty'> {
@@ -100,13 +104,11 @@ export function createDigestScheduler(options: DigestSchedulerOptions) {
 
   return {
     async tick(now: Date): Promise<TickSummary> {
-      const [scheduled, recorded] = await Promise.all([
-        slots.scheduledChannels(),
-        slots.recordedSince(new Date(now.getTime() - LOOKBACK_MS)),
-      ]);
-      return claimDueSlots({
+      const { entries, recorded } = await due.load('digest', now, new Date(now.getTime() - LOOKBACK_MS));
+      log.debug('due channels loaded', { channels: entries.length });
+      const { summary, settled } = await claimDueSlots({
         what: 'digest',
-        channels: scheduled.map((entry) => ({ ...entry, owedFrom: entry.scheduleChangedAt })),
+        channels: entries,
         recorded,
         now,
         graceMs,
@@ -117,6 +119,15 @@ export function createDigestScheduler(options: DigestSchedulerOptions) {
         claimAndQueue: (entry, dueAt) => claimAndQueue(entry, dueAt, now),
         log,
       });
+      await due.advance(
+        'digest',
+        settled.map((entry) => ({
+          id: entry.id,
+          stored: entry.stored,
+          nextDueAt: storedNextDigest(entry.channel.settings.schedule, now),
+        })),
+      );
+      return summary;
     },
   };
 }

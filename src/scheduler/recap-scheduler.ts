@@ -4,10 +4,12 @@ import { buildRecap } from '../core/recap/build-recap.js';
 import { recapCard } from '../core/recap/recap-card.js';
 import { slotKey } from '../core/schedule/due-times.js';
 import { dueRecapsBetween, recapSlotKey } from '../core/schedule/recap-due-times.js';
+import { storedNextRecap } from '../core/schedule/stored-next-due.js';
 import type { Database } from '../db/database.js';
 import { createDeliveryQueue } from '../store/delivery-queue.js';
 import { createDigestPapers, lockChannel } from '../store/digest-papers.js';
-import { createDigestSlots, type RecapChannel } from '../store/digest-slots.js';
+import { createDigestSlots } from '../store/digest-slots.js';
+import { createDueChannels, type DueEntry } from '../store/due-channels.js';
 import { createRecapPapers } from '../store/recap-papers.js';
 import { createSubscriptionStore } from '../store/subscription-store.js';
 import { claimDueSlots, LATE_AFTER_MS, LOOKBACK_MS, type TickSummary } from './claim-due-slots.js';
@@ -27,15 +29,17 @@ export interface RecapSchedulerOptions {
  * builds the recap, records its unseen papers as delivered and queues the message on the digests' delivery
  * queue. After downtime the latest recap missed by less than the grace period is delivered late; older ones
  * are recorded as missed. A recap owes nothing for the weeks before its setting last changed, so
- * scheduling it for a time that has just passed does not post one at once.
+ * scheduling it for a time that has just passed does not post one at once. Only channels whose stored
+ * next-due recap time has come are read, and it moves on as a digest's does.
  */
 export function createRecapScheduler(options: RecapSchedulerOptions) {
   const { db, owner, graceMs } = options;
   const log = options.logger.child({ job: 'recap-scheduler' });
   const slots = createDigestSlots(db);
+  const due = createDueChannels(db);
 
   async function claimAndQueue(
-    scheduled: RecapChannel,
+    scheduled: DueEntry,
     dueAt: Date,
     now: Date,
   ): Promise<'claimed' | 'taken' | 'empty'> {
@@ -94,13 +98,11 @@ export function createRecapScheduler(options: RecapSchedulerOptions) {
 
   return {
     async tick(now: Date): Promise<TickSummary> {
-      const [scheduled, recorded] = await Promise.all([
-        slots.recapChannels(),
-        slots.recordedSince(new Date(now.getTime() - LOOKBACK_MS)),
-      ]);
-      return claimDueSlots({
+      const { entries, recorded } = await due.load('recap', now, new Date(now.getTime() - LOOKBACK_MS));
+      log.debug('due channels loaded', { channels: entries.length });
+      const { summary, settled } = await claimDueSlots({
         what: 'recap',
-        channels: scheduled.map((entry) => ({ ...entry, owedFrom: entry.recapChangedAt })),
+        channels: entries,
         recorded,
         now,
         graceMs,
@@ -111,6 +113,15 @@ export function createRecapScheduler(options: RecapSchedulerOptions) {
         claimAndQueue: (entry, dueAt) => claimAndQueue(entry, dueAt, now),
         log,
       });
+      await due.advance(
+        'recap',
+        settled.map((entry) => ({
+          id: entry.id,
+          stored: entry.stored,
+          nextDueAt: storedNextRecap(entry.channel.settings.recap, now),
+        })),
+      );
+      return summary;
     },
   };
 }

@@ -9,6 +9,7 @@ import {
 import type { ChannelStore } from '../core/ports.js';
 import type { Database } from '../db/database.js';
 import { channels } from '../db/schema.js';
+import { newChannelRow, nextDueColumns } from './next-due-columns.js';
 
 /** Matches the row of a channel. */
 export function whereChannel(ref: ChannelRef): SQL {
@@ -36,12 +37,7 @@ export function createChannelStore(db: Database): ChannelStore {
     async ensure(ref) {
       await db
         .insert(channels)
-        .values({
-          ...ref,
-          settings: DEFAULT_SETTINGS,
-          scheduleChangedAt: new Date(0),
-          recapChangedAt: new Date(0),
-        })
+        .values(newChannelRow(ref, DEFAULT_SETTINGS, new Date(0)))
         .onConflictDoNothing();
       const channel = await get(ref);
       if (!channel) throw new Error(`channel ${ref.platform}:${ref.channelId} vanished while being created`);
@@ -50,13 +46,17 @@ export function createChannelStore(db: Database): ChannelStore {
 
     async updateSettings(ref, settings, now = new Date()) {
       const valid = channelSettingsSchema.parse(settings);
+      const next = nextDueColumns(valid, now);
       const [row] = await db
         .update(channels)
         .set({
           settings: valid,
           updatedAt: now,
-          scheduleChangedAt: changedAt('schedule', valid.schedule, channels.scheduleChangedAt, now),
-          recapChangedAt: changedAt('recap', valid.recap, channels.recapChangedAt, now),
+          scheduleChangedAt: unlessSame('schedule', valid.schedule, channels.scheduleChangedAt, now),
+          recapChangedAt: unlessSame('recap', valid.recap, channels.recapChangedAt, now),
+          // An unchanged schedule keeps its next-due time: a slot due before `now` may still be owed.
+          nextDigestAt: unlessSame('schedule', valid.schedule, channels.nextDigestAt, next.nextDigestAt),
+          nextRecapAt: unlessSame('recap', valid.recap, channels.nextRecapAt, next.nextRecapAt),
         })
         .where(whereChannel(ref))
         .returning();
@@ -78,9 +78,14 @@ export function createChannelStore(db: Database): ChannelStore {
   };
 }
 
-/** `now` when the setting under `key` changes, else the time it last changed. */
-const changedAt = (key: 'schedule' | 'recap', value: unknown, column: AnyColumn, now: Date): SQL =>
-  sql`case when ${channels.settings} -> ${sql.raw(`'${key}'`)} = ${JSON.stringify(value)}::jsonb then ${column} else ${now.toISOString()}::timestamptz end`;
+/** The column as it is when the setting under `key` stays `value`, else the instant `changed`. */
+const unlessSame = (
+  key: 'schedule' | 'recap',
+  value: unknown,
+  column: AnyColumn,
+  changed: Date | null,
+): SQL =>
+  sql`case when ${channels.settings} -> ${sql.raw(`'${key}'`)} = ${JSON.stringify(value)}::jsonb then ${column} else ${changed?.toISOString() ?? null}::timestamptz end`;
 
 /** Settings written by an older version may lack newer keys: the defaults fill them in. */
 export function toChannel(row: typeof channels.$inferSelect): Channel {
