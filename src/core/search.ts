@@ -26,8 +26,10 @@ export interface SearchResults {
   total: number;
   /** True when there are so many matches that only the first ones (in the sort order) were counted and ranked. */
   totalCapped: boolean;
-  /** True when nothing matched the words and these are typo-tolerant (trigram) matches instead. */
+  /** True when nothing matched the words as typed and these match `correctedQuery` instead. */
   fuzzy: boolean;
+  /** The query with its misspelt words corrected, when `fuzzy`. */
+  correctedQuery?: string;
   hits: SearchHit[];
 }
 

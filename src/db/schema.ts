@@ -59,20 +59,34 @@ export const papers = pgTable(
     paperDate: timestamp('paper_date', { withTimezone: true }).generatedAlwaysAs(
       sql`greatest("published_at", ("daily_date"::timestamp at time zone 'UTC'))`,
     ),
-    // Title and keywords as one lowercase string, for the trigram (typo-tolerant) fallback.
+    // Title and keywords as one lowercase string: its words fill `search_words` (a trigger, see migration 0012).
     fuzzy: text('fuzzy')
       .notNull()
       .generatedAlwaysAs(sql`lower("title" || ' ' || coalesce("ai_keywords"::text, ''))`),
   },
   (t) => [
     index('papers_search_idx').using('gin', t.search),
-    index('papers_fuzzy_trgm_idx').using('gin', sql`${t.fuzzy} gin_trgm_ops`),
     index('papers_daily_date_idx').on(t.dailyDate),
     index('papers_published_at_idx').on(t.publishedAt),
     index('papers_paper_date_idx').on(t.paperDate.desc().nullsLast(), t.id),
     index('papers_upvotes_idx').on(sql`coalesce(${t.upvotes}, -1) desc`, t.id),
     index('papers_categories_idx').using('gin', t.categories),
   ],
+);
+
+/**
+ * Every word of four letters or more in a stored title or AI keyword, for the typo-tolerant fallback: a misspelt
+ * word is matched against these (trigrams) and the search runs again with the closest. Filled by a statement
+ * trigger on `papers` (migration 0012), so every way a paper is written adds its words; words are never removed.
+ */
+export const searchWords = pgTable(
+  'search_words',
+  {
+    word: text('word').primaryKey(),
+    // How often the word was written (a paper written again counts again): common spellings win over rare ones.
+    occurrences: integer('occurrences').notNull().default(1),
+  },
+  (t) => [index('search_words_trgm_idx').using('gist', sql`${t.word} gist_trgm_ops`)],
 );
 
 export const ingestRuns = pgTable(

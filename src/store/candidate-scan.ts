@@ -26,7 +26,16 @@ export function chooseScan(estimatedMatches: number, totalPapers: number, wanted
   return estimatedMatches > Math.sqrt(10 * wanted * totalPapers) ? 'walk' : 'index';
 }
 
-export async function planCandidateScan(db: Database, where: SQL, wanted: number): Promise<CandidateScan> {
+/** How search collects its candidates, with the estimate that decided it. */
+export interface CandidatePlan {
+  scan: CandidateScan;
+  /** The planner's estimate of the matches. */
+  expectedMatches: number;
+  /** The papers stored, as the planner counts them. */
+  totalPapers: number;
+}
+
+export async function planCandidateScan(db: Database, where: SQL, wanted: number): Promise<CandidatePlan> {
   const [explained, counted] = await Promise.all([
     db.execute(sql`explain (format json) select 1 from ${papers} where ${where}`),
     db.execute(sql`select greatest(reltuples, 0)::float8 as n from pg_class where oid = 'papers'::regclass`),
@@ -36,15 +45,22 @@ export async function planCandidateScan(db: Database, where: SQL, wanted: number
   const plan = estimate?.['QUERY PLAN'];
   // postgres.js hands the plan over as JSON text, PGlite already parsed.
   const parsed = (typeof plan === 'string' ? JSON.parse(plan) : plan) as [{ Plan: { 'Plan Rows': number } }];
-  const matches = parsed[0]?.Plan['Plan Rows'] ?? 0;
-  return chooseScan(matches, Number(size?.n ?? 0), wanted);
+  const expectedMatches = parsed[0]?.Plan['Plan Rows'] ?? 0;
+  const totalPapers = Number(size?.n ?? 0);
+  return { scan: chooseScan(expectedMatches, totalPapers, wanted), expectedMatches, totalPapers };
 }
 
-/** Runs `work` in a transaction whose planner may only use index bitmaps (no ordered walk, no full scan). */
+/**
+ * Runs `work` in a transaction whose planner may only use index bitmaps (no ordered walk, no full scan) and no
+ * parallel plans (the windows of `candidate-windows.ts` must run one after the other). The bitmaps get 32 MB: at
+ * the default 4 MB, the bitmap of a word in 10% of a million papers turns lossy and every paper on its pages has
+ * its document read and checked again (a phrase then checked ten times as many papers as it matched).
+ */
 export function withIndexScanOnly<T>(db: Database, work: (tx: Database) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`set local enable_indexscan = off`);
-    await tx.execute(sql`set local enable_seqscan = off`);
+    await tx.execute(
+      sql`select set_config('enable_indexscan', 'off', true), set_config('enable_seqscan', 'off', true), set_config('max_parallel_workers_per_gather', '0', true), set_config('work_mem', '32MB', true)`,
+    );
     return work(tx as unknown as Database);
   });
 }

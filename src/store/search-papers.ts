@@ -1,8 +1,11 @@
-import { and, arrayContains, asc, desc, gte, type SQL, sql } from 'drizzle-orm';
+import { and, arrayContains, gte, type SQL, sql } from 'drizzle-orm';
 import type { PaperSearch, SearchRequest, SearchResults } from '../core/search.js';
 import type { Database } from '../db/database.js';
 import { papers } from '../db/schema.js';
-import { type CandidateScan, planCandidateScan, withIndexScanOnly } from './candidate-scan.js';
+import { type CandidatePlan, planCandidateScan, withIndexScanOnly } from './candidate-scan.js';
+import { createWindowEdges, holdsPhrase, windowedCandidates, windowSizes } from './candidate-windows.js';
+import { paperColumns } from './paper-columns.js';
+import { correctQuery } from './typo-correction.js';
 
 /**
  * Ranking: `ts_rank` over the weighted document (title A = 1.0, AI keywords B and authors C = 0.4,
@@ -18,108 +21,122 @@ import { type CandidateScan, planCandidateScan, withIndexScanOnly } from './cand
 export const MAX_CANDIDATES = 1000;
 
 /** How a word search collects its candidates; `planCandidateScan` decides from the planner's estimate. */
-export type ChooseScan = (db: Database, where: SQL, wanted: number) => Promise<CandidateScan>;
+export type ChooseScan = (db: Database, where: SQL, wanted: number) => Promise<CandidatePlan>;
 
 /** Search over the papers in `db`, collecting each word search's candidates as the planner's estimate says. */
 export function createPaperSearch(db: Database): PaperSearch {
   return createPaperSearchWithScan(db, planCandidateScan);
 }
 
-/** Search whose word searches collect their candidates as `chooseScan` decides; fuzzy searches always walk. */
-export function createPaperSearchWithScan(db: Database, chooseScan: ChooseScan): PaperSearch {
+/** How a search collects its candidates; tests shrink the windows and the cap to see them at work. */
+export interface SearchTuning {
+  /** The windows of newest papers an index search reads first, instead of those `windowSizes` picks. */
+  windows?: readonly number[];
+  /** At most this many matches are ranked (`MAX_CANDIDATES`). */
+  maxCandidates?: number;
+}
+
+/**
+ * Search that collects its candidates as `chooseScan` decides. When no paper matches, misspelt words are
+ * corrected against the stored titles' words (`typo-correction.ts`) and the search runs again, saying so.
+ */
+export function createPaperSearchWithScan(
+  db: Database,
+  chooseScan: ChooseScan,
+  options: SearchTuning = {},
+): PaperSearch {
+  const tuning: Tuning = {
+    chooseScan,
+    edgeAt: createWindowEdges(db),
+    windows: options.windows,
+    cap: options.maxCandidates ?? MAX_CANDIDATES,
+  };
   return {
     async search(request, now = new Date()) {
-      const exact = await runSearch(db, request, now, 'words', chooseScan);
+      const exact = await runSearch(db, request, now, tuning);
       if (exact.total > 0 || request.query.trim() === '') return exact;
-      return runSearch(db, request, now, 'trigrams', chooseScan);
+      const corrected = await correctQuery(db, request.query);
+      if (!corrected) return exact;
+      const fuzzy = await runSearch(db, { ...request, query: corrected }, now, tuning);
+      return { ...fuzzy, query: exact.query, fuzzy: true, correctedQuery: corrected };
     },
   };
+}
+
+interface Tuning {
+  chooseScan: ChooseScan;
+  edgeAt: (size: number) => Promise<Date | undefined>;
+  windows: readonly number[] | undefined;
+  cap: number;
 }
 
 async function runSearch(
   db: Database,
   request: SearchRequest,
   now: Date,
-  mode: 'words' | 'trigrams',
-  chooseScan: ChooseScan,
+  tuning: Tuning,
 ): Promise<SearchResults> {
   const query = request.query.trim();
-  const matches =
-    mode === 'words'
-      ? sql`${papers.search} @@ websearch_to_tsquery('english', ${query})`
-      : sql`${query.toLowerCase()} <% ${papers.fuzzy}`;
+  const matches = sql`${papers.search} @@ websearch_to_tsquery('english', ${query})`;
   const filters: SQL[] = [matches];
   if (request.since) filters.push(gte(papers.paperDate, request.since));
   if (request.source) filters.push(arrayContains(papers.sources, [request.source]));
   const where = and(...filters) as SQL;
-  const scan = mode === 'words' ? await chooseScan(db, where, MAX_CANDIDATES) : 'walk';
+  const plan = await tuning.chooseScan(db, where, tuning.cap);
+  const { scan } = plan;
 
   const candidateOrder =
     request.sort === 'upvotes'
       ? sql`coalesce(${papers.upvotes}, -1) desc`
       : sql`${papers.paperDate} desc nulls last`;
-  const candidates = db
-    .select({
-      id: papers.id,
-      search: papers.search,
-      fuzzy: papers.fuzzy,
-      upvotes: papers.upvotes,
-      date: papers.paperDate,
-    })
-    .from(papers)
-    .where(where)
-    .orderBy(candidateOrder, asc(papers.id))
-    .limit(MAX_CANDIDATES)
-    .as('candidates');
+  const branch = (window: SQL | undefined) =>
+    sql`select ${papers.id} as id, ${papers.search} as search, ${papers.upvotes} as upvotes, ${papers.paperDate} as date from ${papers} where ${window ? and(where, window) : where} order by ${candidateOrder}, ${papers.id} limit ${tuning.cap}`;
+  const sizes =
+    scan === 'index' && request.sort !== 'upvotes'
+      ? (tuning.windows ??
+        windowSizes(plan.expectedMatches, plan.totalPapers, tuning.cap, holdsPhrase(query)))
+      : [];
+  const edges = await Promise.all(sizes.map((size) => tuning.edgeAt(size)));
+  const candidates = windowedCandidates(branch, edges, tuning.cap);
 
   // Exclusions take no part in ranking (ts_rank scores `a & !b` as zero), and a query of exclusions alone
   // still needs a score for the boosts to order by.
-  const textScore =
-    mode === 'words'
-      ? sql`greatest(ts_rank('{0.2, 0.4, 0.4, 1.0}', ${candidates.search}, websearch_to_tsquery('english', ${withoutExclusions(query)})), 0.0001)`
-      : sql`word_similarity(${query.toLowerCase()}, ${candidates.fuzzy})`;
-  const ageDays = sql`greatest(0, extract(epoch from (${now.toISOString()}::timestamptz - coalesce(${candidates.date}, ${now.toISOString()}::timestamptz))) / 86400)`;
-  const boosts = sql`(1 + 0.25 * least(1, log(1 + greatest(coalesce(${candidates.upvotes}, 0), 0)) / 3)) * (1 + 0.25 * power(0.5, ${ageDays} / 30))`;
-  const score = sql<number>`(${textScore} * ${boosts})::float8`;
-  const order: SQL[] =
+  const textScore = sql`greatest(ts_rank('{0.2, 0.4, 0.4, 1.0}', candidates.search, websearch_to_tsquery('english', ${withoutExclusions(query)})), 0.0001)`;
+  const ageDays = sql`greatest(0, extract(epoch from (${now.toISOString()}::timestamptz - coalesce(candidates.date, ${now.toISOString()}::timestamptz))) / 86400)`;
+  const boosts = sql`(1 + 0.25 * least(1, log(1 + greatest(coalesce(candidates.upvotes, 0), 0)) / 3)) * (1 + 0.25 * power(0.5, ${ageDays} / 30))`;
+  const order =
     request.sort === 'upvotes'
-      ? [sql`${candidates.upvotes} desc nulls last`, desc(score)]
+      ? sql`scored.upvotes desc nulls last, scored.score desc`
       : request.sort === 'date'
-        ? [sql`${candidates.date} desc nulls last`, desc(score)]
-        : [desc(score)];
+        ? sql`scored.date desc nulls last, scored.score desc`
+        : sql`scored.score desc`;
+  const scored = sql`select candidates.id, candidates.upvotes, candidates.date, (${textScore} * ${boosts})::float8 as score from (${candidates}) as candidates`;
+  const ranked = (offset: number, limit: number) =>
+    sql`select scored.id, scored.score, count(*) over () as total, row_number() over (order by ${order}, scored.id) as place from (${scored}) as scored order by place limit ${limit} offset ${offset}`;
 
-  const rankOn = (on: Database, offset: number, limit: number) =>
+  // One statement ranks the page and reads its papers.
+  const page = (on: Database, offset: number, limit: number) =>
     on
-      .select({ id: candidates.id, score, total: sql<number>`count(*) over ()`.mapWith(Number) })
-      .from(candidates)
-      .orderBy(...order, asc(candidates.id))
-      .limit(limit)
-      .offset(offset);
+      .select({
+        ...paperColumns,
+        score: sql<number>`ranked.score`.mapWith(Number),
+        total: sql<number>`ranked.total`.mapWith(Number),
+      })
+      .from(sql`(${ranked(offset, limit)}) as ranked`)
+      .innerJoin(papers, sql`${papers.id} = ranked.id`)
+      .orderBy(sql`ranked.place`);
+  const read = (offset: number, limit: number) =>
+    scan === 'index' ? withIndexScanOnly(db, (tx) => page(tx, offset, limit)) : page(db, offset, limit);
 
-  const rank = (offset: number, limit: number) =>
-    scan === 'index' ? withIndexScanOnly(db, (tx) => rankOn(tx, offset, limit)) : rankOn(db, offset, limit);
-
-  const ranked = await rank(request.offset ?? 0, request.limit);
+  const rows = await read(request.offset ?? 0, request.limit);
   // A page past the end has no rows to carry the count.
-  const total = ranked[0]?.total ?? (request.offset ? ((await rank(0, 1))[0]?.total ?? 0) : 0);
-  const found = await db.query.papers.findMany({
-    where: (table, { inArray }) =>
-      inArray(
-        table.id,
-        ranked.map((row) => row.id),
-      ),
-    columns: { search: false, fuzzy: false, paperDate: false },
-  });
-  const byId = new Map(found.map((paper) => [paper.id, paper]));
+  const total = rows[0]?.total ?? (request.offset ? ((await read(0, 1))[0]?.total ?? 0) : 0);
   return {
     query,
     total,
-    totalCapped: total >= MAX_CANDIDATES,
-    fuzzy: mode === 'trigrams',
-    hits: ranked.flatMap((row) => {
-      const paper = byId.get(row.id);
-      return paper ? [{ paper, score: Number(row.score) }] : [];
-    }),
+    totalCapped: total >= tuning.cap,
+    fuzzy: false,
+    hits: rows.map(({ score, total: _total, ...paper }) => ({ paper, score })),
   };
 }
 

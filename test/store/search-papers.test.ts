@@ -2,8 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchRequest } from '../../src/core/search.js';
 import type { DatabaseHandle } from '../../src/db/database.js';
 import { chooseScan } from '../../src/store/candidate-scan.js';
+import { holdsPhrase, windowSizes } from '../../src/store/candidate-windows.js';
 import { createPaperStore } from '../../src/store/paper-store.js';
 import { createPaperSearch, withoutExclusions } from '../../src/store/search-papers.js';
+import { correctQuery } from '../../src/store/typo-correction.js';
 import { fixtureCorpus } from '../helpers/fixture-corpus.js';
 import { createForcedScanSearch } from '../helpers/forced-scan-search.js';
 import { describeEachDatabase, openTestDatabase, postgresUrl } from '../helpers/test-database.js';
@@ -72,10 +74,38 @@ describeEachDatabase('search on the fixture corpus', (driver) => {
     expect(ids((await search({ query: 'Quarrington' })).hits)).toEqual(['2606.93677']);
   });
 
-  it('falls back to trigram matches for a misspelling and says so', async () => {
+  it("corrects a misspelling against the stored titles' words and says so", async () => {
     const results = await search({ query: 'grokkng' });
     expect(results.fuzzy).toBe(true);
+    expect(results.query).toBe('grokkng');
+    expect(results.correctedQuery).toBe('grokking');
     expect(ids(results.hits)).toEqual(['2601.94697']);
+  });
+
+  it('corrects only plain words: OR, exclusions, phrases and hyphenated words stay as typed', async () => {
+    expect(
+      await correctQuery(handle.db, 'grokkng OR quantizaton -survy "sparce attention" visoin-language'),
+    ).toBe('grokking OR quantization -survy "sparce attention" visoin-language');
+    expect(await correctQuery(handle.db, 'grokking')).toBeUndefined();
+    expect(await correctQuery(handle.db, 'zzzzqqqq')).toBeUndefined();
+    const nothing = await search({ query: 'zzzzqqqq' });
+    expect({ total: nothing.total, fuzzy: nothing.fuzzy }).toEqual({ total: 0, fuzzy: false });
+  });
+
+  it('learns the words of papers as they are stored and updated', async () => {
+    const store = createPaperStore(handle.db);
+    const [base] = fixtureCorpus();
+    if (!base) throw new Error('the fixture corpus is empty');
+    await store.upsertPapers([{ ...base, id: '2699.00001', title: 'Quokkanets for sparse retrieval' }], now);
+    expect(await correctQuery(handle.db, 'quokanets')).toBe('quokkanets');
+    await store.upsertPapers(
+      [{ ...base, id: '2699.00001', title: 'Wombatformers for sparse retrieval' }],
+      now,
+    );
+    expect(await correctQuery(handle.db, 'wombatformrs')).toBe('wombatformers');
+    expect((await search({ query: 'wombatformrs' })).hits.map(({ paper }) => paper.id)).toEqual([
+      '2699.00001',
+    ]);
   });
 
   it('ranks a title match above a popular paper that only mentions the word', async () => {
@@ -129,18 +159,61 @@ describeEachDatabase('search candidates walked in date order or taken from the i
         const request = { query, limit: 25, sort };
         const walked = await createForcedScanSearch(handle.db, 'walk').search(request, now);
         const indexed = await createForcedScanSearch(handle.db, 'index').search(request, now);
+        // The newest 10 papers first, then the rest.
+        const windowed = await createForcedScanSearch(handle.db, 'index', { windows: [10] }).search(
+          request,
+          now,
+        );
         expect(walked.total).toBeGreaterThan(0);
         expect(ids(indexed.hits)).toEqual(ids(walked.hits));
         expect(indexed.total).toBe(walked.total);
+        expect(ids(windowed.hits)).toEqual(ids(walked.hits));
+        expect(windowed.total).toBe(walked.total);
       }
     },
   );
+
+  it('takes the newest matches from the window first, and from older papers when it falls short', async () => {
+    // A cap of 4: windows of the newest 1, then 2, then 3 papers fall short, one of 12 holds enough. Either way
+    // the candidates are the newest 4 matches, as the walk finds them.
+    for (const windows of [[1, 2, 3], [12], [3, 12, 20]]) {
+      for (const sort of ['relevance', 'date'] as const) {
+        const request = { query: 'benchmark', limit: 25, sort };
+        const walked = await createForcedScanSearch(handle.db, 'walk', { maxCandidates: 4 }).search(
+          request,
+          now,
+        );
+        const windowed = await createForcedScanSearch(handle.db, 'index', {
+          maxCandidates: 4,
+          windows,
+        }).search(request, now);
+        expect(walked.totalCapped).toBe(true);
+        expect({ windows, sort, ids: ids(windowed.hits) }).toEqual({ windows, sort, ids: ids(walked.hits) });
+      }
+    }
+  });
 
   it('asks the planner how many papers match and leaves the search results alone', async () => {
     await createPaperStore(handle.db).refreshStatistics();
     const planned = await createPaperSearch(handle.db).search({ query: 'model', limit: 10 }, now);
     const walked = await createForcedScanSearch(handle.db, 'walk').search({ query: 'model', limit: 10 }, now);
     expect(ids(planned.hits)).toEqual(ids(walked.hits));
+  });
+});
+
+describe('windowSizes', () => {
+  it('reads the newest papers first when many match, from a window for about twice the cap, four times larger next', () => {
+    expect(windowSizes(2_000, 1_000_000, 1000, false)).toEqual([]);
+    expect(windowSizes(30_000, 1_000_000, 1000, false)).toEqual([66_667, 266_668]);
+    expect(windowSizes(30_000, 0, 1000, false)).toEqual([]);
+  });
+
+  it('starts a phrase from a window whatever the estimate says', () => {
+    expect(windowSizes(1, 1_000_000, 1000, true)).toEqual([16_000, 64_000, 256_000]);
+    expect(windowSizes(200_000, 1_000_000, 1000, true)).toEqual([10_000, 40_000, 160_000]);
+    expect(holdsPhrase('"large language"')).toBe(true);
+    expect(holdsPhrase('GPT-4o')).toBe(true);
+    expect(holdsPhrase('lora -survey')).toBe(false);
   });
 });
 

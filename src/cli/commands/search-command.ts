@@ -98,7 +98,7 @@ function formatResults(results: SearchResults): string {
   const query = quoted(results.query);
   if (results.total === 0) return `No papers match ${query}.`;
   const heading = results.fuzzy
-    ? `No exact matches for ${query}; ${results.total} similar (fuzzy) matches:`
+    ? `No exact matches for ${query}; ${results.total} similar (fuzzy) matches${results.correctedQuery ? ` for ${quoted(results.correctedQuery)}` : ''}:`
     : `${results.total}${results.totalCapped ? '+' : ''} ${results.total === 1 ? 'paper matches' : 'papers match'} ${query}:`;
   const lines = results.hits.map(({ paper }, index) => formatPaper(paper, index + 1));
   return [heading, ...lines].join('\n');

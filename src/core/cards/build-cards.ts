@@ -53,7 +53,9 @@ export const searchResultsCard = (results: SearchResults, request: SearchCardReq
   const pageSize = Math.max(1, request.pageSize);
   const pages = Math.max(1, Math.ceil(results.total / pageSize));
   const subheader = [
-    results.fuzzy ? 'Fuzzy matches (no exact hit)' : null,
+    results.fuzzy
+      ? `Fuzzy matches${results.correctedQuery ? ` for “${results.correctedQuery}”` : ''} (no exact hit)`
+      : null,
     results.totalCapped
       ? `${results.total.toLocaleString('en-US')}+ results`
       : plural(results.total, 'result'),

@@ -84,6 +84,11 @@ describe('searchResultsCard', () => {
     });
     expect(card.subheader).toBe('Fuzzy matches (no exact hit) · 1 result · page 1 of 1');
     expect(card.fallback.split('\n')[1]).toBe('Fuzzy matches (no exact hit) · 1 result · page 1 of 1');
+    const corrected = searchResultsCard(
+      { ...results(hf.slice(0, 1), 1, true), correctedQuery: 'lora' },
+      { query: 'lorra', page: 0, pageSize: 10 },
+    );
+    expect(corrected.subheader).toBe('Fuzzy matches for “lora” (no exact hit) · 1 result · page 1 of 1');
   });
 
   it('keeps a quoted query as typed in the header and truncates a long one', () => {
