@@ -41,6 +41,9 @@ export function rssMb(pid: number): number {
  */
 export async function startBotProcess(env: Record<string, string>, port: number): Promise<BotProcess> {
   const url = `http://127.0.0.1:${port}`;
+  // Another process answering here (say, a bot a crashed run left behind) would be measured in place of ours.
+  if (await isListening(url))
+    throw new Error(`port ${port} is already in use (a bot left from an earlier run? see: ss -ltnp)`);
   const started = performance.now();
   const nodeArgs = process.env.BENCH_BOT_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const child = spawn(process.execPath, [...imageNodeOptions(), ...nodeArgs, 'dist/main.js'], {
@@ -55,9 +58,13 @@ export async function startBotProcess(env: Record<string, string>, port: number)
     stdio: process.env.BENCH_BOT_OUTPUT ? 'inherit' : 'ignore',
   });
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  // If the bench dies (an uncaught error, process.exit), the bot must not outlive it holding the port.
+  const killChild = () => child.kill('SIGKILL');
+  process.on('exit', killChild);
   let done = false;
   void exited.then(() => {
     done = true;
+    process.off('exit', killChild);
   });
   while (!(await isReady(url))) {
     if (done) throw new Error('dist/main.js exited before it was ready (set BENCH_BOT_OUTPUT=1 to see why)');
@@ -85,6 +92,15 @@ async function readStats(url: string): Promise<BotStats> {
     loopLagP99Ms: value('nodejs_eventloop_lag_p99_seconds') * 1000,
     loopLagMaxMs: value('nodejs_eventloop_lag_max_seconds') * 1000,
   };
+}
+
+async function isListening(url: string): Promise<boolean> {
+  try {
+    await fetch(`${url}/healthz`);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function isReady(url: string): Promise<boolean> {

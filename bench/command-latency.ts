@@ -1,30 +1,32 @@
-import {
-  APPLICATION_ID,
-  commandInteraction,
-  postInteraction,
-  testKeyPair,
-} from '../test/adapters/discord/discord-fixtures.js';
-import { type InitialResponse, startFakeDiscord } from '../test/helpers/fake-discord.js';
+import { APPLICATION_ID, testKeyPair } from '../test/adapters/discord/discord-fixtures.js';
+import { startFakeDiscord } from '../test/helpers/fake-discord.js';
 import { startFakeSlack } from '../test/helpers/fake-slack.js';
-import {
-  postSigned,
-  slashCommandBody,
-  startResponseUrlReceiver,
-} from '../test/helpers/fake-slack-receivers.js';
-import { type BotProcess, startBotProcess } from './bot-process.js';
-import { commandLoadRow, TOPICS } from './command-load.js';
+import { startResponseUrlReceiver } from '../test/helpers/fake-slack-receivers.js';
+import { startBotProcess } from './bot-process.js';
+import { commandBurstRow, TOPICS, warmUp } from './command-load.js';
+import { COMMAND_SECONDS, commandRateRows, openLoopRow, rateStep } from './command-rates.js';
+import { discordCommandSender, slackCommandSender } from './command-senders.js';
+import { trackDiscordAnswers } from './discord-answers.js';
+import { withLoadStats } from './load-stats.js';
 import type { BenchRow } from './measure.js';
 
 const SECRET = 'bench-signing-secret';
 const PORT = 3990;
+/**
+ * `/papers help` runs at the top rate of the ack target: what acks cost there without the database. A third
+ * of a rate's time is enough for its p99 (1,000 acks) and keeps the scenario short.
+ */
+const HELP_PER_SECOND = 100;
+const HELP_SECONDS = Math.max(1, Math.round(COMMAND_SECONDS / 3));
+const TOPIC_COMMAND = 'signed /papers topic:<varied>';
 
 /**
  * Scenario 1: the built service (`dist/main.js`) with Slack (HTTP mode) and Discord (HTTP interactions) on
- * the given database, in a process of its own; this process plays both platforms. First correctly signed
- * `/papers topic:<varied>` slash commands to `POST /slack/events` (answers not ready within the ack budget
- * follow through response_url), the same number of `/papers help` (no database: the cost of acks alone),
- * then signed interactions to `POST /discord/interactions` (a deferred answer arrives as an edit of
- * `@original`).
+ * the given database, in a process of its own; this process plays both platforms. For each platform, after
+ * 100 commands one at a time to warm up: open-loop Poisson arrivals of varied `/papers topic:<...>` commands
+ * at rising rates (`command-rates.ts`); on Slack, `/papers help` at 100/s (no database: the cost of acks alone);
+ * then the old burst as a stress test (on Slack only: one burst per backend says how a queue drains). Slack answers not ready within the ack budget follow through
+ * response_url; a deferred Discord answer arrives as an edit of `@original`.
  */
 export async function benchCommands(
   backend: string,
@@ -34,6 +36,7 @@ export async function benchCommands(
   const slack = await startFakeSlack();
   const responses = await startResponseUrlReceiver();
   const discord = await startFakeDiscord({ applicationId: APPLICATION_ID });
+  const answers = trackDiscordAnswers(discord);
   const { privateKey, publicKeyHex } = testKeyPair();
   const bot = await startBotProcess(
     {
@@ -49,70 +52,34 @@ export async function benchCommands(
     },
     PORT,
   );
+  const topic = (index: number) => TOPICS[index % TOPICS.length] ?? 'lora';
+  const slackTarget = { url: bot.url, secret: SECRET, responses };
+  const slackTopics = slackCommandSender(slackTarget, (index) => `topic:${topic(index)}`);
+  const slackHelp = slackCommandSender(slackTarget, () => 'help');
+  const discordTopics = discordCommandSender({ url: bot.url, privateKey }, answers, topic);
+  const measure = (run: () => Promise<BenchRow>) => withLoadStats(bot, run);
+  const slackLadder = { scenario: 'slack command', backend, command: TOPIC_COMMAND, measure, log };
+  const discordLadder = { ...slackLadder, scenario: 'discord command' };
   try {
-    const slackCommands = (run: string, label: string, text: (index: number) => string) =>
-      withBotStats(bot, () =>
-        commandLoadRow('slack command', backend, `signed /papers ${label}`, async (index) => {
-          const id = `${run}-${index}`;
-          const body = slashCommandBody({
-            text: text(index),
-            responseUrl: responses.url(id),
-            channelId: `C${index % 100}`,
-          });
-          const result = await postSigned(`${bot.url}/slack/events`, body, { secret: SECRET });
-          const inAck = result.text !== '';
-          return {
-            ok: result.status === 200,
-            answered: inAck ? Promise.resolve() : responses.waitFor(id, 1, 300_000).then(() => {}),
-          };
-        }),
-      );
-    log(`${backend}: slack commands`);
-    const slackRow = await slackCommands(
-      'topic',
-      'topic:<varied>',
-      (index) => `topic:${TOPICS[index % TOPICS.length]}`,
+    log(`${backend}: slack warm-up`);
+    await warmUp(slackTopics);
+    const slackRows = await commandRateRows({ ...slackLadder, send: slackTopics });
+    log(`${backend}: slack help commands at ${HELP_PER_SECOND}/s`);
+    const help = { ...slackLadder, command: 'signed /papers help (no database: acks alone)' };
+    const helpStep = rateStep(help, HELP_PER_SECOND, { answerTarget: false, seconds: HELP_SECONDS });
+    slackRows.push(await measure(() => openLoopRow(helpStep, slackHelp)));
+    log(`${backend}: slack stress burst`);
+    slackRows.push(
+      await measure(() => commandBurstRow('slack command', backend, TOPIC_COMMAND, slackTopics)),
     );
-    // The same load with an answer that needs no database: what acks cost on this machine by themselves.
-    log(`${backend}: slack help commands`);
-    const helpRow = await slackCommands('help', 'help', () => 'help');
-    log(`${backend}: discord commands`);
-    const discordRow = await withBotStats(bot, () =>
-      commandLoadRow('discord command', backend, 'signed /papers topic:<varied>', async (index) => {
-        const token = `bench-${index}`;
-        const topic = { name: 'topic', type: 3, value: TOPICS[index % TOPICS.length] };
-        const body = JSON.stringify(
-          commandInteraction('papers', [topic], { token, id: String(6e17 + index) }),
-        );
-        const response = await postInteraction(`${bot.url}/discord/interactions`, body, { privateKey });
-        const initial = (await response.json()) as InitialResponse;
-        return {
-          ok: response.status === 200,
-          answered: discord.answerFor(token, initial).then(() => {}),
-        };
-      }),
-    );
-    return [slackRow, helpRow, discordRow];
+    log(`${backend}: discord warm-up`);
+    await warmUp(discordTopics);
+    const discordRows = await commandRateRows({ ...discordLadder, send: discordTopics });
+    return [...slackRows, ...discordRows];
   } finally {
     await bot.stop();
     await responses.close();
     await slack.close();
     await discord.close();
   }
-}
-
-/** Adds the bot process's CPU time and event-loop lag during `run` to its row. */
-async function withBotStats(bot: BotProcess, run: () => Promise<BenchRow>): Promise<BenchRow> {
-  const before = await bot.stats();
-  const row = await run();
-  const after = await bot.stats();
-  const cpuSeconds = after.cpuSeconds - before.cpuSeconds;
-  return {
-    ...row,
-    figure: `${row.figure}; bot event loop lag p99 ${Math.round(after.loopLagP99Ms)} ms, CPU ${cpuSeconds.toFixed(1)} s`,
-    details: {
-      ...row.details,
-      bot: { cpuSeconds, loopLagP99Ms: after.loopLagP99Ms, loopLagMaxMs: after.loopLagMaxMs },
-    },
-  };
 }
