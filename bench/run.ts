@@ -13,7 +13,10 @@ import { benchFirstPost } from './first-post.js';
 import { openFreshPostgres } from './fresh-postgres.js';
 import { type BenchRow, printTable, timed } from './measure.js';
 import { buildQueryMix } from './query-mix.js';
+import { writeReadmeResults } from './readme-performance.js';
 import { benchRelevance } from './relevance.js';
+import { benchScheduleTick } from './schedule-tick.js';
+import { benchSearchAtScale } from './search-at-scale.js';
 import { benchSearch } from './search-bench.js';
 import { benchStartup } from './startup.js';
 
@@ -39,6 +42,7 @@ const SCENARIOS = [
   'fan-out-profiles',
   'first-post',
   'relevance',
+  'schedules',
 ];
 /**
  * Scenarios to run: `npm run bench -- search commands` or BENCH_ONLY=first-post,fan-out (both add up); none
@@ -111,6 +115,7 @@ async function main(): Promise<void> {
               log,
             })),
           );
+        if (runs('schedules')) rows.push(...(await benchScheduleTick(backend.name, handle, log)));
       } finally {
         // The bot process opens the database next; an embedded one takes a single process at a time.
         if (backend.name === 'pglite') await handle.close();
@@ -128,12 +133,22 @@ async function main(): Promise<void> {
           `${backend.name}: digest fan-out and first post run on Postgres only (they need a database a second process can open)`,
         );
     }
+    // Search at a million papers, on a store kept between runs (building it takes minutes).
+    if (postgresUrl && mix && runs('search'))
+      rows.push(
+        ...(await benchSearchAtScale(postgresUrl, mix, {
+          repeats: SEARCH_REPEATS,
+          naivePerShape: NAIVE_PER_SHAPE,
+          log,
+        })),
+      );
   } finally {
     rmSync(pgliteDir, { recursive: true, force: true });
   }
 
   printTable(rows);
-  const merged = only.size === 0 ? rows : mergeRows(previousRows(), rows);
+  const previous = previousRows();
+  const merged = withPrevious(only.size === 0 ? rows : mergeRows(previous, rows), previous);
   const results = {
     date: new Date().toISOString(),
     machine: {
@@ -145,6 +160,7 @@ async function main(): Promise<void> {
     rows: merged,
   };
   writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
+  writeReadmeResults(results, log);
   log(
     `machine: ${results.machine.cpus} CPUs (${results.machine.cpuModel}), node ${process.version}; wrote bench/results.json`,
   );
@@ -214,6 +230,15 @@ function mergeRows(previous: BenchRow[], fresh: BenchRow[]): BenchRow[] {
   }
   for (const row of fresh) place(row);
   return merged;
+}
+
+/** Each fresh row with the figure of the same row in the previous results beside it (a kept row keeps its own). */
+function withPrevious(rows: BenchRow[], previous: BenchRow[]): (BenchRow & { previous?: string })[] {
+  return rows.map((row) => {
+    const before = previous.find((candidate) => sameRow(candidate, row));
+    if (!before || before === row || before.figure === row.figure) return row;
+    return { ...row, previous: before.figure };
+  });
 }
 
 const sameRow = (a: BenchRow, b: BenchRow) =>

@@ -78,7 +78,7 @@ export async function benchSearch(
   const search = createPaperSearch(handle.db);
   await handle.db.execute(sql`analyze papers`);
   const targetMs = backend === 'postgres' ? 50 : 150;
-  const storeLabel = store.method === 'corpus' ? 'real-text store' : 'single-word store';
+  const storeLabel = `${store.method === 'corpus' ? 'real-text' : 'single-word'} store of ${store.count} papers`;
 
   const fixedTimes: number[] = [];
   const fixedNaive: number[] = [];
@@ -138,7 +138,7 @@ export async function benchSearch(
     shapeRows.push({
       scenario: 'search',
       backend,
-      inputs: `shape "${shape}": ${measured.times.length} runs of ${measured.seen.size} queries, limit 10`,
+      inputs: `shape "${shape}": ${measured.times.length} runs of ${measured.seen.size} queries, limit 10, ${store.count} papers`,
       figure: `p50 ${round(p50)} ms, p99 ${round(p99)} ms; naive ILIKE p50 ${round(naiveP50)} ms (${round(naiveP50 / p50)}x)`,
       target: `p99 < ${targetMs} ms`,
       met: p99 < targetMs,
