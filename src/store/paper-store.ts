@@ -85,6 +85,13 @@ const columnList = sql.raw(writtenColumns.map(({ name }) => `"${name}"`).join(',
  * `jsonb_populate_recordset` into the table's own column types: building and binding 25 parameters per paper
  * cost more than the insert itself.
  */
+/**
+ * Postgres text cannot hold U+0000, and one in any field would fail the whole page: a source's stray NUL is dropped
+ * (in every string, nested ones too).
+ */
+const withoutNul = (_key: string, value: unknown) =>
+  typeof value === 'string' && value.includes('\u0000') ? value.replaceAll('\u0000', '') : value;
+
 function upsertStatement(rows: (typeof papers.$inferInsert)[]): SQL {
   const json = JSON.stringify(
     rows.map((row) => {
@@ -92,6 +99,7 @@ function upsertStatement(rows: (typeof papers.$inferInsert)[]): SQL {
       for (const { key, name } of writtenColumns) named[name] = row[key as keyof typeof row] ?? null;
       return named;
     }),
+    withoutNul,
   );
   const updates = sql.join(
     Object.entries(mergeOnConflict).map(
