@@ -103,13 +103,24 @@ process.once('SIGTERM', () => {
   })();
 });
 
-// What the heap, native buffers and the rest take at their largest, sampled each second.
-const peak = { heapMb: 0, externalMb: 0, rssMb: 0 };
+// What the process took once started (code, clients, pools), and what the heap, native buffers and the rest
+// take at their largest, sampled each second.
+const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
+const atReady = process.memoryUsage();
+const peak = {
+  readyRssMb: mb(atReady.rss),
+  readyHeapMb: mb(atReady.heapUsed),
+  heapMb: 0,
+  heapTotalMb: 0,
+  externalMb: 0,
+  rssMb: 0,
+};
 const sample = setInterval(() => {
   const usage = process.memoryUsage();
-  peak.heapMb = Math.max(peak.heapMb, Math.round(usage.heapUsed / 2 ** 20));
-  peak.externalMb = Math.max(peak.externalMb, Math.round(usage.external / 2 ** 20));
-  peak.rssMb = Math.max(peak.rssMb, Math.round(usage.rss / 2 ** 20));
+  peak.heapMb = Math.max(peak.heapMb, mb(usage.heapUsed));
+  peak.heapTotalMb = Math.max(peak.heapTotalMb, mb(usage.heapTotal));
+  peak.externalMb = Math.max(peak.externalMb, mb(usage.external));
+  peak.rssMb = Math.max(peak.rssMb, mb(usage.rss));
 }, 1000);
 
 say({ ready: true });

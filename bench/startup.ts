@@ -88,8 +88,9 @@ async function measure(
       backend,
       inputs: `${CHANNELS} channels, 5 s after ready`,
       figure: `RSS ${idle} MB`,
-      target: '< 150 MB',
-      met: idle < 150,
+      // The embedded database holds its buffers in the process (issue #17 sets 250 MB for it).
+      target: backend === 'pglite' ? '< 250 MB' : '< 150 MB',
+      met: idle < (backend === 'pglite' ? 250 : 150),
       details: { rssMb: idle },
     },
   ];

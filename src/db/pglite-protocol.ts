@@ -2,6 +2,8 @@
 
 export interface PgliteWorkerData {
   dataDir: string;
+  /** Postgres settings the database starts with (`shared_buffers: '32MB'`), on top of PGlite's own. */
+  settings: Readonly<Record<string, string>>;
 }
 
 export interface QueryRequest {

@@ -52,8 +52,13 @@ export class PgliteThread implements PgliteQueryable {
     worker.on('exit', (code) => this.fail(new Error(`the embedded database thread exited (code ${code})`)));
   }
 
-  static async start(dataDir: string, observer?: PgliteObserver): Promise<PgliteThread> {
-    const workerData: PgliteWorkerData = { dataDir };
+  /** Starts PGlite on `dataDir` with the Postgres `settings` given (`{ shared_buffers: '32MB' }`). */
+  static async start(
+    dataDir: string,
+    observer?: PgliteObserver,
+    settings: Readonly<Record<string, string>> = {},
+  ): Promise<PgliteThread> {
+    const workerData: PgliteWorkerData = { dataDir, settings };
     const worker = new Worker(workerFile, { workerData });
     const thread = new PgliteThread(worker, observer);
     await new Promise<void>((resolve, reject) => {

@@ -48,8 +48,14 @@ function toErrorData(error) {
   return { name: error.name, message: error.message, fields };
 }
 
-const started = PGlite.create(/** @type {{ dataDir: string }} */ (workerData).dataDir, {
+const { dataDir, settings } = /** @type {import('./pglite-protocol.js').PgliteWorkerData} */ (workerData);
+const started = PGlite.create(dataDir, {
   extensions: { pg_trgm },
+  // Given start parameters replace PGlite's defaults, so they are kept and the settings added after them.
+  startParams: [
+    ...PGlite.defaultStartParams,
+    ...Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
+  ],
 });
 started.then(
   () => {

@@ -11,6 +11,22 @@ beforeAll(async () => {
 afterAll(() => handle.close());
 
 describe('the embedded database thread', () => {
+  it('starts Postgres with small shared buffers, and with the settings a caller gives', async () => {
+    const shownBuffers = (db: DatabaseHandle['db']) =>
+      db.execute(sql`show shared_buffers`).then((result) => (result as unknown as { rows: unknown[] }).rows);
+    expect(await shownBuffers(handle.db)).toEqual([{ shared_buffers: '32MB' }]);
+    const other = await openDatabase({
+      dataDir: 'memory://',
+      migrate: false,
+      pgliteSettings: { shared_buffers: '64MB' },
+    });
+    try {
+      expect(await shownBuffers(other.db)).toEqual([{ shared_buffers: '64MB' }]);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('leaves the main thread free while a query runs', async () => {
     const events: string[] = [];
     const query = handle.db.execute(sql`select pg_sleep(1.5)`).then(() => events.push('query done'));
