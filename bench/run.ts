@@ -1,16 +1,13 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { silentLogger } from '../src/core/logger.js';
 import { type DatabaseHandle, openDatabase, pgliteDirectory } from '../src/db/database.js';
-import { runIngest } from '../src/ingest/run-ingest.js';
-import { createIngestRunStore } from '../src/store/ingest-run-store.js';
-import { createPaperStore } from '../src/store/paper-store.js';
 import { type BenchStore, openBenchStore } from './bench-store.js';
 import { benchCommands } from './command-latency.js';
 import { benchFanOut } from './fan-out.js';
 import { benchFirstPost } from './first-post.js';
 import { openFreshPostgres } from './fresh-postgres.js';
+import { ingestBenchStore } from './ingest-bench-store.js';
 import { type BenchRow, printTable, timed } from './measure.js';
 import { buildQueryMix } from './query-mix.js';
 import { writeReadmeResults } from './readme-performance.js';
@@ -167,29 +164,13 @@ async function main(): Promise<void> {
 }
 
 async function benchIngest(backend: string, handle: DatabaseHandle, store: BenchStore) {
-  const pages = (function* () {
-    let index = 0;
-    for (const papers of store.batches(IMPORT_BATCH)) {
-      index += 1;
-      yield { label: `batch ${index}`, batch: { papers, skipped: [] } };
-    }
-  })();
-  let progressLines = 0;
-  const { ms, value: summary } = await timed(() =>
-    runIngest({
-      source: 'bench',
-      params: {},
-      pages,
-      papers: createPaperStore(handle.db),
-      runs: createIngestRunStore(handle.db),
-      logger: silentLogger,
-      onProgress: () => {
-        progressLines += 1;
-        if (progressLines % 20 === 0) log(`${backend}: ingested ${progressLines * IMPORT_BATCH}`);
-      },
+  const { ms } = await timed(() =>
+    ingestBenchStore(handle, store, {
+      batchSize: IMPORT_BATCH,
+      progressEvery: 20,
+      progress: (stored) => log(`${backend}: ingested ${stored}`),
     }),
   );
-  if (summary.status !== 'succeeded') throw new Error(`ingest failed: ${summary.error}`);
   const perSecond = Math.round(store.count / (ms / 1000));
   const made =
     store.method === 'corpus'

@@ -1,11 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { silentLogger } from '../src/core/logger.js';
 import { type DatabaseHandle, openDatabase } from '../src/db/database.js';
-import { runIngest } from '../src/ingest/run-ingest.js';
-import { createIngestRunStore } from '../src/store/ingest-run-store.js';
-import { createPaperStore } from '../src/store/paper-store.js';
 import { rowsOf } from '../src/store/rows.js';
 import { openBenchStore } from './bench-store.js';
+import { ingestBenchStore } from './ingest-bench-store.js';
 import type { BenchRow } from './measure.js';
 import type { QueryMix } from './query-mix.js';
 import { benchSearch, type SearchBenchOptions } from './search-bench.js';
@@ -90,27 +87,11 @@ async function build(
   log(`postgres: building the ${store.count}-paper search store (${store.note})`);
   await handle.db.execute(sql`truncate papers cascade`);
   await handle.db.execute(sql`delete from bench_store`);
-  const pages = (function* () {
-    let index = 0;
-    for (const papers of store.batches(1000)) {
-      index += 1;
-      yield { label: `batch ${index}`, batch: { papers, skipped: [] } };
-    }
-  })();
-  let done = 0;
-  const summary = await runIngest({
-    source: 'bench',
-    params: {},
-    pages,
-    papers: createPaperStore(handle.db),
-    runs: createIngestRunStore(handle.db),
-    logger: silentLogger,
-    onProgress: () => {
-      done += 1;
-      if (done % 100 === 0) log(`postgres: search store ${done * 1000}/${store.count}`);
-    },
+  await ingestBenchStore(handle, store, {
+    batchSize: 1000,
+    progressEvery: 100,
+    progress: (stored) => log(`postgres: search store ${stored}/${store.count}`),
   });
-  if (summary.status !== 'succeeded') throw new Error(`building the search store failed: ${summary.error}`);
   await handle.db.execute(sql`vacuum analyze papers`);
   await handle.db.execute(sql`vacuum analyze search_words`);
   await handle.db.execute(

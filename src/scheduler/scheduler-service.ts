@@ -126,9 +126,10 @@ export function createSchedulerService(options: {
       worker.start();
       redrawer?.start();
       wakes = wakeOnDeliveries(services.database, worker, log);
-      // Digests missed while the service was down are caught up a little after start, not during it: the
-      // tick reads every scheduled channel, and on the embedded database that would hold up the first
-      // commands and /readyz.
+      // Digests missed while the service was down are caught up a little after start, not during it: after
+      // downtime many channels are due at once (and just after an upgrade every scheduled channel is read to
+      // store its next-due time), and on the embedded database that would hold up the first commands and
+      // /readyz.
       catchUp = setTimeout(() => void tick(), CATCH_UP_AFTER_MS);
     },
 

@@ -30,7 +30,8 @@ export async function correctQuery(db: Database, query: string): Promise<string 
   const correctable = tokens.map((token) => {
     const inPhrase = quoted || token.startsWith('"');
     if ((token.match(/"/g)?.length ?? 0) % 2 === 1) quoted = !quoted;
-    return !inPhrase && CORRECTABLE.test(token) && token !== 'OR';
+    // `OR` is too short to be corrected.
+    return !inPhrase && CORRECTABLE.test(token);
   });
   const terms = [...new Set(tokens.filter((_, at) => correctable[at]).map((token) => token.toLowerCase()))];
   if (terms.length === 0) return undefined;
