@@ -193,6 +193,22 @@ const configSchema = z.object({
   DISCORD_MESSAGE_CONTENT: booleanFlag('DISCORD_MESSAGE_CONTENT').default(false),
   /** How many shared papers may wait for an arXiv look-up; beyond it the oldest waiting ones are dropped. */
   PAPER_LOOKUP_QUEUE: integer('PAPER_LOOKUP_QUEUE', 1, 100_000).default(500),
+  /** arXiv's HTML renderings of papers, the full text questions are answered from. */
+  ARXIV_HTML_URL: optionalUrl('ARXIV_HTML_URL', 'https://arxiv.org/html').default('https://arxiv.org/html'),
+  /** Any OpenAI-compatible chat-completions API (hosted, vLLM, Ollama, llama.cpp's server); unset: no model. */
+  LLM_BASE_URL: optionalUrl('LLM_BASE_URL', 'http://127.0.0.1:11434/v1').optional(),
+  LLM_API_KEY: z.string().optional(),
+  LLM_MODEL: z.string().max(200, 'LLM_MODEL must be a model name, e.g. gpt-4o-mini or llama3.1:8b').optional(),
+  /** Ask for streamed answers: a slow local model then only has to keep sending within LLM_TIMEOUT. */
+  LLM_STREAM: booleanFlag('LLM_STREAM').default(false),
+  LLM_TIMEOUT: duration('LLM_TIMEOUT', '60s', 1_000, 600_000).default(60_000),
+  /** Model calls at once per replica, TL;DRs and answers together. */
+  LLM_CONCURRENCY: integer('LLM_CONCURRENCY', 1, 64).default(2),
+  /** Tokens (prompt and answer) the model may use per UTC day across all replicas; 0: no limit. */
+  LLM_DAILY_TOKENS: integer('LLM_DAILY_TOKENS', 0, 1_000_000_000).default(500_000),
+  /** Questions one person may ask per hour, and one workspace (or Discord server) per day. */
+  ASK_PER_USER_HOUR: integer('ASK_PER_USER_HOUR', 1, 10_000).default(10),
+  ASK_PER_WORKSPACE_DAY: integer('ASK_PER_WORKSPACE_DAY', 1, 1_000_000).default(200),
   LOG_LEVEL: z
     .enum(['debug', 'info', 'warn', 'error', 'silent'], {
       error: 'LOG_LEVEL must be one of debug, info, warn, error, silent',
@@ -221,7 +237,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult 
         variable: String(issue.path[0] ?? 'environment'),
         message: issue.message,
       }));
-  errors.push(...arxivPolitenessErrors(present));
+  errors.push(...arxivPolitenessErrors(present), ...languageModelErrors(present));
   if (result.success && errors.length === 0) return { ok: true, config: Object.freeze(result.data) };
   return { ok: false, errors };
 }
@@ -239,6 +255,26 @@ function arxivPolitenessErrors(env: Record<string, string | undefined>): ConfigE
         "ARXIV_MIN_INTERVAL_MS must be at least 3000 for arxiv.org (arXiv's terms of use allow one request every 3 s)",
     },
   ];
+}
+
+/** A model needs both its API's URL and its name; a key alone says the operator meant to set one up. */
+function languageModelErrors(env: Record<string, string | undefined>): ConfigError[] {
+  const { LLM_BASE_URL: baseUrl, LLM_MODEL: model, LLM_API_KEY: key } = env;
+  if (baseUrl !== undefined && model === undefined)
+    return [
+      {
+        variable: 'LLM_MODEL',
+        message: 'LLM_MODEL must be set with LLM_BASE_URL: the model to ask, e.g. gpt-4o-mini or llama3.1:8b',
+      },
+    ];
+  if (baseUrl === undefined && (model !== undefined || key !== undefined))
+    return [
+      {
+        variable: 'LLM_BASE_URL',
+        message: `LLM_BASE_URL must be set with ${model !== undefined ? 'LLM_MODEL' : 'LLM_API_KEY'}: the chat-completions API's base URL, e.g. https://api.openai.com/v1 or http://127.0.0.1:11434/v1 (Ollama). Unset both to run without a model.`,
+      },
+    ];
+  return [];
 }
 
 /** One line per bad variable, for the operator. */

@@ -103,6 +103,43 @@ describe('parseConfig', () => {
       true,
     );
   });
+
+  it('runs without a model by default and reads one when its URL and name are set', () => {
+    const none = parseConfig({});
+    expect(none.ok && none.config.LLM_BASE_URL).toBeUndefined();
+    expect(none).toMatchObject({ ok: true, config: { LLM_DAILY_TOKENS: 500_000, LLM_STREAM: false } });
+    expect(
+      parseConfig({
+        LLM_BASE_URL: 'http://127.0.0.1:11434/v1/',
+        LLM_MODEL: 'llama3.1:8b',
+        LLM_TIMEOUT: '30s',
+        LLM_DAILY_TOKENS: '0',
+        ARXIV_HTML_URL: 'http://127.0.0.1:9/html',
+      }),
+    ).toMatchObject({
+      ok: true,
+      config: {
+        LLM_BASE_URL: 'http://127.0.0.1:11434/v1',
+        LLM_MODEL: 'llama3.1:8b',
+        LLM_TIMEOUT: 30_000,
+        LLM_DAILY_TOKENS: 0,
+        ARXIV_HTML_URL: 'http://127.0.0.1:9/html',
+      },
+    });
+  });
+
+  it('says what to set when a model is half configured, without showing the key', () => {
+    const noModel = parseConfig({ LLM_BASE_URL: 'https://api.openai.com/v1' });
+    expect(noModel).toEqual({ ok: false, errors: [expect.objectContaining({ variable: 'LLM_MODEL' })] });
+    const keyOnly = parseConfig({ LLM_API_KEY: 'sk-secret-value' });
+    expect(keyOnly).toEqual({ ok: false, errors: [expect.objectContaining({ variable: 'LLM_BASE_URL' })] });
+    if (keyOnly.ok) return;
+    const text = formatConfigErrors(keyOnly.errors);
+    expect(text).toContain('LLM_BASE_URL must be set with LLM_API_KEY');
+    expect(text).not.toContain('sk-secret-value');
+    const badUrl = parseConfig({ LLM_BASE_URL: 'localhost:11434', LLM_MODEL: 'm' });
+    expect(badUrl).toEqual({ ok: false, errors: [expect.objectContaining({ variable: 'LLM_BASE_URL' })] });
+  });
 });
 
 describe('INGEST_CRON', () => {

@@ -75,6 +75,8 @@ export const channelSettingsSchema = z.object({
    */
   shared: z.enum(['show', 'hide']),
   recap: recapScheduleSchema,
+  /** A BCP 47 tag (`en`, `de`, `pt-BR`): the language of TL;DRs and answers here; titles stay as they are. */
+  language: z.string().min(2).max(35),
 });
 export type ChannelSettings = z.infer<typeof channelSettingsSchema>;
 
@@ -89,6 +91,7 @@ export const DEFAULT_SETTINGS: ChannelSettings = {
   learn: true,
   shared: 'show',
   recap: { enabled: false, weekday: 5, time: '16:00', timezone: 'UTC' },
+  language: 'en',
 };
 
 /** A channel paperboy knows, with its settings and whether it may still post there. */

@@ -1,6 +1,7 @@
 import { noticeCard } from '../cards/build-cards.js';
 import type { Card, CardAction } from '../cards/card.js';
 import type { Channel } from '../channel.js';
+import { languageName } from '../language.js';
 import { describeLearning, learningState } from '../relevance/channel-profile.js';
 import { describeRecap } from '../schedule/describe-recap.js';
 import { describeSchedule } from '../schedule/describe-schedule.js';
@@ -25,6 +26,7 @@ export function settingsCard(channel: Channel, terms: SubscriptionTerm[], now: D
     `Threads: ${onOff(settings.threads)} · alerts: ${settings.alerts} · "no new papers" message: ${onOff(settings.postWhenEmpty)}`,
     `Learning from votes: ${describeLearning(learningState(settings, votes))}`,
     `Papers a teammate shared here: ${settings.shared === 'show' ? 'one line "shared by …"' : 'left out'}  (/papers config shared:hide)`,
+    `Language of TL;DRs and answers: ${languageName(settings.language)} (${settings.language})  (/papers config language:de)`,
     `Subscriptions: ${terms.length === 0 ? 'none' : terms.map((term) => term.text).join(', ')}`,
     channel.active
       ? 'Status: active'

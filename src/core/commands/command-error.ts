@@ -152,6 +152,10 @@ const CONFIG_VALUES: ReadonlyMap<string, { allowed: string; example: string }> =
     empty: { allowed: 'on or off', example: '/papers config empty:off' },
     learn: { allowed: 'on or off', example: '/papers config learn:off' },
     shared: { allowed: 'show or hide', example: '/papers config shared:hide' },
+    language: {
+      allowed: 'a language tag such as en, de, fr, ja or pt-BR',
+      example: '/papers config language:de',
+    },
   }),
 );
 

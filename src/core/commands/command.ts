@@ -12,6 +12,7 @@ export interface ConfigChanges {
   postWhenEmpty?: boolean;
   learn?: boolean;
   shared?: 'show' | 'hide';
+  language?: string;
 }
 
 /** How a reading list is sent back: shown as a card, or as a file. */

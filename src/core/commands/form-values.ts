@@ -31,6 +31,7 @@ export function settingsFormOf(settings: ChannelSettings): Required<SettingsForm
     empty: settings.postWhenEmpty,
     learn: settings.learn,
     shared: settings.shared,
+    language: settings.language,
   };
 }
 

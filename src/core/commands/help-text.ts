@@ -88,6 +88,12 @@ export const HELP_ENTRIES: readonly HelpEntry[] = [
     example: '/papers config shared:hide',
   },
   {
+    usage: '/papers config language:<tag>',
+    description:
+      'The language of TL;DRs and answers here, e.g. de, fr, ja or pt-BR (titles stay as they are).',
+    example: '/papers config language:de',
+  },
+  {
     usage: '/papers settings',
     description: "This channel's settings, with an Edit settings button.",
     example: '/papers settings',

@@ -1,5 +1,6 @@
 import { SOURCE_PATTERN } from '../channel.js';
 import { closestWord } from '../edit-distance.js';
+import { canonicalLanguage } from '../language.js';
 import { err, ok, type Result } from '../result.js';
 import type { Command, ConfigChanges } from './command.js';
 import { type CommandError, CommandErrorId, commandError } from './command-error.js';
@@ -17,6 +18,7 @@ export const CONFIG_KEYS = [
   'empty',
   'learn',
   'shared',
+  'language',
 ] as const;
 type ConfigKey = (typeof CONFIG_KEYS)[number];
 
@@ -34,7 +36,7 @@ export const MAX_SOURCES = 20;
 const isConfigKey = (key: string): key is ConfigKey => (CONFIG_KEYS as readonly string[]).includes(key);
 
 /**
- * Reads what follows `config`: `top:7 min-upvotes:10 sources:hf,cs.LG threads:off alerts:instant empty:off learn:off shared:hide`, in any
+ * Reads what follows `config`: `top:7 min-upvotes:10 sources:hf,cs.LG threads:off alerts:instant empty:off learn:off shared:hide language:de`, in any
  * order, at least one. A comma list may continue after a space (`sources:hf, cs.LG`).
  *
  * @example
@@ -113,6 +115,12 @@ const applyChange = (changes: ConfigChanges, key: ConfigKey, value: string): Res
       const shared = value.toLowerCase();
       if (shared !== 'show' && shared !== 'hide') return bad();
       changes.shared = shared;
+      return ok(true);
+    }
+    case 'language': {
+      const language = canonicalLanguage(value);
+      if (language === null) return bad();
+      changes.language = language;
       return ok(true);
     }
     case 'alerts': {

@@ -118,7 +118,7 @@ const RENDERINGS: Record<CommandErrorId, { command: string; message: string; exa
   badConfigKey: {
     command: 'config min_upvotes:5',
     message:
-      'Unknown setting "min_upvotes"; settings are top, min-upvotes, sources, threads, alerts, empty, learn, shared. Did you mean min-upvotes?',
+      'Unknown setting "min_upvotes"; settings are top, min-upvotes, sources, threads, alerts, empty, learn, shared, language. Did you mean min-upvotes?',
     example: '/papers config min-upvotes:10',
   },
   badConfigValue: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CommandErrorId } from '../../../src/core/commands/command-error.js';
+import { CommandErrorId, describeCommandError } from '../../../src/core/commands/command-error.js';
 import { parseCommand } from '../../../src/core/commands/parse-command.js';
 import { err, ok } from '../../../src/core/result.js';
 
@@ -391,6 +391,8 @@ describe('parseCommand: config', () => {
 
   it.each([
     ['config TOP:20', { top: 20 }],
+    ['config language:DE', { language: 'de' }],
+    ['config language:zh-hant-tw', { language: 'zh-Hant-TW' }],
     ['config min-upvotes:0', { minUpvotes: 0 }],
     ['config min-upvotes:100000', { minUpvotes: 100_000 }],
     ['config sources:HF,cs.LG,hf,hep-th', { sources: ['hf', 'cs.LG', 'hep-th'] }],
@@ -412,12 +414,25 @@ describe('parseCommand: config', () => {
     );
   });
 
+  it('refuses a language tag that names no language, with an example', () => {
+    for (const value of ['klingon', 'xq', 'x-private', 'de_DE!'])
+      expect(parseCommand(`config language:${value}`)).toEqual(
+        err({ id: CommandErrorId.BadConfigValue, detail: { key: 'language', value } }),
+      );
+    expect(
+      describeCommandError({ id: CommandErrorId.BadConfigValue, detail: { key: 'language', value: 'xq' } }),
+    ).toEqual({
+      message: 'language must be a language tag such as en, de, fr, ja or pt-BR (got "xq").',
+      example: '/papers config language:de',
+    });
+  });
+
   it('needs a setting', () => {
     expect(parseCommand('config')).toEqual(err({ id: CommandErrorId.ConfigMissing, detail: {} }));
   });
 
   it('rejects unknown settings, listing the valid ones', () => {
-    const valid = 'top, min-upvotes, sources, threads, alerts, empty, learn, shared';
+    const valid = 'top, min-upvotes, sources, threads, alerts, empty, learn, shared, language';
     expect(parseCommand('config colour:red')).toEqual(
       err({ id: CommandErrorId.BadConfigKey, detail: { key: 'colour', valid } }),
     );

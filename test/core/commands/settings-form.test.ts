@@ -26,6 +26,7 @@ const SETTINGS: [text: string, form: SettingsForm][] = [
   ['empty:off', { empty: false }],
   ['learn:off', { learn: false }],
   ['shared:hide', { shared: 'hide' }],
+  ['language:pt-br', { language: 'pt-br' }],
   [
     'top:3 min-upvotes:0 sources:cs.CV threads:on alerts:digest empty:on learn:on shared:show',
     {
@@ -82,6 +83,7 @@ const VALUES: Record<(typeof CONFIG_KEYS)[number], fc.Arbitrary<string | string[
   empty: fc.boolean(),
   learn: fc.oneof(fc.boolean(), fc.constantFrom('off', 'perhaps')),
   shared: fc.constantFrom('show', 'hide', 'HIDE', 'off', ''),
+  language: fc.constantFrom('de', 'pt-br', 'EN', 'klingon', 'xq', '', 'de DE'),
 };
 
 const asText = (value: string | readonly string[] | boolean): string =>
