@@ -198,7 +198,10 @@ const configSchema = z.object({
   /** Any OpenAI-compatible chat-completions API (hosted, vLLM, Ollama, llama.cpp's server); unset: no model. */
   LLM_BASE_URL: optionalUrl('LLM_BASE_URL', 'http://127.0.0.1:11434/v1').optional(),
   LLM_API_KEY: z.string().optional(),
-  LLM_MODEL: z.string().max(200, 'LLM_MODEL must be a model name, e.g. gpt-4o-mini or llama3.1:8b').optional(),
+  LLM_MODEL: z
+    .string()
+    .max(200, 'LLM_MODEL must be a model name, e.g. gpt-4o-mini or llama3.1:8b')
+    .optional(),
   /** Ask for streamed answers: a slow local model then only has to keep sending within LLM_TIMEOUT. */
   LLM_STREAM: booleanFlag('LLM_STREAM').default(false),
   LLM_TIMEOUT: duration('LLM_TIMEOUT', '60s', 1_000, 600_000).default(60_000),

@@ -2,15 +2,21 @@ import type { Config } from './config.js';
 import type { BotDependencies } from './core/bot/bot-dependencies.js';
 import type { Logger } from './core/logger.js';
 import type { ChannelStore, DigestPapers, SubscriptionStore } from './core/ports.js';
+import type { QuestionDependencies } from './core/questions/answer-question.js';
 import { nextDueAt } from './core/schedule/due-times.js';
 import type { PaperSearch } from './core/search.js';
 import { type DatabaseHandle, openDatabase, pgliteDirectory } from './db/database.js';
+import { createPaperFullTexts } from './ingest/paper-full-texts.js';
 import { createPaperLookups } from './ingest/paper-lookups.js';
+import { createModelServices, type ModelServices } from './model-services.js';
 import { type ArxivSource, createArxivSource } from './sources/arxiv.js';
+import { createArxivHtmlSource } from './sources/arxiv-html.js';
 import { createHfDailyPapersSource, type HfDailyPapersSource } from './sources/hf-daily-papers.js';
 import { createHttpClient } from './sources/http-client.js';
+import { createRequestSpacer } from './sources/request-spacer.js';
 import { createIngestRunStore, type IngestRunStore } from './store/ingest-run-store.js';
 import { createPaperStore, type PaperStore } from './store/paper-store.js';
+import { createQuestionStore } from './store/question-store.js';
 import { createStoreBotDependencies } from './store/store-bot-dependencies.js';
 import { userAgent } from './version.js';
 
@@ -27,6 +33,8 @@ export interface Services {
   arxiv: ArxivSource;
   /** What the command handler needs, wired to these services. */
   bot: BotDependencies;
+  /** The language model (TL;DRs, answers), or null without one. */
+  model: ModelServices | null;
   /** Closes the database, letting queries in flight finish for at most `timeoutMs`. */
   close(timeoutMs?: number): Promise<void>;
 }
@@ -72,6 +80,29 @@ export async function openServices(config: Config, logger: Logger): Promise<Serv
   };
   // A paper the store lacks is looked up on arXiv; if arXiv cannot be reached the answer is "unknown".
   const fetchPaper = async (id: string) => (await lookups.lookup([id]))[0] ?? null;
+  const model = createModelServices(config, database.db, logger.child({ component: 'model' }));
+  const fullTexts = createPaperFullTexts({
+    db: database.db,
+    html: createArxivHtmlSource({
+      baseUrl: config.ARXIV_HTML_URL,
+      http,
+      // arXiv's pages are asked as politely as its API: one request at a time, ARXIV_MIN_INTERVAL_MS apart.
+      schedule: createRequestSpacer({ minIntervalMs: config.ARXIV_MIN_INTERVAL_MS }).run,
+      logger: logger.child({ source: 'arxiv-html' }),
+    }),
+    logger: logger.child({ component: 'full-texts' }),
+  });
+  const questions: QuestionDependencies = {
+    model: model?.model ?? null,
+    ...(model ? { health: model.health, budget: model.budget, dailyTokens: model.dailyTokens } : {}),
+    limits: createQuestionStore(database.db),
+    limitValues: { perUserHour: config.ASK_PER_USER_HOUR, perWorkspaceDay: config.ASK_PER_WORKSPACE_DAY },
+    catalog: stores.catalog,
+    ...(stores.postedMessages ? { postedMessages: stores.postedMessages } : {}),
+    channels: stores.channels,
+    fullTexts,
+    logger: logger.child({ component: 'questions' }),
+  };
   return {
     database,
     papers,
@@ -86,7 +117,15 @@ export async function openServices(config: Config, logger: Logger): Promise<Serv
       logger: logger.child({ source: 'hf' }),
     }),
     arxiv,
-    bot: { ...stores, fetchPaper, lookupPapers: lookups.lookup, nextIngestAt },
+    bot: {
+      ...stores,
+      fetchPaper,
+      lookupPapers: lookups.lookup,
+      nextIngestAt,
+      ...(model ? { tldrs: model.filler } : {}),
+      questions,
+    },
+    model,
     close: (timeoutMs) => database.close(timeoutMs),
   };
 }

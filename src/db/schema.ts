@@ -419,3 +419,83 @@ export const paperUpdates = pgTable(
     index('paper_updates_unmentioned_idx').on(t.channelId).where(sql`${t.mentionedAt} is null`),
   ],
 );
+
+/** A TL;DR a language model wrote for a paper, once per paper and language (a BCP 47 tag such as `de`). */
+export const paperTldrs = pgTable(
+  'paper_tldrs',
+  {
+    paperId: text('paper_id')
+      .notNull()
+      .references(() => papers.id, { onDelete: 'cascade' }),
+    language: text('language').notNull(),
+    text: text('text').notNull(),
+    model: text('model').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.paperId, t.language] })],
+);
+
+/**
+ * TL;DRs waiting to be written: a job queue in Postgres, keyed by paper and language so each is asked for once.
+ * `queued` jobs are due at `next_attempt_at`, highest priority first; a `running` job whose lease ran out (its
+ * replica died) is due again; `failed` ones gave up and stay for the operator to see. A done job is deleted.
+ */
+export const tldrJobs = pgTable(
+  'tldr_jobs',
+  {
+    paperId: text('paper_id')
+      .notNull()
+      .references(() => papers.id, { onDelete: 'cascade' }),
+    language: text('language').notNull(),
+    status: text('status').$type<'queued' | 'running' | 'failed'>().notNull(),
+    /** Higher first: a digest waiting for it, then upvotes. */
+    priority: integer('priority').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull(),
+    leaseUntil: timestamp('lease_until', { withTimezone: true }),
+    lastError: text('last_error'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.paperId, t.language] }),
+    index('tldr_jobs_due_idx').on(t.priority, t.nextAttemptAt).where(sql`${t.status} <> 'failed'`),
+  ],
+);
+
+/** Tokens the model used per UTC day, across replicas, against LLM_DAILY_TOKENS. */
+export const modelUsage = pgTable('model_usage', {
+  day: date('day').primaryKey(),
+  tokens: bigint('tokens', { mode: 'number' }).notNull(),
+});
+
+/** A paper's full text (arXiv HTML, cleaned), fetched once; `text` is null when arXiv has none. */
+export const paperTexts = pgTable('paper_texts', {
+  paperId: text('paper_id')
+    .primaryKey()
+    .references(() => papers.id, { onDelete: 'cascade' }),
+  url: text('url'),
+  text: text('text'),
+  fetchedAt: timestamp('fetched_at', { withTimezone: true }).notNull(),
+});
+
+/**
+ * Questions asked of papers, for the per-person and per-workspace limits; `dedupe_key` (the platform's event or
+ * interaction id) makes a retried event count and answer once.
+ */
+export const paperQuestions = pgTable(
+  'paper_questions',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    platform: text('platform').$type<Platform>().notNull(),
+    workspaceId: text('workspace_id').notNull(),
+    userId: text('user_id').notNull(),
+    paperId: text('paper_id').notNull(),
+    dedupeKey: text('dedupe_key').notNull(),
+    askedAt: timestamp('asked_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('paper_questions_dedupe_idx').on(t.dedupeKey),
+    index('paper_questions_workspace_idx').on(t.platform, t.workspaceId, t.askedAt),
+    index('paper_questions_user_idx').on(t.platform, t.workspaceId, t.userId, t.askedAt),
+  ],
+);

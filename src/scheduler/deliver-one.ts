@@ -10,6 +10,7 @@ import {
 } from '../core/delivery/poster.js';
 import type { Logger } from '../core/logger.js';
 import type { ChannelStore, FeedbackStore, PostedMessages } from '../core/ports.js';
+import type { TldrFiller } from '../core/tldr/tldr-filler.js';
 import type { DeliveryQueue, QueuedDelivery } from '../store/delivery-queue.js';
 import { withMessageLinks } from './message-links.js';
 
@@ -33,6 +34,8 @@ export interface DeliverOneOptions {
   maxDelayMs?: number;
   /** Told how each attempt ended (metrics). */
   onOutcome?: (event: DeliveryOutcome) => void;
+  /** Puts the model's TL;DRs into a digest or alert before its first post (waiting briefly for missing ones). */
+  tldrs?: Pick<TldrFiller, 'fill'>;
 }
 
 export interface DeliveryOutcome {
@@ -159,7 +162,31 @@ export function createDeliverOne(options: DeliverOneOptions) {
     await options.postedMessages?.replaceCard(delivery.channel, target.messageId, card);
   }
 
-  return async function deliverOne(delivery: QueuedDelivery, signal?: AbortSignal): Promise<void> {
+  /**
+   * The card with its TL;DRs, before the first post only: the filled card is stored with the delivery, so a
+   * retry posts exactly the parts the first attempt did. A failure here costs only the TL;DRs.
+   */
+  async function withTldrs(
+    delivery: QueuedDelivery,
+    where: Record<string, unknown>,
+  ): Promise<QueuedDelivery> {
+    if (!options.tldrs || delivery.editOf || delivery.partsSent > 0) return delivery;
+    try {
+      const card = await options.tldrs.fill(delivery.card, delivery.channel.settings.language, {
+        wait: true,
+      });
+      if (card === delivery.card) return delivery;
+      if (!(await queue.replaceCard(delivery.id, owner, card))) throw new LeaseLostError();
+      return { ...delivery, card };
+    } catch (error) {
+      if (error instanceof LeaseLostError) throw error;
+      log.warn('could not add TL;DRs; posting with the abstract sentences', { ...where, error });
+      return delivery;
+    }
+  }
+
+  return async function deliverOne(leased: QueuedDelivery, signal?: AbortSignal): Promise<void> {
+    let delivery = leased;
     const poster = posters.get(delivery.channel.platform);
     const where = {
       delivery: delivery.id,
@@ -174,6 +201,7 @@ export function createDeliverOne(options: DeliverOneOptions) {
       });
     }
     try {
+      delivery = await withTldrs(delivery, where);
       if (delivery.editOf) await edit(poster, delivery, delivery.editOf);
       else
         await poster.post(

@@ -5,6 +5,7 @@ import { ingestArxivNew, ingestHfDay } from '../ingest/ingest-sources.js';
 import type { IngestSummary } from '../ingest/run-ingest.js';
 import type { Services } from '../services.js';
 import { queueInstantAlerts } from './instant-alerts.js';
+import { queueTldrsAfterIngest } from './queue-tldrs.js';
 import { queueTractionEdits } from './traction-edits.js';
 
 /**
@@ -53,10 +54,19 @@ export async function runScheduledIngest(options: {
     });
     return 0;
   });
+  const tldrs = services.model
+    ? await queueTldrsAfterIngest(services.database.db, startedAt, now()).catch((error: unknown) => {
+        log.warn('could not queue TL;DRs for the new papers; digests ask for theirs when they post', {
+          error,
+        });
+        return 0;
+      })
+    : 0;
   log.info('scheduled ingest finished', {
     runs: summaries.map((summary) => `${summary.source}:${summary.status}:${summary.stored}`),
     alerts,
     edits,
+    tldrs,
   });
   return { summaries, alerts };
 }

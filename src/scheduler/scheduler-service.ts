@@ -12,6 +12,7 @@ import { createHousekeeping, HOUSEKEEPING_CRON } from './housekeeping.js';
 import { createPgRunCoordinator } from './pg-run-coordinator.js';
 import { createRecapScheduler } from './recap-scheduler.js';
 import { runScheduledIngest } from './scheduled-ingest.js';
+import { createTldrWorker } from './tldr-worker.js';
 import { wakeOnDeliveries } from './wake-on-deliveries.js';
 import { within } from './within.js';
 
@@ -64,7 +65,16 @@ export function createSchedulerService(options: {
     ...(services.bot.feedback ? { feedback: services.bot.feedback } : {}),
     logger: log,
     ...(options.onDelivery ? { onOutcome: options.onDelivery } : {}),
+    ...(services.model ? { tldrs: services.model.filler } : {}),
   });
+  const tldrWorker = services.model
+    ? createTldrWorker({
+        ...services.model,
+        // A claimed job outlives the model call it waits on, so no other replica takes it meanwhile.
+        leaseMs: services.model.timeoutMs * 2 + 10_000,
+        logger: log,
+      })
+    : undefined;
   const housekeeping = createHousekeeping({ db: services.database.db, logger: log });
   const { feedback, postedMessages } = services.bot;
   const redrawer =
@@ -108,6 +118,7 @@ export function createSchedulerService(options: {
               now: () => new Date(),
               runKey: context.date.toISOString(),
             });
+            tldrWorker?.wake();
           },
           {
             name: 'paperboy-ingest',
@@ -125,6 +136,7 @@ export function createSchedulerService(options: {
       );
       worker.start();
       redrawer?.start();
+      tldrWorker?.start();
       wakes = wakeOnDeliveries(services.database, worker, log);
       // Digests missed while the service was down are caught up a little after start, not during it: after
       // downtime many channels are due at once (and just after an upgrade every scheduled channel is read to
@@ -149,6 +161,7 @@ export function createSchedulerService(options: {
       }
       const stopListening = wakes?.stop() ?? Promise.resolve();
       await within(redrawer?.stop() ?? Promise.resolve(), 1000);
+      await within(tldrWorker?.stop() ?? Promise.resolve(), 1000);
       await worker.stop(Math.max(0, config.SHUTDOWN_TIMEOUT - (Date.now() - since)));
       await within(stopListening, 100);
     },

@@ -136,6 +136,19 @@ export function createDeliveryQueue(db: Database) {
       return updated.length > 0;
     },
 
+    /**
+     * What a delivery will post, replaced before its first post (its TL;DRs filled in), so every later attempt
+     * posts the same parts. False when the lease was lost.
+     */
+    async replaceCard(id: number, owner: string, card: Card): Promise<boolean> {
+      const updated = await db
+        .update(deliveries)
+        .set({ card })
+        .where(and(held(id, owner), eq(deliveries.partsSent, 0)))
+        .returning({ id: deliveries.id });
+      return updated.length > 0;
+    },
+
     async markSent(id: number, owner: string, now: Date): Promise<boolean> {
       const updated = await db
         .update(deliveries)

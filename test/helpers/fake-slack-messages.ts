@@ -27,6 +27,8 @@ const error = (code: string, extra: Answer = {}): Answer => ({ ok: false, error:
  */
 export function createFakeMessages(botUserId: string, teamDomain = 'test') {
   const messages = new Map<string, FakeMessage>();
+  /** Messages only one person sees (`chat.postEphemeral`): Slack keeps no `ts` for them that others can read. */
+  const ephemerals: (FakeMessage & { to: string })[] = [];
   let ts = 1_700_000_000_000_100;
   const key = (channel: string, at: string) => `${channel}\u0000${at}`;
   const nextTs = () => {
@@ -60,6 +62,23 @@ export function createFakeMessages(botUserId: string, teamDomain = 'test') {
         messages.set(key(message.channel, message.ts), message);
         return { ok: true, channel: message.channel, ts: message.ts };
       },
+      'chat.postEphemeral': (params: Params): Answer => {
+        const refused = invalid(params);
+        if (refused) return refused;
+        if (typeof params.user !== 'string' || params.user === '') return error('user_not_in_channel');
+        const message = {
+          channel: String(params.channel),
+          ts: nextTs(),
+          user: botUserId,
+          to: params.user,
+          text: String(params.text ?? ''),
+          blocks: (params.blocks as unknown[] | undefined) ?? [],
+          ...(typeof params.thread_ts === 'string' ? { threadTs: params.thread_ts } : {}),
+          updates: 0,
+        };
+        ephemerals.push(message);
+        return { ok: true, message_ts: message.ts };
+      },
       'chat.update': (params: Params): Answer => {
         const refused = invalid(params);
         if (refused) return refused;
@@ -85,6 +104,8 @@ export function createFakeMessages(botUserId: string, teamDomain = 'test') {
     /** The message at `ts` in `channel`, as it is now. */
     message: (channel: string, at: string): FakeMessage | undefined => messages.get(key(channel, at)),
     all: (): FakeMessage[] => [...messages.values()],
+    /** What `chat.postEphemeral` showed, to whom (`to`), in order. */
+    ephemerals: (): (FakeMessage & { to: string })[] => [...ephemerals],
     /** Puts a message someone else posted into a channel (a person's, or another app's). */
     seed(message: { channel: string; user: string; text?: string; threadTs?: string }): FakeMessage {
       const seeded: FakeMessage = {
@@ -99,6 +120,9 @@ export function createFakeMessages(botUserId: string, teamDomain = 'test') {
       messages.set(key(seeded.channel, seeded.ts), seeded);
       return seeded;
     },
-    clear: () => messages.clear(),
+    clear: () => {
+      messages.clear();
+      ephemerals.length = 0;
+    },
   };
 }

@@ -167,7 +167,12 @@ export async function startFakeSlack(
     calls,
     callsTo: (method: string) => calls.filter((call) => call.method === method),
     /** The messages in the fake's channels, as `chat.postMessage` and `chat.update` left them. */
-    messages: { at: messages.message, all: messages.all, seed: messages.seed },
+    messages: {
+      at: messages.message,
+      all: messages.all,
+      seed: messages.seed,
+      ephemerals: messages.ephemerals,
+    },
     /** The files shared through `files.completeUploadExternal`. */
     files: files.shared,
     /** The link cards Slack took through `chat.unfurl`, in order. */

@@ -48,6 +48,6 @@ export async function openTestDatabase(driver: Driver): Promise<TestDatabase> {
 /** Empties every table between tests, so one database can serve a whole file. */
 export async function resetTables(handle: DatabaseHandle): Promise<void> {
   await handle.db.execute(
-    sql`truncate table papers, ingest_runs, channels, subscriptions, delivered_papers, digest_slots, deliveries, cron_runs, slack_installations, slack_org_workspaces, interaction_state restart identity cascade`,
+    sql`truncate table papers, ingest_runs, channels, subscriptions, delivered_papers, digest_slots, deliveries, cron_runs, slack_installations, slack_org_workspaces, interaction_state, paper_tldrs, tldr_jobs, model_usage restart identity cascade`,
   );
 }

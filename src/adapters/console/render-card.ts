@@ -1,4 +1,10 @@
-import type { Card, CardAction, Notice, PaperItem } from '../../core/cards/card.js';
+import {
+  type Card,
+  type CardAction,
+  type Notice,
+  type PaperItem,
+  summaryLabel,
+} from '../../core/cards/card.js';
 import { sanitizeCard } from '../../core/cards/sanitize.js';
 import { seenLineText } from '../../core/digest/seen-lines.js';
 import { countsText } from '../../core/feedback/feedback.js';
@@ -107,7 +113,8 @@ const renderItem = (
   const lines = [number + ansi.bold(first), ...rest.map((line) => indent + ansi.bold(line))];
   lines.push(...wrapParts(metaParts(item), width, indent).map(ansi.dim));
   if (item.summary !== '' && !(full && repeatsAbstract(item))) {
-    lines.push(...wrapText(item.summary, width, indent));
+    const label = summaryLabel(item);
+    lines.push(...wrapText(label === null ? item.summary : `${item.summary} (${label})`, width, indent));
   }
   if (full && item.abstract !== '') lines.push('', ...paragraphs(item.abstract, width, indent));
   if (item.matchedTerm) lines.push(...wrapText(`matched: ${item.matchedTerm}`, width, indent));

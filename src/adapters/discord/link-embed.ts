@@ -1,5 +1,5 @@
 import type { APIEmbed } from 'discord.js';
-import type { PaperItem } from '../../core/cards/card.js';
+import { type PaperItem, summaryLabel } from '../../core/cards/card.js';
 import { oneLine } from '../../core/cards/text.js';
 import { countsText } from '../../core/feedback/feedback.js';
 import { fitEscaped } from './markdown.js';
@@ -44,6 +44,7 @@ export const linkEmbed = (item: PaperItem): APIEmbed => {
     authors === '' ? '' : `*${authors}*`,
     stats,
     fitEscaped(oneLine(item.summary), SUMMARY_MAX),
+    summaryLabel(item) === null ? '' : `-# ${summaryLabel(item)}`,
   ]
     .filter((line) => line !== '')
     .join('\n');

@@ -1,5 +1,5 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
-import type { FeedbackCounts, Notice, PaperItem } from '../../core/cards/card.js';
+import { type FeedbackCounts, type Notice, type PaperItem, summaryLabel } from '../../core/cards/card.js';
 import { oneLine } from '../../core/cards/text.js';
 import { countsText } from '../../core/feedback/feedback.js';
 import { DISCORD_LIMITS as L } from './limits.js';
@@ -94,6 +94,12 @@ export const savedByText = (item: PaperItem): string => {
 export const becauseText = (item: PaperItem): string =>
   item.because ? fitEscaped(oneLine(item.because), BECAUSE_MAX) : '';
 
+/** The summary's kind in small text under it (`-# AI summary`); nothing under an abstract. */
+const labelLine = (item: PaperItem, options: { detail?: boolean }): string => {
+  const label = summaryLabel(item);
+  return label === null || (options.detail && item.abstract !== '') ? '' : `\n-# ${label}`;
+};
+
 /**
  * One paper as an embed: the title links to the paper, the summary (or, with `detail`, the abstract) is the
  * description, why it was chosen, authors, stats with the channel's counts, links and who saved it are fields.
@@ -117,7 +123,7 @@ export const paperEmbed = (item: PaperItem, options: { detail?: boolean } = {}):
   if (savers !== '') fields.push({ name: 'Saved by', value: savers });
   const embed: APIEmbed = {
     title: fitEscaped(item.title, L.title),
-    description: fitEscaped(text, options.detail ? ABSTRACT_MAX : SUMMARY_MAX),
+    description: fitEscaped(text, options.detail ? ABSTRACT_MAX : SUMMARY_MAX) + labelLine(item, options),
     color: COLORS.paper,
     fields: fields.filter((field) => field.value !== ''),
     footer: { text: fitEscaped(`arXiv ${item.id}`, 100) },

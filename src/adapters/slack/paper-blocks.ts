@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import type { FeedbackCounts, PaperItem } from '../../core/cards/card.js';
+import { type FeedbackCounts, type PaperItem, summaryLabel } from '../../core/cards/card.js';
 import { truncateAtWord } from '../../core/cards/text.js';
 import {
   countsText,
@@ -99,12 +99,22 @@ function headUnit(item: PaperItem, lines: string[], feedback: boolean): Omit<Uni
   return feedback ? { blocks, measure: headBlocks(item, lines, feedback, WIDEST_COUNTS) } : { blocks };
 }
 
+/** ` · _AI summary_`: what kind of summary it is, after it. */
+const labelAfter = (item: PaperItem): string => {
+  const label = summaryLabel(item);
+  return label === null ? '' : ` · _${label}_`;
+};
+
+/** The one-line summary, escaped, with its label. */
+const summaryLine = (item: PaperItem): string =>
+  item.summary === '' ? '' : `${escapeWithin(item.summary, 600)}${labelAfter(item)}`;
+
 /**
  * A paper in a list, numbered `number`: title link, meta line, one-line summary and why it was chosen, then
  * authors, the matched term, counts and who saved it; the feedback menu beside it.
  */
 export function listItemUnit(item: PaperItem, number: number, index: number, feedback: boolean): Unit {
-  const lines = [titleLine(item, number), metaLine(item), escapeWithin(item.summary, 600), becauseLine(item)];
+  const lines = [titleLine(item, number), metaLine(item), summaryLine(item), becauseLine(item)];
   return { ...headUnit(item, lines, feedback), line: `${number}. ${item.title} — ${item.url}`, item: index };
 }
 
@@ -113,7 +123,7 @@ export function listItemUnit(item: PaperItem, number: number, index: number, fee
  * summary, then authors and counts; the feedback menu beside it.
  */
 export function linkItemUnit(item: PaperItem, feedback: boolean): Unit {
-  const lines = [titleLine(item, null), metaLine(item), escapeWithin(item.summary, 600)];
+  const lines = [titleLine(item, null), metaLine(item), summaryLine(item)];
   return { ...headUnit(item, lines, feedback), line: `${item.title} — ${item.url}`, item: 0 };
 }
 
@@ -125,7 +135,7 @@ export function fullItemUnits(item: PaperItem, index: number, feedback: boolean)
   ];
   const repeats = item.abstract.startsWith(item.summary.replace(/…$/, ''));
   if (item.summary !== '' && !repeats)
-    units.push({ blocks: [section(`_${escapeWithin(item.summary, 600)}_`)] });
+    units.push({ blocks: [section(`_${escapeWithin(item.summary, 600)}_${labelAfter(item)}`)] });
   for (const chunk of escapedChunks(truncateAtWord(item.abstract, 6000), SLACK_LIMITS.sectionText)) {
     units.push({ blocks: [section(chunk)] });
   }

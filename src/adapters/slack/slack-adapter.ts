@@ -10,6 +10,7 @@ import { registerChannelEvents } from './event-listeners.js';
 import { registerFeedbackActions } from './feedback-listener.js';
 import { createSlackInstallationStore, type SlackInstallationStore } from './installation-store.js';
 import { registerLinkShared } from './link-shared-listener.js';
+import { registerMentions } from './mention-listener.js';
 import { registerReactions } from './reaction-listener.js';
 import { createSecretBox } from './secret-box.js';
 import { slackErrorCode } from './slack-errors.js';
@@ -38,6 +39,7 @@ export const SLACK_BOT_SCOPES = [
   'im:write',
   'links:read',
   'links:write',
+  'app_mentions:read',
 ];
 
 /**
@@ -51,6 +53,7 @@ export const SLACK_BOT_EVENTS = [
   'reaction_added',
   'reaction_removed',
   'link_shared',
+  'app_mention',
   'app_home_opened',
 ];
 
@@ -133,6 +136,7 @@ export function createSlackAdapter(
   registerFeedbackActions(app, shared);
   registerReactions(app, shared);
   registerLinkShared(app, shared);
+  registerMentions(app, shared);
   registerChannelEvents(app, {
     channels: context.bot.channels,
     logger,

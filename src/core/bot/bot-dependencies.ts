@@ -14,7 +14,9 @@ import type {
   SharedPapers,
   SubscriptionStore,
 } from '../ports.js';
+import type { QuestionDependencies } from '../questions/answer-question.js';
 import type { PaperSearch } from '../search.js';
+import type { TldrFiller } from '../tldr/tldr-filler.js';
 import type { BotObserver } from './bot-observer.js';
 
 /**
@@ -50,6 +52,10 @@ export interface BotDependencies {
   messageLink?: (channel: ChannelRef, messageId: string) => Promise<string | null>;
   /** Posted papers that gained traction since, for the digest's "since you saw it" lines. */
   paperUpdates?: PaperUpdates;
+  /** What questions about papers need (`@paperboy` in a paper's thread, Discord's `/ask`); absent: not answered. */
+  questions?: QuestionDependencies;
+  /** The model's TL;DRs, put into answers in the channel's language; absent without a model. */
+  tldrs?: Pick<TldrFiller, 'fill'>;
   logger: Logger;
   /** Told about each answered command (metrics). */
   observer?: BotObserver;

@@ -13,6 +13,7 @@ import type { CommandHooks } from './command-hooks.js';
 import { answerFeedback, type FeedbackClick, recordReaction } from './handle-feedback.js';
 import { resolveActionValue } from './portable-actions.js';
 import { apology, refused, userError } from './replies.js';
+import { withReplyTldrs } from './reply-tldrs.js';
 
 /** A clicked button: `nextPage` shows the next page to the clicker, `share` posts the page to the channel. */
 export interface CardActionClick {
@@ -53,7 +54,11 @@ export function handleParsed(
   return guarded(dependencies, context, command.kind, async () => {
     const check = hooks.before ? await hooks.before(command, context) : undefined;
     if (check?.verdict === 'refuse') return refused(check.notice, check.title);
-    const reply = await answerCommand(dependencies, context, command);
+    const reply = await withReplyTldrs(
+      dependencies,
+      context,
+      await answerCommand(dependencies, context, command),
+    );
     const notice = check?.notice;
     if (!notice || reply.outcome !== 'ok') return reply;
     const { fallback: _, ...body } = reply.card;

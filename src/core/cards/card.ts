@@ -84,8 +84,13 @@ export interface PaperItem {
   /** `YYYY-MM-DD`: the Daily-Papers day, else the publication date. */
   date: string | null;
   code: { url: string; stars: number | null } | null;
-  /** One line: HF's AI summary, else the abstract's first sentence, cut at a word boundary. */
+  /**
+   * One line: a TL;DR. Hugging Face's AI summary, else one a language model wrote for the channel's language,
+   * else the sentence of the abstract that best says what the paper does; cut at a word boundary.
+   */
   summary: string;
+  /** Which kind `summary` is, for the label beside it; absent on cards stored before there were kinds. */
+  summaryKind?: SummaryKind;
   /** The subscription term that matched, e.g. `"diffusion transformer"`. */
   matchedTerm: string | null;
   /** The full abstract, for thread replies and detail views. */
@@ -101,6 +106,20 @@ export interface PaperItem {
    */
   because?: string;
 }
+
+/** `hf`: Hugging Face's AI summary; `model`: one paperboy's language model wrote; `abstract`: a sentence of the abstract. */
+export type SummaryKind = 'hf' | 'model' | 'abstract';
+
+/** The label a card shows beside a summary, so readers know whether a model or the authors wrote it. */
+export const SUMMARY_LABELS: Readonly<Record<SummaryKind, string>> = {
+  hf: 'AI summary (Hugging Face)',
+  model: 'AI summary',
+  abstract: 'from the abstract',
+};
+
+/** The label for an item's summary, or null for a card stored before summaries had kinds (or no summary). */
+export const summaryLabel = (item: Pick<PaperItem, 'summary' | 'summaryKind'>): string | null =>
+  item.summary !== '' && item.summaryKind !== undefined ? SUMMARY_LABELS[item.summaryKind] : null;
 
 /** How many people of a channel found a paper relevant, and how many saved it. Who voted 👎 is never shown. */
 export interface FeedbackCounts {

@@ -1,8 +1,9 @@
 import { utcDay } from '../days.js';
 import { arxivAbsUrl, arxivPdfUrl, hfPaperUrl, type Paper } from '../paper.js';
+import { extractiveTldr } from '../tldr/extractive-tldr.js';
 import type { PaperItem } from './card.js';
 import { stripControlChars } from './sanitize.js';
-import { firstSentence, formatAuthors, truncateAtWord } from './text.js';
+import { formatAuthors, truncateAtWord } from './text.js';
 
 /** The longest one-line summary a card shows (HF's AI summaries run to ~260 characters). */
 export const SUMMARY_MAX = 200;
@@ -13,7 +14,8 @@ export const isOnHuggingFace = (paper: Paper): boolean =>
 
 /**
  * One paper as a card shows it: a one-line title, the HF page (else the arXiv page), the first three authors,
- * a one-line summary (HF's AI summary, else the abstract's first sentence) and the links that exist. Control
+ * a one-line summary (HF's AI summary, else the abstract's sentence that best says what the paper does; a model's
+ * TL;DR replaces it later, see `withTldrs`) and the links that exist. Control
  * characters are removed from the paper's text here; renderers still escape it for their platform.
  *
  * @example
@@ -40,16 +42,21 @@ export const toPaperItem = (paper: Paper, matchedTerm: string | null = null): Pa
     authors: formatAuthors(paper.authors.map((name) => stripControlChars(name))),
     date: paper.dailyDate ?? publishedDay(paper.publishedAt),
     code,
-    summary: summaryOf(paper.aiSummary, abstract),
+    ...summaryOf(paper.aiSummary, abstract),
     matchedTerm: matchedTerm === null ? null : stripControlChars(matchedTerm) || null,
     abstract,
     links,
   };
 };
 
-const summaryOf = (aiSummary: string | null, abstract: string): string => {
+const summaryOf = (
+  aiSummary: string | null,
+  abstract: string,
+): Pick<PaperItem, 'summary' | 'summaryKind'> => {
   const ai = stripControlChars(aiSummary ?? '');
-  return ai !== '' ? truncateAtWord(ai, SUMMARY_MAX) : firstSentence(abstract, SUMMARY_MAX);
+  return ai !== ''
+    ? { summary: truncateAtWord(ai, SUMMARY_MAX), summaryKind: 'hf' }
+    : { summary: extractiveTldr(abstract, SUMMARY_MAX), summaryKind: 'abstract' };
 };
 
 const publishedDay = (at: Date | null): string | null =>

@@ -85,27 +85,67 @@ const TERMINATOR = /[.!?]+["'”’)\]]*(?=\s|$)/gu;
  * @example
  * firstSentence('We study LoRA, e.g. rank 8 vs. 16. It works.', 200); // 'We study LoRA, e.g. rank 8 vs. 16.'
  */
-export const firstSentence = (text: string, max: number): string => {
+export const firstSentence = (text: string, max: number): string =>
+  truncateAtWord(sentences(text)[0] ?? '', max);
+
+/**
+ * Splits text into sentences, each on one line, by the same rules as `firstSentence`: a full stop after an
+ * abbreviation, before a lower-case word or inside a decimal does not end a sentence. Blank text gives `[]`.
+ *
+ * @example
+ * sentences('Smith et al. show it. It works, e.g. at 3.5 bits.'); // ['Smith et al. show it.', 'It works, e.g. at 3.5 bits.']
+ */
+export const sentences = (text: string): string[] => {
   const line = oneLine(text);
-  const end = sentenceEnd(line);
-  return truncateAtWord(end === null ? line : line.slice(0, end), max);
+  const found: string[] = [];
+  let start = 0;
+  for (const end of sentenceEnds(line)) {
+    found.push(line.slice(start, end).trim());
+    start = end;
+  }
+  const rest = line.slice(start).trim();
+  if (rest !== '') found.push(rest);
+  return found;
 };
 
-const sentenceEnd = (line: string): number | null => {
+/** Every index just after a mark that ends a sentence, in order. */
+function* sentenceEnds(line: string): Generator<number> {
   for (const match of line.matchAll(TERMINATOR)) {
     const start = match.index;
     const end = start + match[0].length;
-    const next = line.slice(end).trimStart().charAt(0);
+    const next = nextChar(line, end);
     if (next !== '' && /\p{Ll}/u.test(next)) continue;
-    if (match[0].startsWith('.') && isAbbreviation(line.slice(0, start), next)) continue;
-    return end;
+    if (match[0].startsWith('.') && isAbbreviation(wordBefore(line, start), next)) continue;
+    yield end;
   }
-  return null;
+}
+
+/** The first non-space code unit at or after `from`, or `''`. */
+const nextChar = (line: string, from: number): string => {
+  const found = /\S/g;
+  found.lastIndex = from;
+  return found.exec(line)?.[0] ?? '';
 };
 
+/** How far back `wordBefore` looks first; a longer word is read again from the start of the line. */
+const WORD_WINDOW = 64;
+
+/**
+ * The letters and dots just before `end`. Looking at a window, not the whole line, keeps splitting a long text
+ * linear.
+ */
+const wordBefore = (line: string, end: number): string => {
+  const from = Math.max(0, end - WORD_WINDOW);
+  const match = WORD_AT_END.exec(line.slice(from, end));
+  // A match at the window's edge (or one unit in, after half a surrogate pair) may be longer: read it whole.
+  if (match && match.index <= 1 && from > 0) return WORD_AT_END.exec(line.slice(0, end))?.[1] ?? '';
+  return match?.[1] ?? '';
+};
+const WORD_AT_END = /([\p{L}.]+)$/u;
+
 /** True when the word before a full stop is an abbreviation or dotted (`U.S.`). */
-const isAbbreviation = (before: string, next: string): boolean => {
-  const word = /([\p{L}.]+)$/u.exec(before)?.[1]?.toLowerCase() ?? '';
+const isAbbreviation = (wordBeforeStop: string, next: string): boolean => {
+  const word = wordBeforeStop.toLowerCase();
   if (word === '') return false;
   if (ABBREVIATIONS.has(word) || /^(\p{L}\.)+\p{L}$/u.test(word)) return true;
   return NUMBERED_ABBREVIATIONS.has(word) && /[\d([]/.test(next);

@@ -158,9 +158,10 @@ describe('the "Paper card" message command', () => {
     const [helix] = embedsOf(seen);
     expect(helix?.url).toBe(`https://huggingface.co/papers/${HELIX}`);
     expect(helix?.footer?.text).toBe(`arXiv ${HELIX}`);
-    // Authors, then date, upvotes and code with its stars, then the one-line summary.
+    // Authors, then date, upvotes and code with its stars, then the one-line summary and what kind it is.
     const lines = (helix?.description ?? '').split('\n');
-    expect(lines).toHaveLength(3);
+    expect(lines).toHaveLength(4);
+    expect(lines[3]).toBe('-# AI summary (Hugging Face)');
     expect(lines[0]).toMatch(/^\*.+\*$/);
     expect(lines[1]).toBe('2026-06-12 · ▲ 103 · [Code](https://github.com/helix-dna/helix) ★ 412');
     // A row of 👍 👎 🔖 per paper, the first button naming it.

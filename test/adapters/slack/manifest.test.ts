@@ -40,6 +40,7 @@ describe('slack/manifest.yml', () => {
       'im:write',
       'links:read',
       'links:write',
+      'app_mentions:read',
     ]);
   });
 
@@ -102,6 +103,7 @@ describe('slack/manifest.yml', () => {
       'reaction_added',
       'reaction_removed',
       'link_shared',
+      'app_mention',
       'app_home_opened',
     ]);
     expect(manifest).toContain('command: /papers');

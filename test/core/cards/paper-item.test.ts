@@ -49,7 +49,7 @@ describe('toPaperItem on fixture papers', () => {
     expect(item.code).toEqual({ url: 'https://github.com/helix-dna/helix', stars: 412 });
   });
 
-  it('maps an arXiv-only paper: arXiv page, publication day, first sentence, no HF or code link', () => {
+  it('maps an arXiv-only paper: arXiv page, publication day, the sentence that says what it does, no HF or code link', () => {
     const item = toPaperItem(paperById(arxivPapers(), '2606.93677'));
     expect(item).toEqual({
       id: '2606.93677',
@@ -60,7 +60,9 @@ describe('toPaperItem on fixture papers', () => {
       authors: 'Marit Solheim, Kenji Arakawa, Ansel Quarrington et al.',
       date: '2026-06-11',
       code: null,
-      summary: 'Bricklaying robots on building sites need a person to program every wall.',
+      // Not the background first sentence: the one that says what Trowel does.
+      summary: expect.stringMatching(/^Trowel trains a transformer policy from a few demonstrations/),
+      summaryKind: 'abstract',
       matchedTerm: null,
       abstract: expect.stringMatching(/^Bricklaying robots on .* every wall\. Trowel trains/),
       links: [

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { firstSentence, formatAuthors, oneLine, truncateAtWord } from '../../../src/core/cards/text.js';
+import {
+  firstSentence,
+  formatAuthors,
+  oneLine,
+  sentences,
+  truncateAtWord,
+} from '../../../src/core/cards/text.js';
 
 const hasLoneSurrogate = (text: string): boolean =>
   /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text);
@@ -137,6 +143,89 @@ describe('firstSentence', () => {
     expect(firstSentence('   ', 200)).toBe('');
   });
 });
+
+describe('sentences', () => {
+  it('splits an abstract by the rules of firstSentence', () => {
+    expect(
+      sentences(
+        'Following Smith et al. we extend it, e.g. to 3.5 bits.\n  Fig. 2 shows why! Does it scale? Yes',
+      ),
+    ).toEqual([
+      'Following Smith et al. we extend it, e.g. to 3.5 bits.',
+      'Fig. 2 shows why!',
+      'Does it scale?',
+      'Yes',
+    ]);
+  });
+
+  it('gives [] for blank text', () => {
+    expect(sentences('')).toEqual([]);
+    expect(sentences(' \n ')).toEqual([]);
+  });
+
+  it('keeps every character: the sentences joined by spaces are the text on one line (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), (text) => {
+        expect(sentences(text).join(' ')).toBe(oneLine(text));
+      }),
+    );
+  });
+
+  it('leaves firstSentence as it was before sentences existed (property)', () => {
+    const pieces = fc.constantFrom(
+      'We',
+      ' ',
+      '.',
+      'e.g.',
+      'al.',
+      'Fig.',
+      ' 2',
+      '3.5',
+      'U.S.',
+      '?',
+      '!',
+      '"',
+      ')',
+      'x',
+      'A',
+      '\n',
+      '\u{1d400}',
+      'é',
+      'x'.repeat(70),
+      '\u{1d400}.'.repeat(40),
+    );
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 60 }), fc.integer({ min: 1, max: 120 }), (parts, max) => {
+        const text = parts.join('');
+        expect(firstSentence(text, max)).toBe(firstSentenceBefore(text, max));
+      }),
+    );
+  });
+});
+
+/** firstSentence as written before `sentences` was extracted, kept to check nothing changed. */
+const firstSentenceBefore = (text: string, max: number): string => {
+  const line = oneLine(text);
+  let cut: number | null = null;
+  for (const match of line.matchAll(/[.!?]+["'”’)\]]*(?=\s|$)/gu)) {
+    const end = match.index + match[0].length;
+    const next = line.slice(end).trimStart().charAt(0);
+    if (next !== '' && /\p{Ll}/u.test(next)) continue;
+    if (match[0].startsWith('.') && abbreviationBefore(line.slice(0, match.index), next)) continue;
+    cut = end;
+    break;
+  }
+  return truncateAtWord(cut === null ? line : line.slice(0, cut), max);
+};
+
+const abbreviationBefore = (before: string, next: string): boolean => {
+  const word = /([\p{L}.]+)$/u.exec(before)?.[1]?.toLowerCase() ?? '';
+  if (word === '') return false;
+  const plain = ['al', 'approx', 'cf', 'e.g', 'eg', 'i.e', 'ie', 'resp', 'viz', 'vs', 'w.r.t', 'wrt'];
+  const numbered = ['eq', 'eqs', 'fig', 'figs', 'no', 'nos', 'ref', 'refs', 'sec', 'secs', 'tab'];
+  if (plain.includes(word) || /^(\p{L}\.)+\p{L}$/u.test(word)) return true;
+  return numbered.includes(word) && /[\d([]/.test(next);
+};
 
 describe('formatAuthors', () => {
   it('lists up to three authors and adds et al. for more', () => {

@@ -1,0 +1,95 @@
+import type { App } from '@slack/bolt';
+import { z } from 'zod';
+import type { BotDependencies } from '../../core/bot/bot-dependencies.js';
+import type { ChannelRef } from '../../core/channel.js';
+import type { Logger } from '../../core/logger.js';
+import { answerQuestion } from '../../core/questions/answer-question.js';
+import { renderCard } from './blocks.js';
+import { slackErrorCode } from './slack-errors.js';
+
+/** The fields of an `app_mention` event paperboy reads; other keys are tolerated. */
+export const appMentionEventSchema = z.object({
+  type: z.literal('app_mention'),
+  user: z.string().min(1).max(255).optional(),
+  bot_id: z.string().optional(),
+  text: z.string().max(40_000),
+  ts: z.string().min(1).max(255),
+  channel: z.string().min(1).max(255),
+  thread_ts: z.string().min(1).max(255).optional(),
+});
+
+/** `<@U0BOT>` and `<@U0BOT|paperboy>`: the mention that addressed paperboy, left out of the question. */
+const mentionOf = (botUserId: string | undefined) =>
+  botUserId ? new RegExp(`<@${botUserId}(?:\\|[^>]*)?>`, 'g') : /^\s*<@[A-Z0-9]+(?:\|[^>]*)?>/;
+
+interface MentionOptions {
+  bot: BotDependencies;
+  now: () => Date;
+  logger: Logger;
+}
+
+/**
+ * `app_mention`: `@paperboy <question>` in the thread of a paper paperboy posted (or naming a paper anywhere)
+ * is answered in that thread, grounded in the paper. Replies only the asker needs (a limit reached, which paper
+ * of a digest) are ephemeral in the thread. Slack's retries of the event carry the same `event_id` and are
+ * answered once; a mention by a bot, or an event that does not validate, is dropped with a log line. Nothing
+ * here throws into Bolt.
+ */
+export function registerMentions(app: App, options: MentionOptions): void {
+  const log = options.logger.child({ listener: 'mentions' });
+  app.event('app_mention', async ({ event, body, context, client }) => {
+    const questions = options.bot.questions;
+    if (!questions) return;
+    const parsed = appMentionEventSchema.safeParse(event);
+    const workspaceId = body.team_id || context.teamId;
+    if (!parsed.success || !workspaceId) {
+      log.warn('an app_mention event paperboy cannot read; dropped', {
+        eventId: body.event_id,
+        problems: parsed.success
+          ? ['no workspace']
+          : parsed.error.issues.map((issue) => `${issue.path.join('.') || 'event'}: ${issue.message}`),
+      });
+      return;
+    }
+    const mention = parsed.data;
+    if (!mention.user || mention.bot_id) return;
+    const channel: ChannelRef = { platform: 'slack', workspaceId, channelId: mention.channel };
+    const reply = await answerQuestion(questions, {
+      channel,
+      threadMessageId: mention.thread_ts ?? null,
+      text: mention.text.replace(mentionOf(context.botUserId), ' ').trim(),
+      userId: mention.user,
+      dedupeKey: `slack:${body.event_id}`,
+      now: options.now(),
+    });
+    if (!reply) return;
+    const threadTs = mention.thread_ts ?? mention.ts;
+    try {
+      for (const message of renderCard(reply.card)) {
+        if (reply.visibility === 'ephemeral')
+          await client.chat.postEphemeral({
+            channel: mention.channel,
+            user: mention.user,
+            thread_ts: threadTs,
+            text: message.text,
+            blocks: message.blocks,
+          });
+        else
+          await client.chat.postMessage({
+            channel: mention.channel,
+            thread_ts: threadTs,
+            text: message.text,
+            blocks: message.blocks,
+            unfurl_links: false,
+            unfurl_media: false,
+          });
+      }
+    } catch (error) {
+      log.warn('could not post the answer to a question', {
+        eventId: body.event_id,
+        channel: mention.channel,
+        error: slackErrorCode(error) ?? (error instanceof Error ? error.message : String(error)),
+      });
+    }
+  });
+}
