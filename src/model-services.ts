@@ -17,6 +17,8 @@ export interface ModelServices {
   budget: TokenBudget;
   /** Puts TL;DRs into cards (digests wait a moment for missing ones, command answers do not). */
   filler: TldrFiller;
+  /** Hands the filler this replica's worker, so an urgent TL;DR wakes it. */
+  onUrgentTldr(wake: () => void): void;
   dailyTokens: number;
   concurrency: number;
   timeoutMs: number;
@@ -34,6 +36,7 @@ export function createModelServices(config: Config, db: Database, logger: Logger
   });
   const health = createModelHealth();
   const tldrs = createTldrStore(db);
+  let wakeWorker = () => {};
   logger.info('language model configured', {
     baseUrl: config.LLM_BASE_URL,
     model: config.LLM_MODEL,
@@ -44,7 +47,10 @@ export function createModelServices(config: Config, db: Database, logger: Logger
     health,
     tldrs,
     budget: createTokenBudgetStore(db),
-    filler: createTldrFiller({ tldrs, ready: health.ready }),
+    filler: createTldrFiller({ tldrs, ready: health.ready, onRequested: () => wakeWorker() }),
+    onUrgentTldr(wake) {
+      wakeWorker = wake;
+    },
     dailyTokens: config.LLM_DAILY_TOKENS,
     concurrency: config.LLM_CONCURRENCY,
     timeoutMs: config.LLM_TIMEOUT,

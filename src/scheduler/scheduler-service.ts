@@ -137,6 +137,7 @@ export function createSchedulerService(options: {
       worker.start();
       redrawer?.start();
       tldrWorker?.start();
+      if (tldrWorker) services.model?.onUrgentTldr(tldrWorker.wake);
       wakes = wakeOnDeliveries(services.database, worker, log);
       // Digests missed while the service was down are caught up a little after start, not during it: after
       // downtime many channels are due at once (and just after an upgrade every scheduled channel is read to

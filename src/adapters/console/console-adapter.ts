@@ -99,7 +99,7 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
   }
 
   async function respond(line: string): Promise<void> {
-    const context = { channel: CONSOLE_CHANNEL, now: options.now() };
+    const context = { channel: CONSOLE_CHANNEL, now: options.now(), userId: 'local' };
     if (await shareLinks(line, context)) return;
     const word = line.toLowerCase();
     const wanted = word === 'next' ? 'nextPage' : word === 'share' ? 'share' : null;

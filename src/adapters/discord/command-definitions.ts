@@ -41,6 +41,9 @@ const RECAP_DAYS = [
  */
 export const PAPER_CARD_COMMAND = 'Paper card';
 
+/** `/ask question: paper:`: a question about a paper, answered in its thread by the language model. */
+export const ASK_COMMAND = 'ask';
+
 /**
  * The application commands paperboy registers (`paperboy discord register`). Commands that change a
  * channel default to members with Manage Channels; the handler checks the member's permissions again.
@@ -275,6 +278,26 @@ export const DISCORD_COMMANDS: RESTPutAPIApplicationCommandsJSONBody = [
         name: 'paper',
         description: 'The arXiv id or link of the paper, e.g. 2606.93392',
         required: true,
+        max_length: 200,
+      },
+    ],
+  },
+  {
+    name: ASK_COMMAND,
+    description: 'Ask a question about a paper paperboy posted (use it in the paper’s thread)',
+    contexts: GUILD_ONLY,
+    options: [
+      {
+        type: STRING,
+        name: 'question',
+        description: 'What you want to know, e.g. What dataset do they train on?',
+        required: true,
+        max_length: 1000,
+      },
+      {
+        type: STRING,
+        name: 'paper',
+        description: 'Which paper: its number in the thread, or an arXiv id or link',
         max_length: 200,
       },
     ],

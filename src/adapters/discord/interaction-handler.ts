@@ -4,9 +4,10 @@ import { handleAction, handleFeedback, handleParsed } from '../../core/bot/handl
 import { refused } from '../../core/bot/replies.js';
 import type { Reply } from '../../core/cards/card.js';
 import type { ChannelRef } from '../../core/channel.js';
+import { answerAsk } from './ask-command.js';
 import { createAutocomplete } from './autocomplete.js';
 import type { ButtonCodec } from './buttons.js';
-import { PAPER_CARD_COMMAND } from './command-definitions.js';
+import { ASK_COMMAND, PAPER_CARD_COMMAND } from './command-definitions.js';
 import { feedbackOfComponent } from './feedback-controls.js';
 import { commandFromInteraction, readOptions } from './interaction-command.js';
 import { createReplySender, type ReplyBody, type ReplyTarget } from './interaction-reply.js';
@@ -136,6 +137,21 @@ export function createInteractionHandler(options: InteractionHandlerOptions) {
           return paperCard({ token: target.token, guildId, channel }, data, respond);
         }
         const { sub, values } = readOptions(data);
+        if (data.name === ASK_COMMAND) {
+          const ask = {
+            id: interaction.id ?? interaction.token ?? '',
+            guildId: interaction.guild_id,
+            channel: interaction.channel ?? { id: channelId },
+            userId: interaction.member?.user?.id ?? interaction.user?.id ?? '',
+            question: String(values.get('question')?.value ?? ''),
+            paper: values.get('paper')?.value === undefined ? undefined : String(values.get('paper')?.value),
+          };
+          // The answer is for the thread: deferred in public, since a deferred answer keeps its visibility.
+          return replies.answer(() => answerAsk(bot, ask, now()), target, respond, {
+            update: false,
+            ephemeral: false,
+          });
+        }
         if (data.name === 'digest' && sub === 'config' && values.size === 0)
           return panel.open(asked, respond);
         const hooks = manageChannelsHooks(permissions, data.name, sub);

@@ -182,7 +182,10 @@ const origin = {
   application_id: snowflake.optional(),
   guild_id: snowflake.optional(),
   channel_id: snowflake.optional(),
-  channel: z.object({ id: snowflake }).optional(),
+  /** In a thread, its `type` (10, 11, 12) and `parent_id`, the channel the thread's first message is in. */
+  channel: z
+    .object({ id: snowflake, type: z.number().int().optional(), parent_id: snowflake.nullish() })
+    .optional(),
   member: z
     .object({ permissions: permissions.optional(), user: z.object({ id: snowflake }).optional() })
     .optional(),

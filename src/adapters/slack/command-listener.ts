@@ -58,7 +58,12 @@ export function registerPapersCommand(app: App, options: CommandListenerOptions)
       logger: log,
     });
     const inTime = answerInTime<Reply>(options.bot, options.ackBudgetMs);
-    const work = handleText(options.bot, { channel, now: options.now() }, command.text ?? '', hooks);
+    const work = handleText(
+      options.bot,
+      { channel, now: options.now(), userId: command.user_id },
+      command.text ?? '',
+      hooks,
+    );
     const ready = await inTime(work);
     const target = { channelId: command.channel_id, userId: command.user_id };
     if (ready) {

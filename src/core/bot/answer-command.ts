@@ -7,12 +7,13 @@ import {
 } from '../cards/build-cards.js';
 import type { Reply } from '../cards/card.js';
 import type { PageToken } from '../cards/page-token.js';
-import type { Channel } from '../channel.js';
+import { type Channel, channelKey } from '../channel.js';
 import type { Command } from '../commands/command.js';
 import { describeCommandError, scheduleError } from '../commands/command-error.js';
 import { helpLines } from '../commands/help-text.js';
 import { daysEndingOn, utcDay } from '../days.js';
 import { formatDay } from '../digest/digest-card.js';
+import { answerQuestion } from '../questions/answer-question.js';
 import { describeRecap } from '../schedule/describe-recap.js';
 import { describeSchedule } from '../schedule/describe-schedule.js';
 import { validateSchedule } from '../schedule/schedule-plan.js';
@@ -119,7 +120,36 @@ export async function answerCommand(
     case 'scheduleRecap':
     case 'recapOff':
       return changeRecap(dependencies, await channels.ensure(context.channel), command, context.now);
+    case 'ask':
+      return askCommand(dependencies, context, command.question);
   }
+}
+
+/**
+ * `/papers ask <paper> <question>`: a slash command names no thread (Slack sends none), so the question names
+ * its paper. The answer is for the asker only.
+ */
+async function askCommand(
+  dependencies: BotDependencies,
+  context: CommandContext,
+  question: string,
+): Promise<Reply> {
+  if (!dependencies.questions)
+    return answered(
+      noticeCard({ tone: 'info', text: 'Questions about papers are not answered on this paperboy.' }),
+    );
+  const reply = await answerQuestion(dependencies.questions, {
+    channel: context.channel,
+    threadMessageId: null,
+    text: question,
+    userId: context.userId ?? 'unknown',
+    dedupeKey: `command:${channelKey(context.channel)}:${context.now.toISOString()}:${Math.random().toString(36).slice(2)}`,
+    now: context.now,
+  });
+  return {
+    ...(reply ?? answered(noticeCard({ tone: 'info', text: 'Answered already.' }))),
+    visibility: 'ephemeral',
+  };
 }
 
 async function unsave(

@@ -70,6 +70,8 @@ export interface BotDependencies {
 export interface CommandContext {
   channel: ChannelRef;
   now: Date;
+  /** The platform's id of who asked (`U123`, a Discord snowflake, `local`), where the platform says. */
+  userId?: string;
 }
 
 /**

@@ -30,6 +30,7 @@ export const CommandErrorId = {
   BadMention: 'badMention',
   BadExport: 'badExport',
   BadWeekday: 'badWeekday',
+  QuestionMissing: 'questionMissing',
 } as const;
 export type CommandErrorId = (typeof CommandErrorId)[keyof typeof CommandErrorId];
 
@@ -57,6 +58,8 @@ export interface CommandErrorDetails {
   /** `value` is empty when nothing followed `paper`. */
   badPaperId: { value: string; command?: 'paper' | 'unsave' | 'why' };
   termsMissing: { command: string };
+  /** `ask` without a question. */
+  questionMissing: Nothing;
   termTooShort: { term: string; min: number };
   termTooLong: { term: string; length: number; max: number };
   /** A `-` before `author:` or `category:`. */
@@ -137,6 +140,8 @@ const COMMAND_EXAMPLES: ReadonlyMap<string, string> = new Map(
     unsave: '/papers unsave 2606.93392',
   }),
 );
+
+const ASK_EXAMPLE = '/papers ask 2606.00467 What dataset do they train on?';
 
 /** An example per `config` key, showing an allowed value. */
 const CONFIG_VALUES: ReadonlyMap<string, { allowed: string; example: string }> = new Map(
@@ -257,6 +262,12 @@ export function describeCommandError(error: CommandError): CommandErrorDescripti
         example: `/papers ${command} 2606.93392`,
       };
     }
+    case CommandErrorId.QuestionMissing:
+      return {
+        message:
+          'ask needs a question about a paper: name the paper (an arXiv id or link), or mention @paperboy in the thread of a paper it posted.',
+        example: ASK_EXAMPLE,
+      };
     case CommandErrorId.TermsMissing:
       return {
         message: `${error.detail.command} needs at least one term: a word, a "phrase", author: or category:.`,

@@ -49,6 +49,8 @@ export type Command =
   /** Whether a paper was or will be delivered here, and why (not). */
   | { kind: 'why'; id: string }
   | { kind: 'help' }
+  /** A question about a paper, which the text names (its arXiv id or link). */
+  | { kind: 'ask'; question: string }
   /** The channel's reading list; `by` is a platform user id (`U123`, a Discord snowflake). */
   | { kind: 'saved'; since?: string; by?: string; page?: number; export?: SavedExport }
   | { kind: 'unsave'; id: string }

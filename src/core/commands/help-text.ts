@@ -109,6 +109,12 @@ export const HELP_ENTRIES: readonly HelpEntry[] = [
     description: 'Whether a paper was or will be posted here, and why (not).',
     example: '/papers why 2606.93392',
   },
+  {
+    usage: '/papers ask <arXiv id or link> <question>',
+    description:
+      "Ask a paper a question, answered from its text by the language model (only for you). In a paper's thread, mention @paperboy instead (Discord: /ask).",
+    example: '/papers ask 2606.93392 What dataset do they train on?',
+  },
   { usage: '/papers help', description: 'This help.', example: '/papers help' },
 ];
 

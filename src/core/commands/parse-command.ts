@@ -25,7 +25,8 @@ type Keyword =
   | 'saved'
   | 'unsave'
   | 'preview'
-  | 'why';
+  | 'why'
+  | 'ask';
 
 /** The first words that make a command, aliases included; any other first word starts a search. */
 const KEYWORDS: ReadonlyMap<string, Keyword> = new Map([
@@ -49,6 +50,7 @@ const KEYWORDS: ReadonlyMap<string, Keyword> = new Map([
   ['preview', 'preview'],
   ['why', 'why'],
   ['why-not', 'why'],
+  ['ask', 'ask'],
 ]);
 
 /**
@@ -144,6 +146,10 @@ const parseKeyword = (keyword: Keyword, rest: string): Result<Command, CommandEr
         ? err(commandError(CommandErrorId.BadPaperId, { value: rest, command: keyword }))
         : ok({ kind: keyword, id });
     }
+    case 'ask':
+      return rest === ''
+        ? err(commandError(CommandErrorId.QuestionMissing))
+        : ok({ kind: 'ask', question: rest });
     case 'digest':
       return rest === '' || rest.toLowerCase() === 'now' ? ok({ kind: 'digest' }) : unexpected(keyword, rest);
     default:

@@ -10,6 +10,8 @@ export interface TldrFillerOptions {
   tldrs: Pick<Tldrs, 'stored' | 'request'>;
   /** Whether the model is answering (only then is waiting worth it). */
   ready: () => boolean;
+  /** Told when urgent TL;DRs were asked for, so this replica's worker looks at once rather than at its next poll. */
+  onRequested?: () => void;
   waitMs?: number;
   pollMs?: number;
   now?: () => Date;
@@ -39,6 +41,7 @@ export function createTldrFiller(options: TldrFillerOptions) {
         const deadline = now().getTime() + waitMs;
         // Only those being written are worth waiting for: one given up on never comes.
         const pending = await options.tldrs.request(missing, language, URGENT_PRIORITY, now());
+        if (pending.length > 0) options.onRequested?.();
         const waiting = () => pending.some((id) => !stored.has(id));
         while (waiting() && now().getTime() < deadline && options.ready()) {
           await sleep(Math.min(pollMs, Math.max(0, deadline - now().getTime())));

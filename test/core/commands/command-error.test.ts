@@ -141,6 +141,12 @@ const RENDERINGS: Record<CommandErrorId, { command: string; message: string; exa
     message: '"someday" is not a day of the week; use mon, tue, wed, thu, fri, sat or sun.',
     example: '/papers schedule recap fri 16:00 Europe/Berlin',
   },
+  questionMissing: {
+    command: 'ask',
+    message:
+      'ask needs a question about a paper: name the paper (an arXiv id or link), or mention @paperboy in the thread of a paper it posted.',
+    example: '/papers ask 2606.00467 What dataset do they train on?',
+  },
 };
 
 const errorOf = (command: string): CommandError => {

@@ -39,6 +39,7 @@ describe('help text', () => {
       'recapOff',
       'preview',
       'why',
+      'ask',
     ];
     expect(new Set(kinds)).toEqual(new Set(every));
   });

@@ -427,6 +427,13 @@ describe('parseCommand: config', () => {
     });
   });
 
+  it('reads ask with its question, and needs one', () => {
+    expect(parseCommand('ask 2606.00467 What dataset?')).toEqual(
+      ok({ kind: 'ask', question: '2606.00467 What dataset?' }),
+    );
+    expect(parseCommand('/papers ask')).toEqual(err({ id: CommandErrorId.QuestionMissing, detail: {} }));
+  });
+
   it('needs a setting', () => {
     expect(parseCommand('config')).toEqual(err({ id: CommandErrorId.ConfigMissing, detail: {} }));
   });
