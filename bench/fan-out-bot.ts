@@ -4,8 +4,10 @@ import { type Config, parseConfig } from '../src/config.js';
 import { silentLogger } from '../src/core/logger.js';
 import { openDatabase } from '../src/db/database.js';
 import { createHttpServer } from '../src/http/http-server.js';
+import { createModelServices } from '../src/model-services.js';
 import { createDeliveryWorker } from '../src/scheduler/delivery-worker.js';
 import { createDigestScheduler } from '../src/scheduler/digest-scheduler.js';
+import { createTldrWorker } from '../src/scheduler/tldr-worker.js';
 import { wakeOnDeliveries } from '../src/scheduler/wake-on-deliveries.js';
 import { createChannelStore } from '../src/store/channel-store.js';
 import { createDeliveryQueue } from '../src/store/delivery-queue.js';
@@ -66,6 +68,23 @@ await slackAdapter.start();
 await discordAdapter.start();
 
 const config = configFrom({});
+// With BENCH_LLM_URL the bot has a model: TL;DRs are written in the background and put into digests.
+const model = process.env.BENCH_LLM_URL
+  ? createModelServices(
+      configFrom({
+        LLM_BASE_URL: process.env.BENCH_LLM_URL,
+        LLM_MODEL: 'bench-model',
+        LLM_DAILY_TOKENS: '0',
+        LLM_CONCURRENCY: '4',
+      }),
+      db,
+      silentLogger,
+    )
+  : null;
+const tldrWorker = model
+  ? createTldrWorker({ ...model, leaseMs: 120_000, logger: silentLogger, now: clock })
+  : null;
+if (model && tldrWorker) model.onUrgentTldr(tldrWorker.wake);
 let started = 0;
 const lastSent: Record<string, number> = {};
 const worker = createDeliveryWorker({
@@ -78,6 +97,7 @@ const worker = createDeliveryWorker({
   concurrency: config.DELIVERY_CONCURRENCY,
   logger: silentLogger,
   now: clock,
+  ...(model ? { tldrs: model.filler } : {}),
   onOutcome: (event) => {
     if (event.outcome === 'sent') lastSent[event.platform] = performance.now() - started;
   },
@@ -92,6 +112,7 @@ const scheduler = createDigestScheduler({
 process.once('SIGTERM', () => {
   void (async () => {
     await worker.stop(5_000);
+    await tldrWorker?.stop();
     await slackAdapter.stop();
     await discordAdapter.stop();
     await handle.close();
@@ -126,6 +147,7 @@ const sample = setInterval(() => {
 say({ ready: true });
 started = performance.now();
 worker.start();
+tldrWorker?.start();
 wakeOnDeliveries(handle, worker, silentLogger);
 if (process.env.BENCH_BOT_TICKS !== '0') {
   const tick = await scheduler.tick(clock());

@@ -90,6 +90,13 @@ export async function benchFanOut(
     profileVotes?: number;
     /** Channels and where they are (default FAN_OUT_SIZE, or PROFILE_FAN_OUT_SIZE with `profileVotes`). */
     size?: FanOutSize;
+    /**
+     * Half the channels read German, so their digests want TL;DRs; with `llmUrl` the bot has a model there and
+     * writes a backlog of TL;DRs while it posts (see fan-out-tldrs.ts).
+     */
+    tldrs?: { llmUrl: string | null; backlog: number };
+    /** The label of the rows (default `digest fan-out`). */
+    scenario?: string;
   } = {},
 ): Promise<BenchRow[]> {
   const { db } = handle;
@@ -97,7 +104,7 @@ export async function benchFanOut(
   const slackWorkspaces = size.slackWorkspaces;
   const slackChannels = size.slackChannels;
   await db.execute(
-    sql`truncate channels, subscriptions, delivered_papers, digest_slots, deliveries restart identity cascade`,
+    sql`truncate channels, subscriptions, delivered_papers, digest_slots, deliveries, paper_tldrs, tldr_jobs, model_usage restart identity cascade`,
   );
   // The bench's clock runs at real speed from one second after the due minute.
   const offset = Date.now() - DUE.getTime() - 1000;
@@ -105,6 +112,8 @@ export async function benchFanOut(
   const schedule = { enabled: true, time: '09:00', timezone: 'UTC', days: { kind: 'daily' as const } };
   const slackSettings = { ...DEFAULT_SETTINGS, threads: true, schedule };
   const discordSettings = { ...DEFAULT_SETTINGS, threads: false, schedule };
+  const reads = (settings: typeof slackSettings, index: number) =>
+    options.tldrs && index % 2 === 1 ? { ...settings, language: 'de' } : settings;
   const rows: (typeof channels.$inferInsert)[] = [];
   const slackWorkspaceOf = new Map<string, string>();
   for (let index = 0; index < Math.max(slackChannels, size.discordChannels); index++) {
@@ -116,7 +125,7 @@ export async function benchFanOut(
         platform: 'slack',
         workspaceId: workspace,
         channelId,
-        settings: slackSettings,
+        settings: reads(slackSettings, index),
         scheduleChangedAt: new Date(DUE.getTime() - 86_400_000),
       });
     }
@@ -127,7 +136,7 @@ export async function benchFanOut(
         platform: 'discord',
         workspaceId: guild,
         channelId,
-        settings: discordSettings,
+        settings: reads(discordSettings, index),
         scheduleChangedAt: new Date(DUE.getTime() - 86_400_000),
       });
     }
@@ -136,6 +145,7 @@ export async function benchFanOut(
     await db.insert(channels).values(rows.slice(start, start + 500));
   const profileVotes = options.profileVotes ?? 0;
   if (profileVotes > 0) await giveProfiles(handle, profileVotes);
+  if (options.tldrs?.llmUrl) await queueBacklog(handle, options.tldrs.backlog);
 
   const random = seeded(7);
   const slack = await startFakeSlack();
@@ -202,6 +212,7 @@ export async function benchFanOut(
         BENCH_SLACK_API_URL: slack.apiUrl,
         BENCH_DISCORD_API_URL: discord.api,
         BENCH_CLOCK_OFFSET_MS: String(offset),
+        ...(options.tldrs?.llmUrl ? { BENCH_LLM_URL: options.tldrs.llmUrl } : {}),
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     },
@@ -283,7 +294,7 @@ export async function benchFanOut(
   const inputs = `${slackChannels} Slack channels / ${slackWorkspaces} workspaces (threads) + ${size.discordChannels} Discord / ${size.discordGuilds} guilds (no threads), ${FAILURE_RATE * 100}% random 429/500${profileVotes > 0 ? `, each learning from ${profileVotes} votes` : ''}`;
   return [
     {
-      scenario: 'digest fan-out',
+      scenario: options.scenario ?? 'digest fan-out',
       backend,
       inputs,
       figure: `${(wallMs / 1000).toFixed(1)} s vs floor ${(floorMs / 1000).toFixed(1)} s (${ratio.toFixed(2)}x); ${duplicates} duplicates, ${losses} lost`,
@@ -317,6 +328,19 @@ export async function benchFanOut(
       details: { peakRssMb: peakMb, sampledPeaks: stopped.sampled },
     },
   ];
+}
+
+/**
+ * A backlog of TL;DRs to write while the digests post: the newest papers, in English and German, none of them
+ * urgent, so the worker keeps the model busy throughout.
+ */
+async function queueBacklog(handle: DatabaseHandle, papers: number): Promise<void> {
+  await handle.db.execute(sql`
+    insert into tldr_jobs (paper_id, language, status, priority, next_attempt_at, created_at)
+    select p.id, l.language, 'queued', 0, now(), now()
+    from (select id from papers order by paper_date desc nulls last, id limit ${papers}) p
+    cross join (values ('en'), ('de')) as l(language)
+    on conflict do nothing`);
 }
 
 /**

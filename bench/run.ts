@@ -5,6 +5,7 @@ import { type DatabaseHandle, openDatabase, pgliteDirectory } from '../src/db/da
 import { type BenchStore, openBenchStore } from './bench-store.js';
 import { benchCommands } from './command-latency.js';
 import { benchFanOut } from './fan-out.js';
+import { benchFanOutWithTldrs } from './fan-out-tldrs.js';
 import { benchFirstPost } from './first-post.js';
 import { openFreshPostgres } from './fresh-postgres.js';
 import { ingestBenchStore } from './ingest-bench-store.js';
@@ -39,6 +40,7 @@ const SCENARIOS = [
   'commands',
   'fan-out',
   'fan-out-profiles',
+  'fan-out-tldrs',
   'first-post',
   'relevance',
   'schedules',
@@ -73,7 +75,7 @@ async function main(): Promise<void> {
     runs('ingest') ||
     runs('search') ||
     runs('commands') ||
-    ((runs('fan-out') || runs('fan-out-profiles')) && backend === 'postgres');
+    ((runs('fan-out') || runs('fan-out-profiles') || runs('fan-out-tldrs')) && backend === 'postgres');
   const anyPapers = needsPapers(postgresUrl ? 'postgres' : 'pglite') || needsPapers('pglite');
   const store = anyPapers ? await openBenchStore(PAPER_COUNT) : undefined;
   if (store) log(store.note);
@@ -125,6 +127,7 @@ async function main(): Promise<void> {
         if (runs('fan-out')) rows.push(...(await benchFanOut(backend.name, shared, log)));
         if (runs('fan-out-profiles'))
           rows.push(...(await benchFanOut(backend.name, shared, log, { profileVotes: 20 })));
+        if (runs('fan-out-tldrs')) rows.push(...(await benchFanOutWithTldrs(backend.name, shared, log)));
         if (runs('first-post')) rows.push(...(await benchFirstPost(backend.name, shared, log)));
         await handle.close();
       } else

@@ -65,4 +65,18 @@ describe('traction of a posted paper', () => {
       because: 'like "X"',
     });
   });
+
+  it("keeps a model's TL;DR the message showed, and otherwise takes the paper's summary as it is now", () => {
+    const shown = {
+      ...toPaperItem(paper()),
+      summary: 'Ein kurzer Überblick.',
+      summaryKind: 'model' as const,
+    };
+    expect(redrawnItem(shown, paper(onHf))).toMatchObject({
+      summary: 'Ein kurzer Überblick.',
+      summaryKind: 'model',
+    });
+    const fromAbstract = toPaperItem(paper());
+    expect(redrawnItem(fromAbstract, paper(onHf)).summaryKind).toBe(toPaperItem(paper(onHf)).summaryKind);
+  });
 });

@@ -236,6 +236,12 @@ export const DISCORD_COMMANDS: RESTPutAPIApplicationCommandsJSONBody = [
               { name: 'hide', value: 'hide' },
             ],
           },
+          {
+            type: STRING,
+            name: 'language',
+            description: 'Language of TL;DRs and answers here: en, de, fr, ja, pt-BR …',
+            max_length: 35,
+          },
         ],
       },
       {

@@ -132,7 +132,7 @@ const digest = (
       return ok({ kind: 'scheduleOff' });
     case 'config': {
       const tokens: Token[] = [];
-      for (const key of ['top', 'min-upvotes', 'threads', 'alerts', 'empty', 'learn', 'shared']) {
+      for (const key of ['top', 'min-upvotes', 'threads', 'alerts', 'empty', 'learn', 'shared', 'language']) {
         const value = text(values, key);
         if (value !== undefined) tokens.push(keyed(key, onOff(value)));
       }

@@ -36,7 +36,7 @@ export function tractionNews(paper: Paper): string {
 
 /**
  * The item drawn again as the paper is now, keeping what the channel's message said about it (the matched term,
- * why it was chosen, the counts).
+ * why it was chosen, the counts, and a model's TL;DR in the channel's language).
  */
 export function redrawnItem(shown: PaperItem, paper: Paper): PaperItem {
   const now = toPaperItem(paper, shown.matchedTerm);
@@ -45,5 +45,6 @@ export function redrawnItem(shown: PaperItem, paper: Paper): PaperItem {
     ...(shown.counts ? { counts: shown.counts } : {}),
     ...(shown.savedBy ? { savedBy: shown.savedBy } : {}),
     ...(shown.because ? { because: shown.because } : {}),
+    ...(shown.summaryKind === 'model' ? { summary: shown.summary, summaryKind: 'model' as const } : {}),
   };
 }

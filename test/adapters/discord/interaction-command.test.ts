@@ -211,6 +211,12 @@ describe('the reading list, the recap and learning as Discord commands', () => {
         options: [sub('config', [{ name: 'learn', type: 5, value: false }])],
       }),
     ).toEqual({ ok: true, value: { kind: 'config', changes: { learn: false } } });
+    expect(
+      commandFromInteraction({
+        name: 'digest',
+        options: [sub('config', [{ name: 'language', type: 3, value: 'pt-br' }])],
+      }),
+    ).toEqual({ ok: true, value: { kind: 'config', changes: { language: 'pt-BR' } } });
   });
 
   it('rewrites the examples of the reading list and the recap into the Discord commands', () => {

@@ -37,8 +37,8 @@ describe('paperboy discord register', () => {
     const call = discord.calls.find((entry) => entry.method === 'PUT');
     expect(call?.path).toBe(`/applications/${APPLICATION_ID}/guilds/${GUILD_ID}/commands`);
     expect(call?.authorization).toBe('Bot test-token');
-    expect(lines.slice(0, 10)).toEqual([
-      `Registered 9 commands in guild ${GUILD_ID} (available now):`,
+    expect(lines.slice(0, 11)).toEqual([
+      `Registered 10 commands in guild ${GUILD_ID} (available now):`,
       '  /papers topic since limit sort',
       '  /subscribe terms',
       '  /unsubscribe term',
@@ -47,6 +47,7 @@ describe('paperboy discord register', () => {
       '  /unsave id',
       '  /digest schedule|off|config|recap|now|settings|preview',
       '  /why paper',
+      '  /ask question paper',
       '  Paper card (on a message: Apps > Paper card)',
     ]);
     const commands = call?.body as { name: string; type?: number; default_member_permissions?: string }[];
@@ -65,7 +66,7 @@ describe('paperboy discord register', () => {
 
   it('registers global commands without --guild', async () => {
     const { lines } = await run(['register']);
-    expect(lines[0]).toMatch(/^Registered 9 global commands/);
+    expect(lines[0]).toMatch(/^Registered 10 global commands/);
     expect(
       discord.calls.some(
         (call) => call.method === 'PUT' && call.path === `/applications/${APPLICATION_ID}/commands`,

@@ -50,9 +50,10 @@ describe('installing paperboy in a workspace (OAuth)', () => {
     expect(install.status).toBe(302);
     const location = new URL(install.headers.get('location') ?? '');
     // Issue 14 added reactions:read (reaction events), files:write (exports) and im:write (exports asked in a DM);
-    // issue 15 links:read and links:write (link_shared, and the paper cards of chat.unfurl).
+    // issue 15 links:read and links:write (link_shared, and the paper cards of chat.unfurl); issue 18
+    // app_mentions:read (questions in a paper's thread).
     expect(location.searchParams.get('scope')).toBe(
-      'commands,chat:write,users:read,channels:read,groups:read,reactions:read,files:write,im:write,links:read,links:write',
+      'commands,chat:write,users:read,channels:read,groups:read,reactions:read,files:write,im:write,links:read,links:write,app_mentions:read',
     );
     const state = location.searchParams.get('state') ?? '';
     const cookie = (install.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
