@@ -40,7 +40,8 @@ export function createModelServices(config: Config, db: Database, logger: Logger
   logger.info('language model configured', {
     baseUrl: config.LLM_BASE_URL,
     model: config.LLM_MODEL,
-    dailyTokens: config.LLM_DAILY_TOKENS,
+    // Not `dailyTokens`: the logger redacts fields named like tokens.
+    dailyBudget: config.LLM_DAILY_TOKENS,
   });
   return {
     model,

@@ -85,7 +85,13 @@ export async function openServices(config: Config, logger: Logger): Promise<Serv
     db: database.db,
     html: createArxivHtmlSource({
       baseUrl: config.ARXIV_HTML_URL,
-      http,
+      // Someone is waiting for the answer: one retry, then the abstract alone.
+      http: createHttpClient({
+        userAgent: userAgent(config.PAPERBOY_CONTACT),
+        timeoutMs: Math.min(config.HTTP_TIMEOUT_MS, 10_000),
+        maxRetries: Math.min(config.HTTP_MAX_RETRIES, 1),
+        logger: logger.child({ component: 'http' }),
+      }),
       // arXiv's pages are asked as politely as its API: one request at a time, ARXIV_MIN_INTERVAL_MS apart.
       schedule: createRequestSpacer({ minIntervalMs: config.ARXIV_MIN_INTERVAL_MS }).run,
       logger: logger.child({ source: 'arxiv-html' }),

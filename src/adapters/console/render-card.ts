@@ -114,7 +114,7 @@ const renderItem = (
   lines.push(...wrapParts(metaParts(item), width, indent).map(ansi.dim));
   if (item.summary !== '' && !(full && repeatsAbstract(item))) {
     const label = summaryLabel(item);
-    lines.push(...wrapText(label === null ? item.summary : `${item.summary} (${label})`, width, indent));
+    lines.push(...wrapText(label === null ? item.summary : `${item.summary} · ${label}`, width, indent));
   }
   if (full && item.abstract !== '') lines.push('', ...paragraphs(item.abstract, width, indent));
   if (item.matchedTerm) lines.push(...wrapText(`matched: ${item.matchedTerm}`, width, indent));
