@@ -41,7 +41,9 @@ describe('/papers ask <paper> <question>', () => {
     expect(said(reply)).toContain('It shares one basis.');
     expect(said(reply)).toContain(`From the paper: “${INVENTED_QUOTE}”`);
     expect(reply.card.footer).toContain("AI answer from the paper's full text");
-    const prompt = JSON.stringify((harness.llm.requests.at(-1)?.body as { messages: unknown }).messages);
+    const prompt = JSON.stringify(
+      (harness.llm.requests.at(-1)?.body as { messages?: unknown } | undefined)?.messages,
+    );
     expect(prompt).toContain('What do they share?');
     expect(prompt).not.toContain(`${paper.id} What do they share?`);
   });
