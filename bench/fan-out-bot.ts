@@ -82,7 +82,8 @@ const model = process.env.BENCH_LLM_URL
     )
   : null;
 const tldrWorker = model
-  ? createTldrWorker({ ...model, leaseMs: 120_000, logger: silentLogger, now: clock })
+  ? // On the real clock, as the filler that queues its urgent jobs: the bench's clock only makes digests due.
+    createTldrWorker({ ...model, leaseMs: 120_000, logger: silentLogger })
   : null;
 if (model && tldrWorker) model.onUrgentTldr(tldrWorker.wake);
 let started = 0;
