@@ -129,3 +129,19 @@ export const isRetryableModelError = (error: unknown): boolean =>
   error instanceof ModelRateLimitedError ||
   error instanceof ModelUnavailableError ||
   error instanceof ModelResponseError;
+
+/** Roughly how many characters a token stands for in English text, as OpenAI's rule of thumb has it. */
+const CHARACTERS_PER_TOKEN = 4;
+
+/**
+ * A guess at the tokens of a text, for budgets: a quarter of its characters, rounded up.
+ *
+ * @example
+ * estimateTokens('A summary.'); // 3
+ */
+export const estimateTokens = (text: string | number): number =>
+  Math.ceil((typeof text === 'number' ? text : text.length) / CHARACTERS_PER_TOKEN);
+
+/** The same guess for a prompt: every message's content. */
+export const estimatePromptTokens = (messages: readonly ChatMessage[]): number =>
+  estimateTokens(messages.reduce((sum, message) => sum + message.content.length, 0));

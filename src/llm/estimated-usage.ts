@@ -1,9 +1,9 @@
-import type { ChatMessage, Completion } from '../core/language-model.js';
-
-/** Roughly how many characters a token stands for in English text, as OpenAI's rule of thumb has it. */
-const CHARACTERS_PER_TOKEN = 4;
-
-const tokensFor = (characters: number): number => Math.ceil(characters / CHARACTERS_PER_TOKEN);
+import {
+  type ChatMessage,
+  type Completion,
+  estimatePromptTokens,
+  estimateTokens,
+} from '../core/language-model.js';
 
 /**
  * A guess at the token counts for a server that reports none (some local servers, some streams), so that
@@ -16,7 +16,7 @@ export const estimateUsage = (
   messages: readonly ChatMessage[],
   completionText: string,
 ): Completion['usage'] => {
-  const promptTokens = tokensFor(messages.reduce((sum, message) => sum + message.content.length, 0));
-  const completionTokens = tokensFor(completionText.length);
+  const promptTokens = estimatePromptTokens(messages);
+  const completionTokens = estimateTokens(completionText);
   return { promptTokens, completionTokens, totalTokens: promptTokens + completionTokens };
 };

@@ -1,5 +1,6 @@
 import { backoffDelay } from '../core/backoff.js';
 import {
+  estimatePromptTokens,
   isRetryableModelError,
   type LanguageModel,
   ModelRateLimitedError,
@@ -36,10 +37,6 @@ export interface TldrWorkerOptions {
 
 const MAX_ATTEMPTS = 6;
 const POLL_MS = 1_000;
-
-/** The prompt's tokens, estimated as a quarter of its characters, for the reservation. */
-const promptTokens = (job: TldrJob, language: string): number =>
-  Math.ceil(tldrMessages(job, language).reduce((sum, message) => sum + message.content.length, 0) / 4);
 
 /** The model failed, whatever it was asked: rate limited, unreachable, down, or refusing the configuration. */
 const isModelDown = (error: unknown): boolean =>
@@ -104,7 +101,8 @@ export function createTldrWorker(options: TldrWorkerOptions) {
 
   async function write(job: TldrJob): Promise<'written' | 'failed' | 'budget'> {
     const reservedAt = now();
-    const reserved = promptTokens(job, job.language) + TLDR_MAX_TOKENS;
+    const messages = tldrMessages(job, job.language);
+    const reserved = estimatePromptTokens(messages) + TLDR_MAX_TOKENS;
     if (options.dailyTokens > 0 && reserved > options.dailyTokens) {
       // No day's budget would ever fit it: waiting for the next day would only hold up the papers behind it.
       const message = `the prompt needs ${reserved} tokens, more than LLM_DAILY_TOKENS (${options.dailyTokens})`;
@@ -119,7 +117,8 @@ export function createTldrWorker(options: TldrWorkerOptions) {
       const until = nextUtcMidnight(reservedAt);
       if (pausedUntil < until.getTime())
         log.warn('the daily token budget is spent; TL;DRs wait for the next UTC day', {
-          dailyTokens: options.dailyTokens,
+          // Not `dailyTokens`: the logger redacts fields named like tokens.
+          dailyBudget: options.dailyTokens,
           resumesAt: until.toISOString(),
         });
       pausedUntil = until.getTime();
@@ -131,7 +130,7 @@ export function createTldrWorker(options: TldrWorkerOptions) {
     let used = 0;
     try {
       const completion = await options.model.complete({
-        messages: tldrMessages(job, job.language),
+        messages,
         maxTokens: TLDR_MAX_TOKENS,
         signal: abort.signal,
       });

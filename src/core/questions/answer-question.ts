@@ -1,8 +1,8 @@
-import { noticeCard } from '../cards/build-cards.js';
+import { refused } from '../bot/replies.js';
 import type { Reply } from '../cards/card.js';
 import type { ChannelRef } from '../channel.js';
 import { DEFAULT_LANGUAGE } from '../language.js';
-import type { LanguageModel } from '../language-model.js';
+import { estimatePromptTokens, type LanguageModel } from '../language-model.js';
 import type { Logger } from '../logger.js';
 import { arxivAbsUrl, arxivPdfUrl, hfPaperUrl, type Paper } from '../paper.js';
 import type { ChannelStore, PaperCatalog, PostedMessages } from '../ports.js';
@@ -52,10 +52,9 @@ export interface Question {
 const ASK_EXAMPLE = '@paperboy What dataset do they train on?';
 const NAMED_EXAMPLE = '@paperboy 2606.00467 What dataset do they train on?';
 
-const info = (text: string, example?: string, title = 'paperboy'): Reply => ({
-  card: noticeCard({ tone: 'info', text, ...(example ? { example } : {}) }, title),
-  visibility: 'ephemeral',
-  outcome: 'refused',
+/** A note only the asker sees: why there is no answer (yet), with an example where one helps. */
+const info = (text: string, example?: string): Reply => ({
+  ...refused({ tone: 'info', text, ...(example ? { example } : {}) }),
   command: 'ask',
 });
 
@@ -138,8 +137,7 @@ async function answer(deps: QuestionDependencies, question: Question, log: Logge
     choice.question,
     language,
   );
-  const reserved =
-    Math.ceil(messages.reduce((sum, message) => sum + message.content.length, 0) / 4) + ANSWER_MAX_TOKENS;
+  const reserved = estimatePromptTokens(messages) + ANSWER_MAX_TOKENS;
   if (deps.budget && !(await deps.budget.reserve(question.now, reserved, deps.dailyTokens ?? 0)))
     return info("paperboy has used today's model budget. Questions work again after 00:00 UTC.");
   let used = 0;
