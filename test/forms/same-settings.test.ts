@@ -20,6 +20,7 @@ const SETTINGS: [text: string, form: SettingsForm][] = [
   ['config empty:off', { empty: false }],
   ['config learn:off', { learn: false }],
   ['config shared:hide', { shared: 'hide' }],
+  ['config language:ja', { language: 'ja' }],
 ];
 
 const SCHEDULES: [

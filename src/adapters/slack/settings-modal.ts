@@ -10,6 +10,8 @@ import { choiceIn, choicesIn, type StateValues, textIn } from './view-state.js';
 
 const MAX_TOP = 20;
 const MAX_SOURCES = 20;
+/** Longer than any tag a model writes (`zh-Hant-TW`, `sr-Latn-RS`), short enough to refuse pasted text. */
+const MAX_LANGUAGE_TAG = 35;
 
 /** Two choices as radio buttons; `on` is the value the core's parser reads for true. */
 const radio = (current: string, choices: readonly [value: string, label: string][]): types.RadioButtons => {
@@ -103,6 +105,17 @@ export function settingsModal(settings: ChannelSettings, metadata: ModalMetadata
           ['hide', 'Left out'],
         ]),
       ),
+      input(
+        'language',
+        'Language of TL;DRs and answers',
+        {
+          type: 'plain_text_input',
+          action_id: 'text',
+          initial_value: settings.language,
+          max_length: MAX_LANGUAGE_TAG,
+        },
+        { hint: 'A language tag such as en, de, fr, ja or pt-BR. Titles stay as they are.' },
+      ),
     ],
   });
 }
@@ -116,6 +129,7 @@ export function settingsFormOfState(values: StateValues): SettingsForm {
   set('top', choiceIn(values, 'top'));
   set('min-upvotes', textIn(values, 'min-upvotes'));
   set('sources', choicesIn(values, 'sources'));
+  set('language', textIn(values, 'language'));
   for (const key of ['threads', 'alerts', 'empty', 'learn', 'shared'] as const)
     set(key, choiceIn(values, key));
   return form;

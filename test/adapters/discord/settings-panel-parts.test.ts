@@ -27,6 +27,7 @@ describe('panel custom_ids', () => {
     { kind: 'sources' },
     { kind: 'top' },
     { kind: 'minUpvotesModal', value: '100000' },
+    { kind: 'languageModal', language: 'zh-Hant-TW' },
     { kind: 'switch', key: 'shared', value: 'hide' },
     { kind: 'subscriptionsModal' },
   ];
@@ -59,8 +60,10 @@ describe('panel custom_ids', () => {
 
   it('names its modals and reads back only those', () => {
     expect(
-      ['time', 'minUpvotes', 'subscriptions'].map((modal) => readPanelModal(panelModalId(modal as never))),
-    ).toEqual(['time', 'minUpvotes', 'subscriptions']);
+      ['time', 'minUpvotes', 'language', 'subscriptions'].map((modal) =>
+        readPanelModal(panelModalId(modal as never)),
+      ),
+    ).toEqual(['time', 'minUpvotes', 'language', 'subscriptions']);
     expect(readPanelModal('p|m|top')).toBeNull();
     expect(readPanelModal('p|time|09:00')).toBeNull();
   });

@@ -163,6 +163,14 @@ describe('the settings panel of /digest config', () => {
       },
       [{ name: 'min-upvotes', type: INTEGER, value: 25 }],
     ],
+    [
+      'language',
+      async (panel: PanelSession) => {
+        await panel.click('p|lang|en');
+        return panel.submit('p|m|lang', { language: 'pt-br' });
+      },
+      [{ name: 'language', type: STRING, value: 'pt-BR' }],
+    ],
   ])('saves %s from the Sources & top section as /digest config saves it', async (_name, act, options) => {
     const { where, panel } = await openPanel();
     await panel.click('p|sec|sources');

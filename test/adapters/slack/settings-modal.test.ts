@@ -49,6 +49,7 @@ const SAME_SETTINGS: [text: string, values: Record<string, FakeInput>][] = [
   ['empty:off', { empty: 'off' }],
   ['learn:off', { learn: 'off' }],
   ['shared:hide', { shared: 'hide' }],
+  ['language:pt-BR', { language: 'pt-br' }],
   [
     'top:3 min-upvotes:0 sources:cs.CV threads:on alerts:digest empty:on learn:on shared:show',
     {
@@ -86,7 +87,9 @@ describe('the settings modal', () => {
       'empty',
       'learn',
       'shared',
+      'language',
     ]);
+    expect(element('language').initial_value).toBe('en');
   });
 
   it.each(SAME_SETTINGS)('saves what /papers config %s saves', async (text, values) => {
@@ -141,6 +144,16 @@ describe('the settings modal', () => {
     expect(outcome.action === 'update' && titleOf(outcome.view.view)).toBe('No changes');
     expect(outcome.action === 'update' && viewText(outcome.view.view)).toContain('4');
     expect(await settingsOf('CUNTOUCHED')).toMatchObject({ top: 4, learn: false });
+  });
+
+  it('refuses a language no model could write, inline, and saves nothing', async () => {
+    const { person, modal } = await openFromSettingsAnswer('CKLINGON');
+    const { outcome } = await person.submit(modal, { language: 'klingon', top: '3' });
+    expect(outcome).toMatchObject({
+      action: 'errors',
+      errors: { language: expect.stringContaining('klingon') },
+    });
+    expect(await settingsOf('CKLINGON')).toEqual(DEFAULT_SETTINGS);
   });
 
   it('refuses a minimum of upvotes that is not a number, inline', async () => {

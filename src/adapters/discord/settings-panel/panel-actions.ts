@@ -14,7 +14,13 @@ import { daysOfTicks, scheduleFormOf } from '../../../core/commands/form-values.
 import type { ScheduleForm, SettingsForm } from '../../../core/commands/settings-form.js';
 import { parseTerms } from '../../../core/subscriptions/parse-terms.js';
 import type { ModalControl, PanelControl, PanelModal } from './panel-ids.js';
-import { MODAL_FIELDS, minUpvotesModal, subscriptionsModal, timeModal } from './panel-modals.js';
+import {
+  languageModal,
+  MODAL_FIELDS,
+  minUpvotesModal,
+  subscriptionsModal,
+  timeModal,
+} from './panel-modals.js';
 import type { PanelView } from './panel-view.js';
 import { noticesText, saveResult } from './save-result.js';
 import { zonePages, zonePlace, zoneRegions } from './zone-pages.js';
@@ -36,6 +42,7 @@ export interface PanelActor {
 export function modalOf(control: ModalControl): APIModalInteractionResponseCallbackData {
   if (control.kind === 'timeModal') return timeModal(control.time);
   if (control.kind === 'minUpvotesModal') return minUpvotesModal(control.value);
+  if (control.kind === 'languageModal') return languageModal(control.language);
   return subscriptionsModal();
 }
 
@@ -133,7 +140,7 @@ export async function clickPanel(
   }
 }
 
-/** What a submitted panel modal saves: the time, the minimum upvotes, or terms added and removed. */
+/** What a submitted panel modal saves: the time, the minimum upvotes, the language, or terms added and removed. */
 export async function submitPanelModal(
   actor: PanelActor,
   modal: PanelModal,
@@ -147,6 +154,10 @@ export async function submitPanelModal(
     case 'minUpvotes': {
       const value = fields.get(MODAL_FIELDS.minUpvotes) ?? '';
       return { view: { section: 'sources' }, result: await saveSettings(actor, { 'min-upvotes': value }) };
+    }
+    case 'language': {
+      const value = fields.get(MODAL_FIELDS.language) ?? '';
+      return { view: { section: 'sources' }, result: await saveSettings(actor, { language: value }) };
     }
     case 'subscriptions': {
       const removed = parseTerms(fields.get(MODAL_FIELDS.remove) ?? '');

@@ -28,28 +28,40 @@ export type PanelControl =
   | { kind: 'sources' }
   | { kind: 'top' }
   | { kind: 'minUpvotesModal'; value: string }
+  | { kind: 'languageModal'; language: string }
   | { kind: 'switch'; key: SwitchKey; value: string }
   | { kind: 'subscriptionsModal' };
 
 /** The controls that open a modal (the rest save or redraw at once). */
 export type ModalControl = Extract<
   PanelControl,
-  { kind: 'timeModal' | 'minUpvotesModal' | 'subscriptionsModal' }
+  { kind: 'timeModal' | 'minUpvotesModal' | 'languageModal' | 'subscriptionsModal' }
 >;
+const MODAL_CONTROLS: readonly PanelControl['kind'][] = [
+  'timeModal',
+  'minUpvotesModal',
+  'languageModal',
+  'subscriptionsModal',
+];
 export const opensModal = (control: PanelControl): control is ModalControl =>
-  control.kind === 'timeModal' || control.kind === 'minUpvotesModal' || control.kind === 'subscriptionsModal';
+  MODAL_CONTROLS.includes(control.kind);
 
 /** The panel's modals, by the `custom_id` of the modal itself. */
-export type PanelModal = 'time' | 'minUpvotes' | 'subscriptions';
+export type PanelModal = 'time' | 'minUpvotes' | 'language' | 'subscriptions';
 
 /** Every panel control's `custom_id` starts with this (`e|` opens the panel from the settings card). */
 export const PANEL_PREFIX = 'p|';
 const MODAL_PREFIX = `${PANEL_PREFIX}m|`;
-const MODAL_IDS: Record<PanelModal, string> = { time: 'time', minUpvotes: 'minup', subscriptions: 'subs' };
+const MODAL_IDS: Record<PanelModal, string> = {
+  time: 'time',
+  minUpvotes: 'minup',
+  language: 'lang',
+  subscriptions: 'subs',
+};
 
 /**
  * A control's `custom_id`: `p|` then its kind and fields, `|`-separated (no field can hold `|`: regions,
- * setting names and values, `HH:MM` and numbers).
+ * setting names and values, `HH:MM`, numbers and language tags).
  *
  * @example
  * panelControlId({ kind: 'zone', region: 'America', page: 2 }); // 'p|zone|America|2'
@@ -68,6 +80,8 @@ export function panelControlId(control: PanelControl): string {
         return [control.enabled ? 'on' : 'off'];
       case 'minUpvotesModal':
         return ['minup', control.value];
+      case 'languageModal':
+        return ['lang', control.language];
       case 'switch':
         return ['set', control.key, control.value];
       case 'region':
@@ -111,6 +125,8 @@ export function readPanelControl(id: string): PanelControl | null {
       return one ? { kind: 'timeModal', time: first } : null;
     case 'minup':
       return one ? { kind: 'minUpvotesModal', value: first } : null;
+    case 'lang':
+      return one ? { kind: 'languageModal', language: first } : null;
     case 'set':
       return first && Object.hasOwn(SWITCHES, first) && second !== undefined
         ? { kind: 'switch', key: first as SwitchKey, value: second }

@@ -7,10 +7,14 @@ import {
 } from 'discord.js';
 import { panelModalId } from './panel-ids.js';
 
+/** Longer than any tag a model writes (`zh-Hant-TW`, `sr-Latn-RS`), short enough to refuse pasted text. */
+const MAX_LANGUAGE_TAG = 35;
+
 /** What the modals' text inputs are called in the submission. */
 export const MODAL_FIELDS = {
   time: 'time',
   minUpvotes: 'min-upvotes',
+  language: 'language',
   add: 'add',
   remove: 'remove',
 } as const;
@@ -50,6 +54,23 @@ export const minUpvotesModal = (value: string): APIModalInteractionResponseCallb
       value: value.slice(0, 6),
       placeholder: '0 to 100000',
       max_length: 6,
+      required: true,
+    }),
+  ],
+});
+
+/** The language of TL;DRs and answers, starting at the stored tag. */
+export const languageModal = (language: string): APIModalInteractionResponseCallbackData => ({
+  custom_id: panelModalId('language'),
+  title: 'Language',
+  components: [
+    input({
+      custom_id: MODAL_FIELDS.language,
+      label: 'Language of TL;DRs and answers',
+      style: TextInputStyle.Short,
+      value: language.slice(0, MAX_LANGUAGE_TAG),
+      placeholder: 'en, de, fr, ja or pt-BR',
+      max_length: MAX_LANGUAGE_TAG,
       required: true,
     }),
   ],

@@ -142,7 +142,7 @@ function scheduleRows(settings: ChannelSettings, view: PanelView): PanelRow[] {
   return rows;
 }
 
-/** The sources (a multi-select), papers per digest, and the minimum upvotes (a button opening a modal). */
+/** The sources (a multi-select), papers per digest, and the minimum upvotes and language (buttons opening modals). */
 function sourcesRows(settings: ChannelSettings): PanelRow[] {
   const sources = offeredSources(settings.sources);
   return [
@@ -172,6 +172,10 @@ function sourcesRows(settings: ChannelSettings): PanelRow[] {
       button(
         { kind: 'minUpvotesModal', value: String(settings.minUpvotes) },
         `Minimum upvotes: ${settings.minUpvotes} · change`,
+      ),
+      button(
+        { kind: 'languageModal', language: settings.language },
+        `Language: ${settings.language} · change`,
       ),
     ),
   ];
