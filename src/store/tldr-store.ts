@@ -8,6 +8,10 @@ const at = (date: Date): SQL => sql`${date.toISOString()}::timestamptz`;
 const idList = (ids: readonly string[]): SQL =>
   sql`(select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`;
 
+/** The job, still under the claim that leased it (the lease's end tells one claim from the next). */
+const heldBy = (job: TldrJob): SQL =>
+  sql`paper_id = ${job.paperId} and language = ${job.language} and status = 'running' and lease_until = ${at(job.leaseUntil)}`;
+
 interface JobRow {
   paper_id: string;
   language: string;
@@ -76,6 +80,7 @@ export function createTldrStore(db: Database): Tldrs {
           attempts: row.attempts,
           title: row.title,
           abstract: row.abstract,
+          leaseUntil,
         }),
       );
     },
@@ -95,13 +100,13 @@ export function createTldrStore(db: Database): Tldrs {
       await db.execute(sql`
         update tldr_jobs set status = 'queued', lease_until = null, next_attempt_at = ${at(nextAttemptAt)},
           last_error = ${error.slice(0, 500)}, attempts = ${attempts}
-        where paper_id = ${job.paperId} and language = ${job.language}`);
+        where ${heldBy(job)}`);
     },
 
     async fail(job, error) {
       await db.execute(sql`
         update tldr_jobs set status = 'failed', lease_until = null, last_error = ${error.slice(0, 500)}
-        where paper_id = ${job.paperId} and language = ${job.language}`);
+        where ${heldBy(job)}`);
     },
   };
 }

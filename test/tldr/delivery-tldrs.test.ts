@@ -113,12 +113,7 @@ describe('deliveries with TL;DRs', () => {
       [ids[0], 'Shearwater plant voraus.'],
       [ids[1], 'Fulmar sieht mehr.'],
     ] as const)
-      await tldrs.complete(
-        { paperId, language: 'de', attempts: 1, title: '', abstract: '' },
-        text,
-        'fake-model',
-        start,
-      );
+      await tldrs.complete({ paperId, language: 'de' }, text, 'fake-model', start);
     llm.enqueue({ text: 'Guillemot erkennt Sprache.' });
     const { worker } = tldrWorkerOn(handle.db, fakeModel(llm), { now: clock.now });
     const filler = createTldrFiller({
@@ -148,12 +143,7 @@ describe('deliveries with TL;DRs', () => {
   it('posts the stored card again on a retry after the second part failed, whatever is stored since', async () => {
     const tldrs = createTldrStore(handle.db);
     const write = (paperId: string, text: string) =>
-      tldrs.complete(
-        { paperId, language: 'de', attempts: 1, title: '', abstract: '' },
-        text,
-        'm',
-        clock.now(),
-      );
+      tldrs.complete({ paperId, language: 'de' }, text, 'm', clock.now());
     await write(ids[0], 'Shearwater plant voraus.');
     await write(ids[1], 'Fulmar sieht mehr.');
     // The model is down: the third keeps its abstract sentence.

@@ -111,7 +111,7 @@ describeEachDatabase('queueTldrsAfterIngest', (driver) => {
     await follow(de, { sources: ['hf', 'cs.LG'], language: 'de' });
     const tldrs = createTldrStore(handle.db);
     await tldrs.complete(
-      { paperId: '2606.71001', language: 'de', attempts: 1, title: '', abstract: '' },
+      { paperId: '2606.71001', language: 'de' },
       'Lanternfish erzeugt Bilder.',
       'fake-model',
       storedAt,

@@ -31,12 +31,7 @@ const filler = () =>
     },
   });
 const store = (language: string, text: string) =>
-  createTldrStore(handle.db).complete(
-    { paperId: paper.id, language, attempts: 1, title: '', abstract: '' },
-    text,
-    'fake-model',
-    now,
-  );
+  createTldrStore(handle.db).complete({ paperId: paper.id, language }, text, 'fake-model', now);
 
 beforeAll(async () => {
   handle = await openTestDatabase('pglite');

@@ -51,12 +51,7 @@ beforeEach(async () => {
 afterEach(async () => llm.close());
 
 const store = async (paperId: string, language: string, text: string) =>
-  createTldrStore(handle.db).complete(
-    { paperId, language, attempts: 1, title: '', abstract: '' },
-    text,
-    'fake-model',
-    start,
-  );
+  createTldrStore(handle.db).complete({ paperId, language }, text, 'fake-model', start);
 
 /** A filler on a manual clock whose sleeps are counted (and move the clock). */
 function countingFiller(

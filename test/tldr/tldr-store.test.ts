@@ -27,12 +27,7 @@ describeEachDatabase('the TL;DR store', (driver) => {
   });
 
   const finish = (job: Pick<TldrJob, 'paperId' | 'language'>, text: string) =>
-    createTldrStore(handle.db).complete(
-      { ...job, attempts: 1, title: '', abstract: '' },
-      text,
-      'fake-model',
-      now,
-    );
+    createTldrStore(handle.db).complete(job, text, 'fake-model', now);
 
   it('queues known papers without a TL;DR and says which are pending', async () => {
     const tldrs = createTldrStore(handle.db);
@@ -70,6 +65,24 @@ describeEachDatabase('the TL;DR store', (driver) => {
     const [again] = await tldrs.claim(later(60_000), 5, 60_000);
     expect(again).toMatchObject({ paperId: tern, language: 'de', attempts: 2, title: 'Tern Sampling' });
     expect(again?.abstract).toContain('We propose Tern Sampling');
+  });
+
+  it('records nothing for a replica whose lease ran out and was claimed again by another', async () => {
+    const tldrs = createTldrStore(handle.db);
+    await tldrs.request([tern, grebe], 'de', 10, now);
+    const stale = await tldrs.claim(now, 2, 60_000);
+    const fresh = await tldrs.claim(later(60_000), 2, 60_000);
+    expect(fresh).toHaveLength(2);
+    const [staleTern, staleGrebe] = stale;
+    if (!staleTern || !staleGrebe) throw new Error('nothing claimed');
+    await tldrs.retry(staleTern, later(61_000), 'HTTP 500');
+    await tldrs.fail(staleGrebe, 'the model is gone');
+    for (const paperId of [tern, grebe])
+      expect(await jobRow(handle.db, paperId, 'de')).toMatchObject({ status: 'running', attempts: 2 });
+    const [freshTern] = fresh.filter((job) => job.paperId === tern);
+    if (!freshTern) throw new Error('tern not claimed again');
+    await tldrs.retry(freshTern, later(600_000), 'HTTP 500');
+    expect(await jobRow(handle.db, tern, 'de')).toMatchObject({ status: 'queued', last_error: 'HTTP 500' });
   });
 
   it('keeps the first TL;DR when a second is written for the same paper and language', async () => {

@@ -12,6 +12,11 @@ export interface TldrJob {
   attempts: number;
   title: string;
   abstract: string;
+  /**
+   * When this replica's claim runs out: the job's outcome is recorded only while the claim is still this one, so
+   * a replica that outlived its lease cannot requeue or fail a job another replica has claimed since.
+   */
+  leaseUntil: Date;
 }
 
 /** Priority of a TL;DR a digest is waiting for: before any other. */
@@ -39,15 +44,18 @@ export interface Tldrs {
   /** Leases up to `limit` due jobs (highest priority first), counting an attempt on each. */
   claim(now: Date, limit: number, leaseMs: number): Promise<TldrJob[]>;
   /** Stores the TL;DR (a second one for the same paper and language is ignored) and drops the job. */
-  complete(job: TldrJob, text: string, model: string, now: Date): Promise<void>;
-  /** Due again at `nextAttemptAt`; `countAttempt: false` gives the attempt back (the budget, not the model, said no). */
+  complete(job: Pick<TldrJob, 'paperId' | 'language'>, text: string, model: string, now: Date): Promise<void>;
+  /**
+   * Due again at `nextAttemptAt`; `countAttempt: false` gives the attempt back (the budget, not the model, said
+   * no). Nothing changes when the job's lease is no longer this claim's.
+   */
   retry(
     job: TldrJob,
     nextAttemptAt: Date,
     error: string,
     options?: { countAttempt?: boolean },
   ): Promise<void>;
-  /** Gives up on the job; it stays as `failed` with its error. */
+  /** Gives up on the job; it stays as `failed` with its error (unless its lease is no longer this claim's). */
   fail(job: TldrJob, error: string): Promise<void>;
 }
 

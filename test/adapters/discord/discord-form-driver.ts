@@ -139,8 +139,7 @@ export async function startDiscordFormDriver(options: {
           if (key === 'sources') await pick(session, 'p|src', asList(value));
           if (key === 'min-upvotes')
             await viaModal(session, 'p|minup|', 'p|m|minup', { 'min-upvotes': asText(value) });
-          if (key === 'language')
-            await viaModal(session, 'p|lang|', 'p|m|lang', { language: asText(value) });
+          if (key === 'language') await viaModal(session, 'p|lang|', 'p|m|lang', { language: asText(value) });
         }
       }
       if (switches.length > 0) {
