@@ -17,7 +17,8 @@ interface CountRow {
  * Question limits in Postgres (`paper_questions`): a question is admitted by one statement that inserts it only
  * while the asker's last hour and the workspace's last day are under their limits, serialised per workspace
  * (a transaction-scoped advisory lock), so replicas admitting at once never pass a limit. The event's id is
- * unique, so a platform's retry is seen as the same question.
+ * unique, so a platform's retry is seen as the same question. A question that got no answer is released (deleted):
+ * it does not count, and asking it again is answered.
  */
 export function createQuestionStore(db: Database): QuestionLimits {
   return {
@@ -60,6 +61,10 @@ export function createQuestionStore(db: Database): QuestionLimits {
           on conflict (dedupe_key) do nothing`);
         return { kind: 'admitted' as const };
       });
+    },
+
+    async release(dedupeKey) {
+      await db.execute(sql`delete from paper_questions where dedupe_key = ${dedupeKey}`);
     },
   };
 }

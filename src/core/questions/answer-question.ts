@@ -65,8 +65,8 @@ const at = (date: Date) => `${date.toISOString().slice(11, 16)} UTC`;
  * its full text. The answer quotes the passage it rests on (only a passage found in the paper is shown) and
  * says "The paper does not say" when it does not. The answer is plain text: links other than the paper's are
  * removed and mentions defused, whatever the paper or the question told the model. Limits per person and per
- * workspace, and the day's token budget, get a friendly reply; a repeated event (a platform's retry) gets
- * null, so it is answered once. Never throws.
+ * workspace, and the day's token budget, get a friendly reply; a question the model did not answer does not
+ * count against them. A repeated event (a platform's retry) gets null, so it is answered once. Never throws.
  */
 export async function answerQuestion(deps: QuestionDependencies, question: Question): Promise<Reply | null> {
   const log = deps.logger.child({ component: 'questions' });
@@ -138,8 +138,15 @@ async function answer(deps: QuestionDependencies, question: Question, log: Logge
     language,
   );
   const reserved = estimatePromptTokens(messages) + ANSWER_MAX_TOKENS;
+  // A question without an answer does not count against anyone's limit.
+  const unanswered = async (reply: Reply): Promise<Reply> => {
+    await deps.limits.release(question.dedupeKey).catch((error: unknown) => {
+      log.warn('could not release an unanswered question; it counts against the limits', { error });
+    });
+    return reply;
+  };
   if (deps.budget && !(await deps.budget.reserve(question.now, reserved, deps.dailyTokens ?? 0)))
-    return info("paperboy has used today's model budget. Questions work again after 00:00 UTC.");
+    return unanswered(info("paperboy has used today's model budget. Questions work again after 00:00 UTC."));
   let used = 0;
   try {
     const completion = await deps.model.complete({ messages, maxTokens: ANSWER_MAX_TOKENS });
@@ -152,7 +159,7 @@ async function answer(deps: QuestionDependencies, question: Question, log: Logge
       paper: paper.id,
       error: error instanceof Error ? error.message : String(error),
     });
-    return info('The language model did not answer just now. Please try again in a minute.');
+    return unanswered(info('The language model did not answer just now. Please try again in a minute.'));
   } finally {
     await deps.budget?.settle(question.now, reserved, used).catch(() => {});
   }

@@ -43,4 +43,6 @@ export type Admission =
  */
 export interface QuestionLimits {
   admit(question: AskedQuestion, limits: QuestionLimitValues, now: Date): Promise<Admission>;
+  /** The admitted question got no answer (the model failed, or the budget was spent): it no longer counts. */
+  release(dedupeKey: string): Promise<void>;
 }

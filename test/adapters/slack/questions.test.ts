@@ -152,6 +152,22 @@ describe('questions in a paper thread on Slack (app_mention)', () => {
     expect(harness.llm.requestCount).toBe(before);
   });
 
+  it('does not count a question the model failed to answer against the hourly limit', async () => {
+    const threadTs = await postedCard(paperLinkCard(papers[1] as Paper));
+    harness.llm.enqueue({ status: 500 });
+    await mention('question that fails?', threadTs);
+    await expect.poll(() => ephemeralsIn(threadTs).length).toBe(1);
+    expect(ephemeralsIn(threadTs)[0]?.text).toContain('did not answer just now');
+    for (let asked = 0; asked < 3; asked += 1) {
+      harness.llm.enqueue({ text: 'ANSWER: Yes.' });
+      await mention(`question ${asked}?`, threadTs);
+      await expect.poll(() => repliesIn(threadTs).length).toBe(asked + 1);
+    }
+    await mention('and one past the limit?', threadTs);
+    await expect.poll(() => ephemeralsIn(threadTs).length).toBe(2);
+    expect(ephemeralsIn(threadTs)[1]?.text).toContain('You have asked 3 questions in the last hour');
+  });
+
   it('says so, only to the asker, when the model is down, and answers from the abstract without full text', async () => {
     const paper = papers[0] as Paper;
     const threadTs = await postedCard(paperLinkCard(paper));
