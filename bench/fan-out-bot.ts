@@ -108,6 +108,7 @@ const scheduler = createDigestScheduler({
   owner: 'bench',
   graceMs: config.DIGEST_GRACE,
   logger: silentLogger,
+  ...(model ? { tldrMemory: model.tldrMemory } : {}),
 });
 
 process.once('SIGTERM', () => {

@@ -2,6 +2,7 @@ import type { Config } from './config.js';
 import type { LanguageModel } from './core/language-model.js';
 import type { Logger } from './core/logger.js';
 import { createModelHealth, type ModelHealth } from './core/tldr/model-health.js';
+import { createTldrMemory, rememberedTldrs, type TldrMemory } from './core/tldr/remembered-tldrs.js';
 import { createTldrFiller, type TldrFiller } from './core/tldr/tldr-filler.js';
 import type { Tldrs, TokenBudget } from './core/tldr/tldr-ports.js';
 import type { Database } from './db/database.js';
@@ -14,6 +15,8 @@ export interface ModelServices {
   model: LanguageModel;
   health: ModelHealth;
   tldrs: Tldrs;
+  /** The TL;DRs this replica has read; digests being built read theirs through it too. */
+  tldrMemory: TldrMemory;
   budget: TokenBudget;
   /** Puts TL;DRs into cards (digests wait a moment for missing ones, command answers do not). */
   filler: TldrFiller;
@@ -35,7 +38,8 @@ export function createModelServices(config: Config, db: Database, logger: Logger
     ...(config.LLM_API_KEY ? { apiKey: config.LLM_API_KEY } : {}),
   });
   const health = createModelHealth();
-  const tldrs = createTldrStore(db);
+  const tldrMemory = createTldrMemory();
+  const tldrs = rememberedTldrs(createTldrStore(db), tldrMemory);
   let wakeWorker = () => {};
   logger.info('language model configured', {
     baseUrl: config.LLM_BASE_URL,
@@ -47,6 +51,7 @@ export function createModelServices(config: Config, db: Database, logger: Logger
     model,
     health,
     tldrs,
+    tldrMemory,
     budget: createTokenBudgetStore(db),
     filler: createTldrFiller({ tldrs, ready: health.ready, onRequested: () => wakeWorker() }),
     onUrgentTldr(wake) {

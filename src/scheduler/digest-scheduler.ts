@@ -1,7 +1,10 @@
-import { channelKey } from '../core/channel.js';
+import type { Card } from '../core/cards/card.js';
+import { type Channel, channelKey } from '../core/channel.js';
 import { buildDigest, deliveredItems } from '../core/digest/build-digest.js';
 import { digestCard } from '../core/digest/digest-card.js';
 import type { Logger } from '../core/logger.js';
+import { papersWantingTldrs, withTldrs } from '../core/tldr/card-tldrs.js';
+import { rememberedTldrs, type TldrMemory } from '../core/tldr/remembered-tldrs.js';
 import { dueSlotsBetween, slotKey } from '../core/schedule/due-times.js';
 import { storedNextDigest } from '../core/schedule/stored-next-due.js';
 import type { Database } from '../db/database.js';
@@ -13,6 +16,7 @@ import { createFeedbackStore } from '../store/feedback-store.js';
 import { createPaperUpdateStore } from '../store/paper-update-store.js';
 import { createSharedPaperStore } from '../store/shared-paper-store.js';
 import { createSubscriptionStore } from '../store/subscription-store.js';
+import { createTldrStore } from '../store/tldr-store.js';
 import { claimDueSlots, LATE_AFTER_MS, LOOKBACK_MS, type TickSummary } from './claim-due-slots.js';
 
 export interface DigestSchedulerOptions {
@@ -22,6 +26,11 @@ export interface DigestSchedulerOptions {
   /** A slot missed by less than this is delivered late; an older one is recorded as missed. */
   graceMs: number;
   logger: Logger;
+  /**
+   * With a model: the TL;DRs already written go into each digest as it is built (never waiting for the model),
+   * read through this replica's memory of them, so the delivery has none left to add and stores its card once.
+   */
+  tldrMemory?: TldrMemory;
 }
 
 /**
@@ -37,6 +46,16 @@ export function createDigestScheduler(options: DigestSchedulerOptions) {
   const log = options.logger.child({ job: 'digest-scheduler' });
   const slots = createDigestSlots(db);
   const due = createDueChannels(db);
+
+  /** The card with the TL;DRs written so far, read in the build's transaction (an embedded database has one connection). */
+  async function withStoredTldrs(store: Database, card: Card | null, channel: Channel): Promise<Card | null> {
+    if (!card || !options.tldrMemory) return card;
+    const { language } = channel.settings;
+    const wanted = papersWantingTldrs(card, language);
+    if (wanted.length === 0) return card;
+    const tldrs = rememberedTldrs(createTldrStore(store), options.tldrMemory);
+    return withTldrs(card, await tldrs.stored(wanted, language), language);
+  }
 
   async function claimAndQueue(
     scheduled: DueEntry,
@@ -72,7 +91,11 @@ export function createDigestScheduler(options: DigestSchedulerOptions) {
         channel,
         now,
       );
-      const card = digestCard(digest, { postWhenEmpty: channel.settings.postWhenEmpty, late });
+      const card = await withStoredTldrs(
+        store,
+        digestCard(digest, { postWhenEmpty: channel.settings.postWhenEmpty, late }),
+        channel,
+      );
       // Papers left out as already shared count as delivered even when nothing is posted.
       await papers.markDelivered(channel, deliveredItems(digest), now);
       if (!card) {

@@ -46,6 +46,7 @@ export function createSchedulerService(options: {
     owner,
     graceMs: config.DIGEST_GRACE,
     logger: log,
+    ...(services.model ? { tldrMemory: services.model.tldrMemory } : {}),
   });
   const recaps = createRecapScheduler({
     db: services.database.db,

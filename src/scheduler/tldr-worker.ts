@@ -102,8 +102,10 @@ export function createTldrWorker(options: TldrWorkerOptions) {
   async function write(job: TldrJob): Promise<'written' | 'failed' | 'budget'> {
     const reservedAt = now();
     const messages = tldrMessages(job, job.language);
-    const reserved = estimatePromptTokens(messages) + TLDR_MAX_TOKENS;
-    if (options.dailyTokens > 0 && reserved > options.dailyTokens) {
+    const limited = options.dailyTokens > 0;
+    // Without a limit nothing is reserved: what the call used is counted after it.
+    const reserved = limited ? estimatePromptTokens(messages) + TLDR_MAX_TOKENS : 0;
+    if (limited && reserved > options.dailyTokens) {
       // No day's budget would ever fit it: waiting for the next day would only hold up the papers behind it.
       const message = `the prompt needs ${reserved} tokens, more than LLM_DAILY_TOKENS (${options.dailyTokens})`;
       log.warn('gave up on a TL;DR; the card keeps the abstract sentence', {
@@ -113,7 +115,7 @@ export function createTldrWorker(options: TldrWorkerOptions) {
       await options.tldrs.fail(job, message);
       return 'failed';
     }
-    if (!(await options.budget.reserve(reservedAt, reserved, options.dailyTokens))) {
+    if (limited && !(await options.budget.reserve(reservedAt, reserved, options.dailyTokens))) {
       const until = nextUtcMidnight(reservedAt);
       if (pausedUntil < until.getTime())
         log.warn('the daily token budget is spent; TL;DRs wait for the next UTC day', {

@@ -25,8 +25,11 @@ export function createTokenBudgetStore(db: Database): TokenBudget {
     },
 
     async settle(now, reserved, used) {
+      const change = used - reserved;
+      if (change === 0) return;
       await db.execute(sql`
-        update model_usage set tokens = greatest(tokens + ${used - reserved}, 0) where day = ${utcDay(now)}`);
+        insert into model_usage (day, tokens) values (${utcDay(now)}, ${Math.max(change, 0)})
+        on conflict (day) do update set tokens = greatest(model_usage.tokens + ${change}, 0)`);
     },
 
     async used(now) {

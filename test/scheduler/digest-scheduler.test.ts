@@ -2,11 +2,14 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ChannelRef } from '../../src/core/channel.js';
 import { silentLogger } from '../../src/core/logger.js';
+import { createTldrMemory } from '../../src/core/tldr/remembered-tldrs.js';
 import type { DatabaseHandle } from '../../src/db/database.js';
 import { deliveries, digestSlots } from '../../src/db/schema.js';
 import { createDigestScheduler } from '../../src/scheduler/digest-scheduler.js';
 import { createChannelStore } from '../../src/store/channel-store.js';
 import { createPaperStore } from '../../src/store/paper-store.js';
+import { rowsOf } from '../../src/store/rows.js';
+import { createTldrStore } from '../../src/store/tldr-store.js';
 import { fixtureCorpus } from '../helpers/fixture-corpus.js';
 import { openTestDatabase } from '../helpers/test-database.js';
 import { daily, resetScheduling, scheduledChannel } from './scheduler-fixtures.js';
@@ -134,5 +137,37 @@ describe('the digest scheduler', () => {
     await createChannelStore(handle.db).setActive(other, false, 'channel_not_found');
     expect(await scheduler().tick(at('2026-06-13T09:00:30Z'))).toMatchObject({ claimed: 0 });
     expect(await handle.db.select().from(deliveries).where(eq(deliveries.kind, 'digest'))).toEqual([]);
+  });
+});
+
+describe('the digest scheduler with TL;DRs', () => {
+  it('builds the digest with the TL;DRs already written in the channel’s language, asking for none', async () => {
+    await handle.db.execute('truncate paper_tldrs, tldr_jobs');
+    await scheduledChannel(
+      handle,
+      ref,
+      { schedule: daily('09:00'), language: 'de' },
+      at('2026-06-13T08:00:00Z'),
+    );
+    await createTldrStore(handle.db).complete(
+      { paperId: '2606.93392', language: 'de' },
+      'Kurz gesagt.',
+      'm',
+      at('2026-06-13T08:00:00Z'),
+    );
+    const memory = createTldrMemory();
+    await createDigestScheduler({
+      db: handle.db,
+      owner: 'replica-a',
+      graceMs: 6 * HOUR,
+      logger: silentLogger,
+      tldrMemory: memory,
+    }).tick(at('2026-06-13T09:00:05Z'));
+    const [delivery] = await queued();
+    const item = delivery?.card.items.find((entry) => entry.id === '2606.93392');
+    expect(item).toMatchObject({ summary: 'Kurz gesagt.', summaryKind: 'model' });
+    expect(delivery?.card.items.filter((entry) => entry.summaryKind === 'model')).toHaveLength(1);
+    expect(memory.get('2606.93392', 'de')?.text).toBe('Kurz gesagt.');
+    expect(rowsOf(await handle.db.execute('select 1 from tldr_jobs'))).toHaveLength(0);
   });
 });

@@ -66,7 +66,7 @@ export interface Tldrs {
 export interface TokenBudget {
   /** Reserves `tokens` on the UTC day of `now`; false (and nothing reserved) when that would pass `limit`. */
   reserve(now: Date, tokens: number, limit: number): Promise<boolean>;
-  /** Replaces a reservation by what the call used (less, or a little more). */
+  /** Replaces a reservation by what the call used (less, or a little more); with none (0), counts what it used. */
   settle(now: Date, reserved: number, used: number): Promise<void>;
   /** Tokens used (and reserved) on the UTC day of `now`. */
   used(now: Date): Promise<number>;
