@@ -3,6 +3,7 @@ import { type Channel, channelKey } from '../core/channel.js';
 import { buildDigest, deliveredItems } from '../core/digest/build-digest.js';
 import { digestCard } from '../core/digest/digest-card.js';
 import type { Logger } from '../core/logger.js';
+import type { DigestPapers } from '../core/ports.js';
 import { papersWantingTldrs, withTldrs } from '../core/tldr/card-tldrs.js';
 import { rememberedTldrs, type TldrMemory } from '../core/tldr/remembered-tldrs.js';
 import { dueSlotsBetween, slotKey } from '../core/schedule/due-times.js';
@@ -61,6 +62,7 @@ export function createDigestScheduler(options: DigestSchedulerOptions) {
     scheduled: DueEntry,
     dueAt: Date,
     now: Date,
+    dailyDays: Map<string, Promise<string | null>>,
   ): Promise<'claimed' | 'taken' | 'empty'> {
     const { channel } = scheduled;
     const slot = slotKey(dueAt);
@@ -78,7 +80,20 @@ export function createDigestScheduler(options: DigestSchedulerOptions) {
       });
       if (slotId === null) return 'taken';
       await lockChannel(store, scheduled.id);
-      const papers = createDigestPapers(store);
+      const stored = createDigestPapers(store);
+      const papers: DigestPapers = {
+        ...stored,
+        // The same for every digest of the tick: read once.
+        latestDailyDay(onOrBefore) {
+          const known = dailyDays.get(onOrBefore);
+          if (known) return known;
+          const read = stored.latestDailyDay(onOrBefore);
+          dailyDays.set(onOrBefore, read);
+          // A failed read fails its own build only: the next one reads again.
+          read.catch(() => dailyDays.delete(onOrBefore));
+          return read;
+        },
+      };
       const updates = createPaperUpdateStore(store);
       const digest = await buildDigest(
         {
@@ -128,6 +143,7 @@ export function createDigestScheduler(options: DigestSchedulerOptions) {
   return {
     async tick(now: Date): Promise<TickSummary> {
       const { entries, recorded } = await due.load('digest', now, new Date(now.getTime() - LOOKBACK_MS));
+      const dailyDays = new Map<string, Promise<string | null>>();
       log.debug('due channels loaded', { channels: entries.length });
       const { summary, settled } = await claimDueSlots({
         what: 'digest',
@@ -139,7 +155,7 @@ export function createDigestScheduler(options: DigestSchedulerOptions) {
         slots,
         dueBetween: (entry, from, to) => dueSlotsBetween(entry.channel.settings.schedule, from, to),
         slotKey,
-        claimAndQueue: (entry, dueAt) => claimAndQueue(entry, dueAt, now),
+        claimAndQueue: (entry, dueAt) => claimAndQueue(entry, dueAt, now, dailyDays),
         log,
       });
       await due.advance(

@@ -22,15 +22,22 @@ export interface WorkPoolOptions<T> {
 
 /** Shortest pause before taking again when the next item is due now but was not there to take. */
 const MIN_PAUSE_MS = 50;
+/**
+ * Wake-ups and finished items within this long are answered by one take: a fan-out queues and finishes
+ * hundreds of items a second, and taking for each alone costs a round of queries per item.
+ */
+const GATHER_MS = 20;
 
 /**
- * Keeps up to `concurrency` items in work: takes more as soon as one finishes, when `wake` says work arrived,
- * when the next item comes due, and every `pollMs` as a safety net. A slow item holds only its own slot.
+ * Keeps up to `concurrency` items in work: takes more soon after one finishes or `wake` says work arrived (those
+ * within GATHER_MS share one take), when the next item comes due, and every `pollMs` as a safety net. A slow item
+ * holds only its own slot.
  */
 export function startWorkPool<T>(options: WorkPoolOptions<T>) {
   const { concurrency, log } = options;
   const running = new Map<T, Promise<void>>();
   let timer: NodeJS.Timeout | null = null;
+  let soon: NodeJS.Timeout | null = null;
   let stopping = false;
   let filling = false;
   let wanted = false;
@@ -42,13 +49,22 @@ export function startWorkPool<T>(options: WorkPoolOptions<T>) {
     timer = setTimeout(() => void fill(), Math.max(0, ms));
   };
 
+  /** Takes within GATHER_MS, once for every call until then. */
+  const fillSoon = () => {
+    if (stopping || soon) return;
+    soon = setTimeout(() => {
+      soon = null;
+      void fill();
+    }, GATHER_MS);
+  };
+
   const start = (item: T) => {
     const work: Promise<void> = options
       .run(item)
       .catch((error: unknown) => log.error('work failed', { error }))
       .finally(() => {
         running.delete(item);
-        void fill();
+        fillSoon();
       });
     running.set(item, work);
   };
@@ -96,16 +112,18 @@ export function startWorkPool<T>(options: WorkPoolOptions<T>) {
   const stopTaking = () => {
     stopping = true;
     if (timer) clearTimeout(timer);
+    if (soon) clearTimeout(soon);
     timer = null;
+    soon = null;
   };
   const idle = async () => {
     while (running.size > 0) await Promise.all(running.values());
   };
 
   return {
-    /** Work may have arrived: take now (a take already under way takes once more after it). */
+    /** Work may have arrived: take within GATHER_MS (a take already under way takes once more after it). */
     wake(): void {
-      void fill();
+      fillSoon();
     },
     /** Takes nothing more; what is in work carries on. */
     stopTaking,

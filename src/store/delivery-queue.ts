@@ -59,13 +59,22 @@ export function createDeliveryQueue(db: Database) {
 
   return {
     async enqueue(delivery: NewDelivery, now: Date): Promise<number | null> {
-      const [row] = await db
-        .insert(deliveries)
-        .values({ ...delivery, nextAttemptAt: now, createdAt: now })
-        .onConflictDoNothing()
-        .returning({ id: deliveries.id });
-      if (row) await notify(row.id);
-      return row?.id ?? null;
+      const at = now.toISOString();
+      // One statement queues and notifies: a fan-out queues thousands.
+      const [row] = rowsOf<{ id: string | number }>(
+        await db.execute(sql`
+          with queued as (
+            insert into ${deliveries} (channel_id, slot_id, kind, card, edit_of, idempotency_key, next_attempt_at, created_at)
+            values (${delivery.channelId}, ${delivery.slotId}, ${delivery.kind}, ${JSON.stringify(delivery.card)}::jsonb,
+                    ${delivery.editOf ? JSON.stringify(delivery.editOf) : null}::jsonb, ${delivery.idempotencyKey},
+                    ${at}::timestamptz, ${at}::timestamptz)
+            on conflict do nothing
+            returning id, channel_id
+          )
+          select q.id, pg_notify(${DELIVERIES_CHANNEL}, c.platform)
+          from queued q join ${channels} c on c.id = q.channel_id`),
+      );
+      return row ? Number(row.id) : null;
     },
 
     async take(options: {

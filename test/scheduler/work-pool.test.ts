@@ -79,6 +79,35 @@ describe('startWorkPool wake-ups', () => {
     await pool.stop(1000);
   });
 
+  it('answers wake-ups and finished items that come together with one take', async () => {
+    const queue: string[] = [];
+    let takes = 0;
+    const { opened: ran, open: done } = gate();
+    const finished: string[] = [];
+    const pool = startWorkPool<string>({
+      concurrency: 10,
+      pollMs: FAR,
+      take: async (limit) => {
+        takes += 1;
+        return queue.splice(0, limit);
+      },
+      run: async (item) => {
+        finished.push(item);
+        if (finished.length === 5) done();
+      },
+      log: capturingLogger().logger,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const before = takes;
+    queue.push('a', 'b', 'c', 'd', 'e');
+    for (let wakes = 0; wakes < 5; wakes += 1) pool.wake();
+    await ran;
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    // One take for the five wake-ups, one for the five items finishing together.
+    expect(takes - before).toBe(2);
+    await pool.stop(1000);
+  });
+
   it('takes again when the next item comes due, long before its poll', async () => {
     const dueAt = Date.now() + 150;
     const { opened: ran, open: done } = gate();
