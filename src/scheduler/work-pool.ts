@@ -30,14 +30,15 @@ const GATHER_MS = 20;
 
 /**
  * Keeps up to `concurrency` items in work: takes more soon after one finishes or `wake` says work arrived (those
- * within GATHER_MS share one take), when the next item comes due, and every `pollMs` as a safety net. A slow item
- * holds only its own slot.
+ * within GATHER_MS share one take; an idle pool takes at once), when the next item comes due, and every `pollMs`
+ * as a safety net. A slow item holds only its own slot.
  */
 export function startWorkPool<T>(options: WorkPoolOptions<T>) {
   const { concurrency, log } = options;
   const running = new Map<T, Promise<void>>();
   let timer: NodeJS.Timeout | null = null;
   let soon: NodeJS.Timeout | null = null;
+  let lastFill = Number.NEGATIVE_INFINITY;
   let stopping = false;
   let filling = false;
   let wanted = false;
@@ -77,6 +78,7 @@ export function startWorkPool<T>(options: WorkPoolOptions<T>) {
       return;
     }
     filling = true;
+    lastFill = performance.now();
     if (timer) clearTimeout(timer);
     timer = null;
     let pause = options.pollMs;
@@ -121,9 +123,13 @@ export function startWorkPool<T>(options: WorkPoolOptions<T>) {
   };
 
   return {
-    /** Work may have arrived: take within GATHER_MS (a take already under way takes once more after it). */
+    /**
+     * Work may have arrived: an idle pool takes at once; a busy one (or one that just took) within GATHER_MS. A take
+     * already under way takes once more after it.
+     */
     wake(): void {
-      fillSoon();
+      if (running.size === 0 && !soon && performance.now() - lastFill >= GATHER_MS) void fill();
+      else fillSoon();
     },
     /** Takes nothing more; what is in work carries on. */
     stopTaking,
