@@ -161,6 +161,34 @@ export function createSlackUser(options: {
       };
       return waiting(click.waitFor, async () => ok(await postPayload(payload)));
     },
+    /** Runs a message shortcut on `message` of `channelId` (a thread reply carries its `thread_ts`). */
+    async messageShortcut(
+      callbackId: string,
+      message: { channelId: string; ts: string; threadTs?: string },
+      click: { waitFor?: string } = {},
+    ) {
+      const payload = {
+        type: 'message_action',
+        callback_id: callbackId,
+        trigger_id: fake.views.mintTrigger(userId),
+        message_ts: message.ts,
+        response_url: 'https://hooks.slack.com/actions/T1/1/shortcut',
+        message: {
+          type: 'message',
+          user: 'UBOT',
+          ts: message.ts,
+          text: 'a paper',
+          ...(message.threadTs ? { thread_ts: message.threadTs } : {}),
+        },
+        user,
+        channel: { id: message.channelId, name: 'papers' },
+        team,
+        token: 'deprecated',
+        action_ts: '1700000000.000600',
+        is_enterprise_install: false,
+      };
+      return waiting(click.waitFor, async () => ok(await postPayload(payload)));
+    },
     /**
      * Types `value` into the external menu `actionId` of a view (`block_suggestion`); resolves with the options the
      * app offered, after checking them as Slack does (at most 100, each with a text of 1-75 and a value of 1-150).

@@ -4,8 +4,7 @@ import type { BotDependencies } from '../../core/bot/bot-dependencies.js';
 import type { ChannelRef } from '../../core/channel.js';
 import type { Logger } from '../../core/logger.js';
 import { answerQuestion } from '../../core/questions/answer-question.js';
-import { renderCard } from './blocks.js';
-import { slackErrorCode } from './slack-errors.js';
+import { postAnswer } from './post-answer.js';
 
 /** The fields of an `app_mention` event paperboy reads; other keys are tolerated. */
 export const appMentionEventSchema = z.object({
@@ -63,33 +62,11 @@ export function registerMentions(app: App, options: MentionOptions): void {
       now: options.now(),
     });
     if (!reply) return;
-    const threadTs = mention.thread_ts ?? mention.ts;
-    try {
-      for (const message of renderCard(reply.card)) {
-        if (reply.visibility === 'ephemeral')
-          await client.chat.postEphemeral({
-            channel: mention.channel,
-            user: mention.user,
-            thread_ts: threadTs,
-            text: message.text,
-            blocks: message.blocks,
-          });
-        else
-          await client.chat.postMessage({
-            channel: mention.channel,
-            thread_ts: threadTs,
-            text: message.text,
-            blocks: message.blocks,
-            unfurl_links: false,
-            unfurl_media: false,
-          });
-      }
-    } catch (error) {
-      log.warn('could not post the answer to a question', {
-        eventId: body.event_id,
-        channel: mention.channel,
-        error: slackErrorCode(error) ?? (error instanceof Error ? error.message : String(error)),
-      });
-    }
+    await postAnswer(
+      client,
+      { channel: mention.channel, user: mention.user, threadTs: mention.thread_ts ?? mention.ts },
+      reply,
+      log.child({ eventId: body.event_id }),
+    );
   });
 }

@@ -1,6 +1,7 @@
 import { App, HTTPReceiver, type Receiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { ChatAdapter, ChatAdapterContext } from '../chat-adapter.js';
 import { registerCardActions } from './action-listener.js';
+import { registerAskShortcut } from './ask-shortcut.js';
 import { type BoltErrorHandling, createBoltErrorHandling } from './bolt-errors.js';
 import { toBoltLogger } from './bolt-logger.js';
 import { createBoltRoute, SLACK_MAX_BODY_BYTES } from './bolt-route.js';
@@ -65,6 +66,8 @@ export const SLACK_UNFURL_DOMAINS = ['arxiv.org', 'huggingface.co', 'hf.co', 'al
 
 /** The global shortcut (`features.shortcuts` in `slack/manifest.yml`) that opens a channel's settings. */
 export const SLACK_SHORTCUT = { name: 'paperboy settings', callbackId: VIEW_CALLBACKS.shortcut };
+/** The message shortcut (`features.shortcuts` too) that asks a paper a question in its thread. */
+export const SLACK_ASK_SHORTCUT = { name: 'Ask paperboy', callbackId: VIEW_CALLBACKS.ask };
 
 /** The routes Slack calls on the shared HTTP server. */
 export const SLACK_ROUTES = {
@@ -137,6 +140,7 @@ export function createSlackAdapter(
   registerReactions(app, shared);
   registerLinkShared(app, shared);
   registerMentions(app, shared);
+  registerAskShortcut(app, shared);
   registerChannelEvents(app, {
     channels: context.bot.channels,
     logger,

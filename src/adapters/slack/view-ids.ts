@@ -5,6 +5,9 @@
 export const VIEW_CALLBACKS = {
   /** The global shortcut (`features.shortcuts` in `slack/manifest.yml`). */
   shortcut: 'paperboy_settings',
+  /** The message shortcut "Ask paperboy", on a paper paperboy posted or any message of its thread. */
+  ask: 'paperboy_ask',
+  askForm: 'paperboy_ask_form',
   pickChannel: 'paperboy_pick_channel',
   settings: 'paperboy_settings_form',
   schedule: 'paperboy_schedule_form',

@@ -112,7 +112,7 @@ export const HELP_ENTRIES: readonly HelpEntry[] = [
   {
     usage: '/papers ask <arXiv id or link> <question>',
     description:
-      "Ask a paper a question, answered from its text by the language model (only for you). In a paper's thread, mention @paperboy instead (Discord: /ask).",
+      'Ask a paper a question, answered from its text by the language model (only for you). In a thread: @paperboy or the Ask paperboy shortcut (Discord: /ask).',
     example: '/papers ask 2606.93392 What dataset do they train on?',
   },
   { usage: '/papers help', description: 'This help.', example: '/papers help' },

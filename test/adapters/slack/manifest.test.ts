@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  SLACK_ASK_SHORTCUT,
   SLACK_BOT_EVENTS,
   SLACK_BOT_SCOPES,
   SLACK_ROUTES,
@@ -135,5 +136,18 @@ describe('slack/manifest.yml', () => {
       expect.stringMatching(/^description: .{1,150}$/),
     ]);
     expect(SLACK_SHORTCUT.name.length).toBeLessThanOrEqual(24);
+  });
+
+  it('offers the Ask paperboy message shortcut the listener answers', () => {
+    const lines = manifest.split('\n').map((line) => line.trim());
+    const at = lines.indexOf(`- name: ${SLACK_ASK_SHORTCUT.name}`);
+    expect(at).toBeGreaterThan(lines.indexOf('shortcuts:'));
+    expect(at).toBeLessThan(lines.indexOf('slash_commands:'));
+    expect(lines.slice(at + 1, at + 4)).toEqual([
+      'type: message',
+      `callback_id: ${SLACK_ASK_SHORTCUT.callbackId}`,
+      expect.stringMatching(/^description: .{1,150}$/),
+    ]);
+    expect(SLACK_ASK_SHORTCUT.name.length).toBeLessThanOrEqual(24);
   });
 });

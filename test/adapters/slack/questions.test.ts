@@ -6,6 +6,7 @@ import type { Paper } from '../../../src/core/paper.js';
 import type { PostedMessages } from '../../../src/core/ports.js';
 import type { DatabaseHandle } from '../../../src/db/database.js';
 import { eventCallback } from '../../helpers/fake-slack-events.js';
+import { createSlackUser } from '../../helpers/fake-slack-interactions.js';
 import { postSigned } from '../../helpers/fake-slack-receivers.js';
 import { INVENTED_QUOTE, startQuestionHarness } from '../../helpers/question-harness.js';
 import { NOW, openBotDatabase, SIGNING_SECRET, startSlackOverHttp } from './slack-harness.js';
@@ -190,5 +191,66 @@ describe('questions in a paper thread on Slack (app_mention)', () => {
     await expect
       .poll(() => slack.fake.messages.ephemerals().some((m) => m.text.includes('name the paper')))
       .toBe(true);
+  });
+});
+
+describe('questions from the "Ask paperboy" message shortcut (no slash command runs in a thread)', () => {
+  const asker = () =>
+    createSlackUser({ fake: slack.fake, eventsUrl: slack.eventsUrl, secret: SIGNING_SECRET, userId: 'U1' });
+
+  /** Runs the shortcut on `message` and returns the person and the question modal it opened. */
+  async function openAsk(message: { ts: string; threadTs?: string }) {
+    const person = asker();
+    const { call } = await person.messageShortcut(
+      'paperboy_ask',
+      { channelId: 'C1', ...message },
+      { waitFor: 'views.open' },
+    );
+    expect(call?.answer.ok, JSON.stringify(call?.answer)).toBe(true);
+    const modal = slack.fake.views.modalOf('U1');
+    if (!modal) throw new Error('no modal open');
+    return { person, modal };
+  }
+
+  beforeEach(() => slack.fake.conversations.join('U1', ['C1']));
+
+  it('opens on a reply in a paper’s thread and answers in that thread', async () => {
+    const threadTs = await postedCard(paperLinkCard(papers[0] as Paper));
+    const { person, modal } = await openAsk({ ts: '1700000600.000100', threadTs });
+    expect(modal.view.callback_id).toBe('paperboy_ask_form');
+    harness.llm.enqueue({ text: `ANSWER: They train on invented data.\nQUOTE: ${INVENTED_QUOTE}` });
+    const { outcome } = await person.submit(modal, { question: 'What data do they train on?' });
+    expect(outcome.action).toBe('closed');
+    await expect.poll(() => repliesIn(threadTs).length).toBe(1);
+    expect(repliesIn(threadTs)[0]?.text).toContain('They train on invented data.');
+    expect(lastPrompt()).toContain('What data do they train on?');
+  });
+
+  it('refuses an empty question inline and asks the model nothing', async () => {
+    const threadTs = await postedCard(paperLinkCard(papers[1] as Paper));
+    const { person, modal } = await openAsk({ ts: threadTs });
+    const before = harness.llm.requestCount;
+    const { outcome } = await person.submit(modal, { question: '   ' });
+    expect(outcome).toMatchObject({ action: 'errors', errors: { question: 'Type your question first.' } });
+    expect(harness.llm.requestCount).toBe(before);
+  });
+
+  it('posts nothing when the modal was forged to name a channel its asker is not in', async () => {
+    const threadTs = await postedCard(paperLinkCard(papers[2] as Paper));
+    const { person, modal } = await openAsk({ ts: threadTs });
+    const before = harness.llm.requestCount;
+    const posted = slack.fake.messages.all().length;
+    const notes = slack.fake.messages.ephemerals().length;
+    harness.llm.enqueue({ text: 'ANSWER: Leaked.' });
+    await person.submit(
+      modal,
+      // Names its paper, so it would be answered anywhere the asker may post.
+      { question: `${(papers[2] as Paper).id} Leak it?` },
+      { privateMetadata: JSON.stringify({ channel: 'C0SECRET', thread: threadTs }) },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(harness.llm.requestCount).toBe(before);
+    expect(slack.fake.messages.all()).toHaveLength(posted);
+    expect(slack.fake.messages.ephemerals()).toHaveLength(notes);
   });
 });
