@@ -1,12 +1,11 @@
 import type { App, MessageShortcut, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
-import type { BotDependencies } from '../../core/bot/bot-dependencies.js';
-import type { Logger } from '../../core/logger.js';
 import { answerQuestion } from '../../core/questions/answer-question.js';
 import { channelAccess } from './channel-access.js';
 import { postAnswer } from './post-answer.js';
 import { slackErrorCode } from './slack-errors.js';
 import { VIEW_CALLBACKS } from './view-ids.js';
+import type { ListenerOptions } from './view-listener-options.js';
 import { input, modal, plain } from './view-parts.js';
 import { textIn } from './view-state.js';
 
@@ -58,31 +57,25 @@ export const askModal = (metadata: AskMetadata) =>
     ],
   });
 
-interface AskShortcutOptions {
-  bot: BotDependencies;
-  now: () => Date;
-  logger: Logger;
-}
-
 /**
  * The message shortcut "Ask paperboy" (Slack lets no slash command run in a thread, so this is `/papers ask` of a
  * thread): on a paper paperboy posted, or any message of its thread, it opens a modal for the question; the
  * answer is posted in that thread, as for `@paperboy`. The modal names its channel and thread in values a client
  * can change, so the asker must be a member of that channel; a forged or unreadable one posts nothing.
  */
-export function registerAskShortcut(app: App, options: AskShortcutOptions): void {
+export function registerAskShortcut(app: App, options: ListenerOptions): void {
   const log = options.logger.child({ listener: 'ask-shortcut' });
   app.shortcut<MessageShortcut>(VIEW_CALLBACKS.ask, async ({ ack, shortcut, client }) => {
     await ack();
     const message = shortcut.message as { ts?: string; thread_ts?: string };
     const thread = message.thread_ts ?? message.ts ?? '';
-    const metadata = readMetadata(JSON.stringify({ channel: shortcut.channel.id, thread }));
-    if (!metadata) {
+    const parsed = askMetadataSchema.safeParse({ channel: shortcut.channel.id, thread });
+    if (!parsed.success) {
       log.warn('a message shortcut paperboy cannot read; ignored', { channel: shortcut.channel.id });
       return;
     }
     await client.views
-      .open({ trigger_id: shortcut.trigger_id, view: askModal(metadata) })
+      .open({ trigger_id: shortcut.trigger_id, view: askModal(parsed.data) })
       .catch((error: unknown) =>
         log.error('could not open the question modal', { error, code: slackErrorCode(error) }),
       );

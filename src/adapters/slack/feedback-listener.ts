@@ -1,9 +1,8 @@
 import type { App, BlockAction, ButtonAction, OverflowAction } from '@slack/bolt';
-import type { BotDependencies } from '../../core/bot/bot-dependencies.js';
 import { handleFeedback } from '../../core/bot/handle-command.js';
-import type { Logger } from '../../core/logger.js';
 import { FEEDBACK_ACTION_ID, renderCard } from './blocks.js';
 import { toResponse } from './command-listener.js';
+import type { ListenerOptions } from './view-listener-options.js';
 
 /** The value a feedback control sent: the chosen option of the menu (or a button's value). */
 const chosenValue = (action: OverflowAction | ButtonAction): string =>
@@ -21,10 +20,7 @@ const COMPOSER = 'COMPOSER';
  * seconds, not by the click (a link card is not redrawn: it is not paperboy's message). A click without a
  * channel, or in a preview still in the composer, is ignored.
  */
-export function registerFeedbackActions(
-  app: App,
-  options: { bot: BotDependencies; now: () => Date; logger: Logger },
-): void {
+export function registerFeedbackActions(app: App, options: ListenerOptions): void {
   const log = options.logger.child({ listener: 'feedback' });
   app.action<BlockAction<OverflowAction | ButtonAction>>(
     FEEDBACK_ACTION_ID,

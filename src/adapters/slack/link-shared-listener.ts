@@ -1,6 +1,5 @@
 import type { App, types, webApi } from '@slack/bolt';
 import { z } from 'zod';
-import type { BotDependencies } from '../../core/bot/bot-dependencies.js';
 import { type LinkCard, linkCards } from '../../core/bot/link-cards.js';
 import type { ChannelRef } from '../../core/channel.js';
 import type { Logger } from '../../core/logger.js';
@@ -8,6 +7,7 @@ import { MAX_LINKS_PER_MESSAGE } from '../../core/paper-links.js';
 import { renderUnfurl, type SlackUnfurl } from './blocks.js';
 import { messagePermalink } from './permalink.js';
 import { slackErrorCode } from './slack-errors.js';
+import type { ListenerOptions } from './view-listener-options.js';
 
 /** The channel Slack names in a `link_shared` event for a link still in the message composer. */
 export const COMPOSER_CHANNEL = 'COMPOSER';
@@ -62,12 +62,6 @@ export function unfurlsOf(cards: readonly LinkCard[]): Record<string, SlackUnfur
   return unfurls;
 }
 
-interface LinkSharedOptions {
-  bot: BotDependencies;
-  now: () => Date;
-  logger: Logger;
-}
-
 /**
  * `link_shared`: a paper link on one of the unfurl domains, posted or still in the composer, gets its paper's
  * card under the link (`chat.unfurl`): the papers paperboy stores at once, the others in a second call once
@@ -77,7 +71,7 @@ interface LinkSharedOptions {
  * and nothing is said in the channel. An event that does not validate is logged and dropped; a failed
  * `chat.unfurl` is logged. Nothing here throws into Bolt.
  */
-export function registerLinkShared(app: App, options: LinkSharedOptions): void {
+export function registerLinkShared(app: App, options: ListenerOptions): void {
   const log = options.logger.child({ listener: 'links' });
   app.event('link_shared', async ({ event, body, context, client }) => {
     const eventId = body.event_id;
@@ -108,7 +102,7 @@ async function answerLinks(
   client: webApi.WebClient,
   event: LinkSharedEvent,
   workspaceId: string,
-  options: LinkSharedOptions,
+  options: ListenerOptions,
   log: Logger,
   eventId: string,
 ): Promise<number> {

@@ -1,10 +1,9 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
-import type { BotDependencies } from '../../core/bot/bot-dependencies.js';
 import type { ChannelRef } from '../../core/channel.js';
-import type { Logger } from '../../core/logger.js';
 import { answerQuestion } from '../../core/questions/answer-question.js';
 import { postAnswer } from './post-answer.js';
+import type { ListenerOptions } from './view-listener-options.js';
 
 /** The fields of an `app_mention` event paperboy reads; other keys are tolerated. */
 export const appMentionEventSchema = z.object({
@@ -21,12 +20,6 @@ export const appMentionEventSchema = z.object({
 const mentionOf = (botUserId: string | undefined) =>
   botUserId ? new RegExp(`<@${botUserId}(?:\\|[^>]*)?>`, 'g') : /^\s*<@[A-Z0-9]+(?:\|[^>]*)?>/;
 
-interface MentionOptions {
-  bot: BotDependencies;
-  now: () => Date;
-  logger: Logger;
-}
-
 /**
  * `app_mention`: `@paperboy <question>` in the thread of a paper paperboy posted (or naming a paper anywhere)
  * is answered in that thread, grounded in the paper. Replies only the asker needs (a limit reached, which paper
@@ -34,7 +27,7 @@ interface MentionOptions {
  * answered once; a mention by a bot, or an event that does not validate, is dropped with a log line. Nothing
  * here throws into Bolt.
  */
-export function registerMentions(app: App, options: MentionOptions): void {
+export function registerMentions(app: App, options: ListenerOptions): void {
   const log = options.logger.child({ listener: 'mentions' });
   app.event('app_mention', async ({ event, body, context, client }) => {
     const questions = options.bot.questions;

@@ -1,8 +1,7 @@
 import type { App } from '@slack/bolt';
-import type { BotDependencies } from '../../core/bot/bot-dependencies.js';
 import { handleReaction } from '../../core/bot/handle-command.js';
 import type { FeedbackKind } from '../../core/feedback/feedback.js';
-import type { Logger } from '../../core/logger.js';
+import type { ListenerOptions } from './view-listener-options.js';
 
 /** The emoji that count as feedback, by the names Slack gives them (both names of 👍 and 👎). */
 const REACTION_KINDS: ReadonlyMap<string, FeedbackKind> = new Map([
@@ -63,10 +62,7 @@ export function countableReaction(event: ReactionEvent, botUserId?: string): Cou
  * anything else (see `countableReaction`) are ignored without a database query. Adding sets and removing
  * clears, so a retried event changes nothing.
  */
-export function registerReactions(
-  app: App,
-  options: { bot: BotDependencies; now: () => Date; logger: Logger },
-): void {
+export function registerReactions(app: App, options: ListenerOptions): void {
   const log = options.logger.child({ listener: 'reactions' });
   const listener =
     (on: boolean) =>
