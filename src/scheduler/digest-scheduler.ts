@@ -6,8 +6,8 @@ import type { Logger } from '../core/logger.js';
 import type { DigestPapers } from '../core/ports.js';
 import { dueSlotsBetween, slotKey } from '../core/schedule/due-times.js';
 import { storedNextDigest } from '../core/schedule/stored-next-due.js';
-import { papersWantingTldrs, withTldrs } from '../core/tldr/card-tldrs.js';
 import { rememberedTldrs, type TldrMemory } from '../core/tldr/remembered-tldrs.js';
+import { createTldrFiller } from '../core/tldr/tldr-filler.js';
 import type { Database } from '../db/database.js';
 import { createDeliveryQueue } from '../store/delivery-queue.js';
 import { createDigestPapers, lockChannel } from '../store/digest-papers.js';
@@ -35,6 +35,27 @@ export interface DigestSchedulerOptions {
 }
 
 /**
+ * The digest papers with the latest Daily Papers day read once per tick (`dailyDays`), as it is the same for
+ * every digest; a failed read fails its own build only, and the next one reads again.
+ */
+function withDailyDayOnce(
+  papers: DigestPapers,
+  dailyDays: Map<string, Promise<string | null>>,
+): DigestPapers {
+  return {
+    ...papers,
+    latestDailyDay(onOrBefore) {
+      const known = dailyDays.get(onOrBefore);
+      if (known) return known;
+      const read = papers.latestDailyDay(onOrBefore);
+      dailyDays.set(onOrBefore, read);
+      read.catch(() => dailyDays.delete(onOrBefore));
+      return read;
+    },
+  };
+}
+
+/**
  * Finds the digests due up to `now` and claims each with a unique (channel, slot) row: one replica wins and,
  * in the same transaction, builds the digest, records its papers as delivered and queues the message (up to
  * `BUILDS_AT_ONCE` channels at once). After
@@ -51,11 +72,11 @@ export function createDigestScheduler(options: DigestSchedulerOptions) {
   /** The card with the TL;DRs written so far, read in the build's transaction (an embedded database has one connection). */
   async function withStoredTldrs(store: Database, card: Card | null, channel: Channel): Promise<Card | null> {
     if (!card || !options.tldrMemory) return card;
-    const { language } = channel.settings;
-    const wanted = papersWantingTldrs(card, language);
-    if (wanted.length === 0) return card;
     const tldrs = rememberedTldrs(createTldrStore(store), options.tldrMemory);
-    return withTldrs(card, await tldrs.stored(wanted, language), language);
+    // Never waits: missing TL;DRs are asked for when the digest is posted.
+    return createTldrFiller({ tldrs, ready: () => false }).fill(card, channel.settings.language, {
+      wait: false,
+    });
   }
 
   async function claimAndQueue(
@@ -80,20 +101,7 @@ export function createDigestScheduler(options: DigestSchedulerOptions) {
       });
       if (slotId === null) return 'taken';
       await lockChannel(store, scheduled.id);
-      const stored = createDigestPapers(store);
-      const papers: DigestPapers = {
-        ...stored,
-        // The same for every digest of the tick: read once.
-        latestDailyDay(onOrBefore) {
-          const known = dailyDays.get(onOrBefore);
-          if (known) return known;
-          const read = stored.latestDailyDay(onOrBefore);
-          dailyDays.set(onOrBefore, read);
-          // A failed read fails its own build only: the next one reads again.
-          read.catch(() => dailyDays.delete(onOrBefore));
-          return read;
-        },
-      };
+      const papers = withDailyDayOnce(createDigestPapers(store), dailyDays);
       const updates = createPaperUpdateStore(store);
       const digest = await buildDigest(
         {
