@@ -1,7 +1,10 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import type { PaperInput } from '../../src/core/paper.js';
 import type { DatabaseHandle } from '../../src/db/database.js';
 import { createPaperStore, type PaperStore } from '../../src/store/paper-store.js';
+import { rowsOf } from '../../src/store/rows.js';
+import { createPaperSearch } from '../../src/store/search-papers.js';
 import { describeEachDatabase, openTestDatabase, resetTables } from '../helpers/test-database.js';
 
 // What JSON, COPY and array literals each treat specially: quotes, backslashes (also before `N` and `u0000`,
@@ -73,5 +76,31 @@ describeEachDatabase('paper store text', (driver) => {
       aiKeywords: ['kw'],
     });
     expect((await store.getPaper(other.id))?.title).toBe('Plain title');
+  });
+
+  it('keeps the search document in the row, so a long paper moves its abstract out instead and reads back whole', async () => {
+    const [storage] = rowsOf<{ attstorage: string }>(
+      await handle.db.execute(
+        sql`select attstorage from pg_attribute where attrelid = 'papers'::regclass and attname = 'search'`,
+      ),
+    );
+    expect(storage?.attstorage).toBe('m');
+
+    // Thousands of distinct words: a document and an abstract too long to share an 8 kB page uncompressed.
+    const words = Array.from(
+      { length: 900 },
+      (_, index) => `term${index.toString(36)}x${(index * 7919) % 997}`,
+    );
+    const long = {
+      ...paper,
+      id: '2606.00469',
+      title: 'A long abstract',
+      abstract: `${words.join(' ')} sparse attention`,
+    };
+    await store.upsertPapers([long]);
+
+    expect((await store.getPaper(long.id))?.abstract).toBe(long.abstract);
+    const found = await createPaperSearch(handle.db).search({ query: '"sparse attention"', limit: 5 });
+    expect(found.hits.map((hit) => hit.paper.id)).toEqual([long.id]);
   });
 });
