@@ -3,15 +3,19 @@ import type { Card, SeenLine } from '../cards/card.js';
 import type { Digest } from './build-digest.js';
 import { seenLineText, sharedLine, sinceLine } from './seen-lines.js';
 
+/** One formatter for every card: `toLocaleDateString` builds a new one per call, a cost per digest. */
+const dayFormat = new Intl.DateTimeFormat('en-GB', {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
 /** `Fri 12 Jun 2026` for a `YYYY-MM-DD` day. */
 export function formatDay(day: string): string {
-  return new Date(`${day}T12:00:00Z`).toLocaleDateString('en-GB', {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+  const noon = new Date(`${day}T12:00:00Z`);
+  return Number.isNaN(noon.getTime()) ? day : dayFormat.format(noon);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { sentences, truncateAtWord } from '../cards/text.js';
+import { rememberResults } from '../remembered-results.js';
 
 /** `we propose`, `we also introduce`, `in this paper`: the sentence says what the paper does. */
 const CONTRIBUTION = [
@@ -64,7 +65,16 @@ export const scoreSentence = (sentence: string): number => {
  * extractiveTldr('Large language models have shown remarkable abilities. We propose Tiny-LoRA, an adapter that trains 3x faster.');
  * // 'We propose Tiny-LoRA, an adapter that trains 3x faster.'
  */
-export const extractiveTldr = (abstract: string, maxChars = 200): string => {
+export const extractiveTldr = (abstract: string, maxChars = 200): string =>
+  rememberedTldr(`${maxChars}|${abstract}`);
+
+/** Every digest of a fan-out shows the same few papers: each one's sentences are scored once, not per card. */
+const rememberedTldr = rememberResults((key) => {
+  const split = key.indexOf('|');
+  return chooseTldr(key.slice(split + 1), Number(key.slice(0, split)));
+}, 1000);
+
+const chooseTldr = (abstract: string, maxChars: number): string => {
   const all = sentences(abstract);
   let best: string | undefined;
   let bestScore = 0;
