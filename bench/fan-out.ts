@@ -1,5 +1,4 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { DEFAULT_SETTINGS } from '../src/core/channel.js';
 import type { DatabaseHandle } from '../src/db/database.js';
@@ -7,6 +6,7 @@ import { channels, deliveries } from '../src/db/schema.js';
 import { APPLICATION_ID } from '../test/adapters/discord/discord-fixtures.js';
 import { startFakeDiscord } from '../test/helpers/fake-discord.js';
 import { startFakeSlack } from '../test/helpers/fake-slack.js';
+import { compiledBotScript } from './compiled-bot.js';
 import { imageNodeOptions } from './image-command.js';
 import type { BenchRow } from './measure.js';
 
@@ -79,7 +79,8 @@ function slidingSecond(limit: number) {
  * real delivery worker posts them through the real Slack and Discord posters, against fakes that enforce 1
  * message/s per Slack channel, 50 messages/s per Slack workspace and Discord's 50 requests/s global limit, and
  * fail 5% of calls at random. Reports wall time against the floor those limits allow, duplicates, losses and the
- * peak RSS of the bot's process (fan-out-bot.ts, with the image's node options; the fakes and the checks run here).
+ * peak RSS of the bot's process (fan-out-bot.ts compiled, with the image's node options; the fakes and the checks
+ * run here).
  */
 export async function benchFanOut(
   backend: string,
@@ -200,10 +201,9 @@ export async function benchFanOut(
   const bot = spawn(
     process.execPath,
     [
-      ...process.execArgv,
       ...imageNodeOptions(),
       ...(process.env.BENCH_BOT_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
-      fileURLToPath(new URL('./fan-out-bot.ts', import.meta.url)),
+      compiledBotScript(),
     ],
     {
       env: {
@@ -321,7 +321,7 @@ export async function benchFanOut(
     {
       scenario: 'peak memory',
       backend,
-      inputs: `the process posting the fan-out (adapters, worker, tick; under tsx), maxRSS${profileVotes > 0 ? ', learning channels' : ''}`,
+      inputs: `the process posting the fan-out (adapters, worker, tick; compiled, on node as in the image), maxRSS${profileVotes > 0 ? ', learning channels' : ''}`,
       figure: `peak RSS ${peakMb} MB`,
       target: '< 250 MB',
       met: peakMb < 250,
