@@ -13,6 +13,8 @@ export interface WorkPoolOptions<T> {
    * out), or null when nothing is waiting. The pool takes again then, without waiting for the poll.
    */
   nextDueIn?: () => Promise<number | null>;
+  /** While items are in work, `nextDueIn` is asked at most this often (default ASK_DUE_EVERY_MS). */
+  askDueEveryMs?: number;
   /** The safety net: the longest the pool waits before taking again when nothing wakes it. */
   pollMs: number;
   /** How long to wait before taking again after taking failed (the database is down, say). */
@@ -27,6 +29,12 @@ const MIN_PAUSE_MS = 50;
  * hundreds of items a second, and taking for each alone costs a round of queries per item.
  */
 const GATHER_MS = 20;
+/**
+ * While items are in work, how often the pool asks when the next item comes due: a fan-out takes many times a
+ * second, and each ask reads every waiting delivery. Between asks it remembers the last answer and takes again
+ * within this long, so a retry that came due meanwhile waits at most this much longer.
+ */
+const ASK_DUE_EVERY_MS = 1_000;
 
 /**
  * Keeps up to `concurrency` items in work: takes more soon after one finishes or `wake` says work arrived (those
@@ -35,6 +43,7 @@ const GATHER_MS = 20;
  */
 export function startWorkPool<T>(options: WorkPoolOptions<T>) {
   const { concurrency, log } = options;
+  const askDueEveryMs = options.askDueEveryMs ?? ASK_DUE_EVERY_MS;
   const running = new Map<T, Promise<void>>();
   let timer: NodeJS.Timeout | null = null;
   let soon: NodeJS.Timeout | null = null;
@@ -43,6 +52,8 @@ export function startWorkPool<T>(options: WorkPoolOptions<T>) {
   let filling = false;
   let wanted = false;
   let failing = false;
+  let dueAskedAt = Number.NEGATIVE_INFINITY;
+  let dueAt: number | null = null;
 
   const later = (ms: number) => {
     if (stopping) return;
@@ -70,6 +81,17 @@ export function startWorkPool<T>(options: WorkPoolOptions<T>) {
     running.set(item, work);
   };
 
+  /** How long until the next item may be due: asked of `nextDueIn`, or remembered while busy (`askDueEveryMs`). */
+  const untilNextDue = async (): Promise<number> => {
+    const now = performance.now();
+    if (running.size > 0 && now - dueAskedAt < askDueEveryMs)
+      return Math.min(askDueEveryMs, dueAt === null ? options.pollMs : Math.max(dueAt - now, MIN_PAUSE_MS));
+    dueAskedAt = now;
+    const due = options.nextDueIn ? await options.nextDueIn() : null;
+    dueAt = due === null ? null : now + due;
+    return due === null ? options.pollMs : Math.max(due, MIN_PAUSE_MS);
+  };
+
   /** Takes until the slots are full or nothing is left, then sleeps until the next due item or the poll. */
   const fill = async (): Promise<void> => {
     if (stopping) return;
@@ -94,8 +116,7 @@ export function startWorkPool<T>(options: WorkPoolOptions<T>) {
         if (stopping) return;
         for (const item of items) start(item);
         if (items.length === free || wanted) continue;
-        const due = options.nextDueIn ? await options.nextDueIn() : null;
-        if (due !== null) pause = Math.min(pause, Math.max(due, MIN_PAUSE_MS));
+        pause = Math.min(pause, await untilNextDue());
         if (!wanted) break;
       }
     } catch (error) {

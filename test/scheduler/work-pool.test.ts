@@ -129,6 +129,47 @@ describe('startWorkPool wake-ups', () => {
     await pool.stop(1000);
   });
 
+  it('while busy asks for the next due time once per interval, and still takes the item when due', async () => {
+    const dueAt = Date.now() + 300;
+    const { opened: held, open: release } = gate();
+    const { opened: retried, open: done } = gate();
+    const queue = ['slow'];
+    let asks = 0;
+    let handed = false;
+    const pool = startWorkPool<string>({
+      concurrency: 10,
+      pollMs: FAR,
+      askDueEveryMs: FAR,
+      take: async (limit) => {
+        if (!handed && Date.now() >= dueAt) {
+          handed = true;
+          queue.push('retry');
+        }
+        return queue.splice(0, limit);
+      },
+      nextDueIn: async () => {
+        asks += 1;
+        return handed ? null : dueAt - Date.now();
+      },
+      run: async (item) => {
+        if (item === 'slow') await held;
+        if (item === 'retry') done();
+      },
+      log: capturingLogger().logger,
+    });
+    // Items arrive and finish while the slow one holds its slot: each round takes, none asks again.
+    for (let round = 0; round < 5; round += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      queue.push(`quick ${round}`);
+      pool.wake();
+    }
+    await retried;
+    expect(Date.now()).toBeGreaterThanOrEqual(dueAt);
+    expect(asks).toBe(1);
+    release();
+    await pool.stop(1000);
+  });
+
   it('tries a failing take again soon, says so once, and says when it works again', async () => {
     let calls = 0;
     const { opened: ran, open: done } = gate();
