@@ -39,14 +39,6 @@ export interface NewDelivery {
   idempotencyKey: string;
 }
 
-/**
- * Whether delivery `d` is for an active channel of these platforms, checked per waiting delivery through the
- * channel's key. A join made the planner read every channel to hash them (milliseconds at 10,000 channels, on
- * every take), while the deliveries waiting are usually a few.
- */
-const takesChannel = (platforms: string[]) =>
-  sql`(select c.active and c.platform = any(${sql.param(platforms)}::text[]) from ${channels} c where c.id = d.channel_id)`;
-
 /** The LISTEN/NOTIFY channel on which a delivery that became due names its platform. */
 export const DELIVERIES_CHANNEL = 'paperboy_deliveries';
 
@@ -99,8 +91,8 @@ export function createDeliveryQueue(db: Database) {
         await db.execute(sql`
           with picked as (
             select d.id, d.status as previous_status
-            from ${deliveries} d
-            where ${takesChannel(options.platforms)} and (
+            from ${deliveries} d join ${channels} c on c.id = d.channel_id
+            where c.active and c.platform = any(${sql.param(options.platforms)}::text[]) and (
               (d.status in ('pending', 'failed') and d.next_attempt_at <= ${now}::timestamptz)
               or (d.status = 'sending' and d.lease_until < ${now}::timestamptz))
             order by d.next_attempt_at, d.id
@@ -203,8 +195,9 @@ export function createDeliveryQueue(db: Database) {
       const [row] = rowsOf<{ next: string | Date | null }>(
         await db.execute(sql`
           select min(case when d.status = 'sending' then d.lease_until else d.next_attempt_at end) as next
-          from ${deliveries} d
-          where d.status in ('pending', 'failed', 'sending') and ${takesChannel(options.platforms)}`),
+          from ${deliveries} d join ${channels} c on c.id = d.channel_id
+          where c.active and c.platform = any(${sql.param(options.platforms)}::text[])
+            and d.status in ('pending', 'failed', 'sending')`),
       );
       return row?.next ? new Date(row.next) : null;
     },
