@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { imageNodeOptions } from './image-command.js';
+import { botNodeOptions } from './image-command.js';
 
 /** The built service (`dist/main.js` with the image's node options) in a process of its own. */
 export interface BotProcess {
@@ -45,8 +45,7 @@ export async function startBotProcess(env: Record<string, string>, port: number)
   if (await isListening(url))
     throw new Error(`port ${port} is already in use (a bot left from an earlier run? see: ss -ltnp)`);
   const started = performance.now();
-  const nodeArgs = process.env.BENCH_BOT_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...imageNodeOptions(), ...nodeArgs, 'dist/main.js'], {
+  const child = spawn(process.execPath, [...botNodeOptions(), 'dist/main.js'], {
     env: {
       ...process.env,
       DATABASE_URL: '',

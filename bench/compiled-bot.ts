@@ -1,6 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { rmSync, symlinkSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { botNodeOptions } from './image-command.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = fileURLToPath(new URL('../.bench-build/', import.meta.url));
@@ -14,7 +15,7 @@ let compiled: string | undefined;
  * image runs the service, on plain node: under tsx the same modules hold about 85 MB more, which the peak RSS
  * would count. Compiled once per bench run without type checking (`npm run typecheck` does that).
  */
-export function compiledBotScript(): string {
+function compiledBotScript(): string {
   if (compiled) return compiled;
   rmSync(outDir, { recursive: true, force: true });
   execFileSync(
@@ -26,9 +27,18 @@ export function compiledBotScript(): string {
     ],
     { cwd: root, stdio: 'inherit' },
   );
-  mkdirSync(outDir, { recursive: true });
-  for (const name of BESIDE)
-    if (!existsSync(`${outDir}${name}`)) symlinkSync(`${root}${name}`, `${outDir}${name}`);
+  for (const name of BESIDE) symlinkSync(`${root}${name}`, `${outDir}${name}`);
   compiled = `${outDir}bench/fan-out-bot.js`;
   return compiled;
+}
+
+/**
+ * Starts the fan-out bot (compiled, with the bot's node options) with `env` on top of this process's; it
+ * prints JSON lines on stdout (`botMessages` reads them).
+ */
+export function spawnFanOutBot(env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, [...botNodeOptions(), compiledBotScript()], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
 }

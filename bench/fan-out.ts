@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { sql } from 'drizzle-orm';
 import { DEFAULT_SETTINGS } from '../src/core/channel.js';
 import type { DatabaseHandle } from '../src/db/database.js';
@@ -6,8 +6,7 @@ import { channels, deliveries } from '../src/db/schema.js';
 import { APPLICATION_ID } from '../test/adapters/discord/discord-fixtures.js';
 import { startFakeDiscord } from '../test/helpers/fake-discord.js';
 import { startFakeSlack } from '../test/helpers/fake-slack.js';
-import { compiledBotScript } from './compiled-bot.js';
-import { imageNodeOptions } from './image-command.js';
+import { spawnFanOutBot } from './compiled-bot.js';
 import type { BenchRow } from './measure.js';
 
 /**
@@ -198,25 +197,13 @@ export async function benchFanOut(
   });
 
   log(`${backend}: fan-out to ${rows.length} channels (the bot in a process of its own)`);
-  const bot = spawn(
-    process.execPath,
-    [
-      ...imageNodeOptions(),
-      ...(process.env.BENCH_BOT_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
-      compiledBotScript(),
-    ],
-    {
-      env: {
-        ...process.env,
-        BENCH_FANOUT_URL: handle.url,
-        BENCH_SLACK_API_URL: slack.apiUrl,
-        BENCH_DISCORD_API_URL: discord.api,
-        BENCH_CLOCK_OFFSET_MS: String(offset),
-        ...(options.tldrs?.llmUrl ? { BENCH_LLM_URL: options.tldrs.llmUrl } : {}),
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
+  const bot = spawnFanOutBot({
+    BENCH_FANOUT_URL: handle.url,
+    BENCH_SLACK_API_URL: slack.apiUrl,
+    BENCH_DISCORD_API_URL: discord.api,
+    BENCH_CLOCK_OFFSET_MS: String(offset),
+    ...(options.tldrs?.llmUrl ? { BENCH_LLM_URL: options.tldrs.llmUrl } : {}),
+  });
   const said = botMessages(bot);
   const exited = new Promise<number | null>((resolve) => bot.on('close', resolve));
   await said.next('ready', exited);

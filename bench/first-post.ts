@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { eq, sql } from 'drizzle-orm';
 import { DEFAULT_SETTINGS } from '../src/core/channel.js';
 import { silentLogger } from '../src/core/logger.js';
@@ -8,9 +7,8 @@ import { createDigestScheduler } from '../src/scheduler/digest-scheduler.js';
 import { APPLICATION_ID } from '../test/adapters/discord/discord-fixtures.js';
 import { startFakeDiscord } from '../test/helpers/fake-discord.js';
 import { startFakeSlack } from '../test/helpers/fake-slack.js';
-import { compiledBotScript } from './compiled-bot.js';
+import { spawnFanOutBot } from './compiled-bot.js';
 import { botMessages } from './fan-out.js';
-import { imageNodeOptions } from './image-command.js';
 import { type BenchRow, percentile } from './measure.js';
 
 const DIGESTS = Number(process.env.BENCH_FIRST_POST_DIGESTS ?? 200);
@@ -70,16 +68,12 @@ export async function benchFirstPost(
   log(
     `${backend}: first posts of ${DIGESTS} digests claimed one at a time (the bot in a process of its own)`,
   );
-  const bot = spawn(process.execPath, [...imageNodeOptions(), compiledBotScript()], {
-    env: {
-      ...process.env,
-      BENCH_FANOUT_URL: handle.url,
-      BENCH_SLACK_API_URL: slack.apiUrl,
-      BENCH_DISCORD_API_URL: discord.api,
-      BENCH_CLOCK_OFFSET_MS: String(offset),
-      BENCH_BOT_TICKS: '0',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
+  const bot = spawnFanOutBot({
+    BENCH_FANOUT_URL: handle.url,
+    BENCH_SLACK_API_URL: slack.apiUrl,
+    BENCH_DISCORD_API_URL: discord.api,
+    BENCH_CLOCK_OFFSET_MS: String(offset),
+    BENCH_BOT_TICKS: '0',
   });
   const said = botMessages(bot);
   const exited = new Promise<number | null>((resolve) => bot.on('close', resolve));

@@ -12,3 +12,11 @@ export function imageNodeOptions(): string[] {
     throw new Error('the Dockerfile\'s CMD is not ["node", …options, "dist/main.js"]');
   return command.slice(1, -1);
 }
+
+/**
+ * The node options of a bench's bot process: the image's, then BENCH_BOT_NODE_ARGS (for example
+ * `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile the bot under load).
+ */
+export function botNodeOptions(): string[] {
+  return [...imageNodeOptions(), ...(process.env.BENCH_BOT_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
+}
