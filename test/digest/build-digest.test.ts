@@ -6,7 +6,9 @@ import type { SubscriptionTerm } from '../../src/core/subscriptions/term.js';
 import type { DatabaseHandle } from '../../src/db/database.js';
 import { createChannelStore } from '../../src/store/channel-store.js';
 import { createDigestPapers } from '../../src/store/digest-papers.js';
+import { createFeedbackStore } from '../../src/store/feedback-store.js';
 import { createPaperStore } from '../../src/store/paper-store.js';
+import { createPaperUpdateStore } from '../../src/store/paper-update-store.js';
 import { createPaperSearch } from '../../src/store/search-papers.js';
 import { createSubscriptionStore } from '../../src/store/subscription-store.js';
 import { fixtureCorpus } from '../helpers/fixture-corpus.js';
@@ -135,6 +137,42 @@ describe('buildDigest', () => {
     const a = await buildDigest(dependencies, channel, saturday);
     const b = await buildDigest(dependencies, channel, saturday);
     expect(b).toEqual(a);
+  });
+
+  it('asks for the subscriptions, the day, the votes and the updates at once, before any answer', async () => {
+    const events: string[] = [];
+    const traced = <T extends object>(target: T, names: (keyof T & string)[]): T => {
+      const copy = { ...target };
+      for (const name of names) {
+        const method = target[name] as (...args: unknown[]) => Promise<unknown>;
+        (copy as Record<string, unknown>)[name] = async (...args: unknown[]) => {
+          events.push(`ask ${name}`);
+          const answer = await method.apply(target, args);
+          events.push(`answer ${name}`);
+          return answer;
+        };
+      }
+      return copy;
+    };
+    const digest = await buildDigest(
+      {
+        papers: traced(dependencies.papers, ['latestDailyDay', 'trending']),
+        subscriptions: traced(dependencies.subscriptions, ['list']),
+        feedback: traced(createFeedbackStore(handle.db), ['signals']),
+        updates: traced(createPaperUpdateStore(handle.db), ['unmentioned']),
+      },
+      await channelWith({ top: 3, learn: true }),
+      saturday,
+    );
+    expect(digest.items).toHaveLength(3);
+    const firstAnswer = events.findIndex((event) => event.startsWith('answer'));
+    expect(events.slice(0, firstAnswer).sort()).toEqual([
+      'ask latestDailyDay',
+      'ask list',
+      'ask signals',
+      'ask unmentioned',
+    ]);
+    expect(events.indexOf('ask trending')).toBeGreaterThan(events.indexOf('answer latestDailyDay'));
   });
 });
 

@@ -2,7 +2,6 @@ import type { Channel, ChannelRef } from '../channel.js';
 import type { Paper } from '../paper.js';
 import type {
   DigestPapers,
-  FeedbackSignal,
   FeedbackStore,
   PaperShare,
   PaperUpdate,
@@ -93,10 +92,15 @@ export async function buildDigest(
   const includeHf = settings.sources.includes('hf');
   const categories = settings.sources.filter((source) => source !== 'hf');
 
-  const terms = await dependencies.subscriptions.list(channel);
+  // The reads that need nothing else go out together: one round trip instead of four (a fan-out builds thousands).
+  const [terms, day, signals, updates] = await Promise.all([
+    dependencies.subscriptions.list(channel),
+    includeHf ? dependencies.papers.latestDailyDay(latestCompleteDailyPapersDay(at)) : null,
+    settings.learn && dependencies.feedback ? dependencies.feedback.signals(channel) : [],
+    dependencies.updates ? dependencies.updates.unmentioned(channel, MAX_UPDATES_PER_DIGEST) : [],
+  ]);
   const excluded = terms.filter((term) => term.kind === 'exclude');
 
-  const day = includeHf ? await dependencies.papers.latestDailyDay(latestCompleteDailyPapersDay(at)) : null;
   const trending = day
     ? await dependencies.papers.trending({
         channel,
@@ -109,8 +113,6 @@ export async function buildDigest(
       })
     : [];
 
-  const signals: FeedbackSignal[] =
-    settings.learn && dependencies.feedback ? await dependencies.feedback.signals(channel) : [];
   const learning = learningState(settings, countVotes(signals));
   const learned =
     learning.kind === 'on'
@@ -162,9 +164,6 @@ export async function buildDigest(
         chosen.map((item) => item.paper.id),
       )
     : new Map<string, PaperShare>();
-  const updates = dependencies.updates
-    ? await dependencies.updates.unmentioned(channel, MAX_UPDATES_PER_DIGEST)
-    : [];
   // A paper posted here before is news only in its "since you saw it" line.
   const updated = new Set(updates.map((update) => update.paper.id));
   return {
