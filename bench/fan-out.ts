@@ -7,6 +7,7 @@ import { APPLICATION_ID } from '../test/adapters/discord/discord-fixtures.js';
 import { startFakeDiscord } from '../test/helpers/fake-discord.js';
 import { startFakeSlack } from '../test/helpers/fake-slack.js';
 import { spawnFanOutBot } from './compiled-bot.js';
+import { cpuSnapshot, cpuUse } from './cpu-use.js';
 import type { BenchRow } from './measure.js';
 
 /**
@@ -208,7 +209,9 @@ export async function benchFanOut(
   const exited = new Promise<number | null>((resolve) => bot.on('close', resolve));
   await said.next('ready', exited);
   const started = performance.now();
+  const cpuAtStart = cpuSnapshot();
   const { tick } = await said.next<{ tick: { claimed: number; tickMs: number } }>('tick', exited);
+  const cpuAtTick = cpuSnapshot();
   log(`${backend}: tick queued ${tick.claimed} digests in ${Math.round(tick.tickMs)} ms`);
   const statusCounts = async () => {
     const counted = await db
@@ -227,6 +230,7 @@ export async function benchFanOut(
     counts = await statusCounts();
   }
   const wallMs = performance.now() - started;
+  const cpuAtEnd = cpuSnapshot();
   bot.kill('SIGTERM');
   const { stopped } = await said.next<{
     stopped: { peakRssMb: number; sampled: Record<string, number>; lastSent: Record<string, number> };
@@ -303,6 +307,9 @@ export async function benchFanOut(
         statuses: Object.fromEntries(counts),
         duplicates,
         losses,
+        // Who used the machine's cores while the tick queued, and over the whole run (the bot is the rest).
+        cpuDuringTick: cpuUse(cpuAtStart, cpuAtTick),
+        cpuOverall: cpuUse(cpuAtStart, cpuAtEnd),
       },
     },
     {
