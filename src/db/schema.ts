@@ -235,6 +235,8 @@ export const deliveries = pgTable(
     channelId: bigint('channel_id', { mode: 'number' })
       .notNull()
       .references(() => channels.id, { onDelete: 'cascade' }),
+    /** The channel's platform, copied in when queued: each platform's workers read only their own waiting rows. */
+    platform: text('platform').$type<Platform>().notNull(),
     slotId: bigint('slot_id', { mode: 'number' }).references(() => digestSlots.id, { onDelete: 'set null' }),
     kind: text('kind').$type<DeliveryKind>().notNull(),
     card: jsonb('card').$type<Card>().notNull(),
@@ -256,6 +258,11 @@ export const deliveries = pgTable(
   },
   (t) => [
     index('deliveries_due_idx').on(t.status, t.nextAttemptAt),
+    // A platform's waiting deliveries in the order `take` hands them out, so it reads only as many as it takes.
+    index('deliveries_waiting_idx')
+      .on(t.platform, t.nextAttemptAt, t.id)
+      .where(sql`${t.status} in ('pending', 'failed')`),
+    index('deliveries_leased_idx').on(t.platform, t.leaseUntil).where(sql`${t.status} = 'sending'`),
     uniqueIndex('deliveries_idempotency_idx').on(t.idempotencyKey),
   ],
 );

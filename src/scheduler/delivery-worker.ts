@@ -50,10 +50,9 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
         const pool = startWorkPool<QueuedDelivery>({
           concurrency: options.concurrency ?? 200,
           pollMs: options.pollMs ?? DEFAULT_POLL_MS,
-          take: (limit) =>
-            queue.take({ owner, now: now(), leaseMs: options.leaseMs, limit, platforms: [platform] }),
+          take: (limit) => queue.take({ owner, now: now(), leaseMs: options.leaseMs, limit, platform }),
           nextDueIn: async () => {
-            const next = await queue.nextDueAt({ now: now(), platforms: [platform] });
+            const next = await queue.nextDueAt({ platform });
             return next === null ? null : next.getTime() - now().getTime();
           },
           run: (delivery) => deliverOne(delivery, abort.signal),

@@ -1,6 +1,6 @@
-import { and, eq, inArray, notInArray, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, notInArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Card } from '../core/cards/card.js';
-import type { Channel } from '../core/channel.js';
+import type { Channel, Platform } from '../core/channel.js';
 import type { Database } from '../db/database.js';
 import {
   channels,
@@ -53,26 +53,27 @@ export function createDeliveryQueue(db: Database) {
   const held = (id: number, owner: string) =>
     and(eq(deliveries.id, id), eq(deliveries.leasedBy, owner), eq(deliveries.status, 'sending'));
   const notify = (deliveryId: number) =>
-    db.execute(sql`
-      select pg_notify(${DELIVERIES_CHANNEL}, c.platform)
-      from ${deliveries} d join ${channels} c on c.id = d.channel_id where d.id = ${deliveryId}`);
+    db.execute(
+      sql`select pg_notify(${DELIVERIES_CHANNEL}, platform) from ${deliveries} where id = ${deliveryId}`,
+    );
 
   return {
+    /** The new delivery's id; null when one with its idempotency key is already queued (or the channel is gone). */
     async enqueue(delivery: NewDelivery, now: Date): Promise<number | null> {
       const at = now.toISOString();
       // One statement queues and notifies: a fan-out queues thousands.
       const [row] = rowsOf<{ id: string | number }>(
         await db.execute(sql`
           with queued as (
-            insert into ${deliveries} (channel_id, slot_id, kind, card, edit_of, idempotency_key, next_attempt_at, created_at)
-            values (${delivery.channelId}, ${delivery.slotId}, ${delivery.kind}, ${JSON.stringify(delivery.card)}::jsonb,
-                    ${delivery.editOf ? JSON.stringify(delivery.editOf) : null}::jsonb, ${delivery.idempotencyKey},
-                    ${at}::timestamptz, ${at}::timestamptz)
+            insert into ${deliveries} (channel_id, platform, slot_id, kind, card, edit_of, idempotency_key, next_attempt_at, created_at)
+            select c.id, c.platform, ${delivery.slotId}::bigint, ${delivery.kind}, ${JSON.stringify(delivery.card)}::jsonb,
+                   ${delivery.editOf ? JSON.stringify(delivery.editOf) : null}::jsonb, ${delivery.idempotencyKey},
+                   ${at}::timestamptz, ${at}::timestamptz
+            from ${channels} c where c.id = ${delivery.channelId}
             on conflict do nothing
-            returning id, channel_id
+            returning id, platform
           )
-          select q.id, pg_notify(${DELIVERIES_CHANNEL}, c.platform)
-          from queued q join ${channels} c on c.id = q.channel_id`),
+          select id, pg_notify(${DELIVERIES_CHANNEL}, platform) from queued`),
       );
       return row ? Number(row.id) : null;
     },
@@ -82,22 +83,36 @@ export function createDeliveryQueue(db: Database) {
       now: Date;
       leaseMs: number;
       limit: number;
-      /** Only channels of these platforms: a replica takes what it can post. */
-      platforms: string[];
+      /** Only this platform's deliveries: each platform's workers take what they post. */
+      platform: Platform;
     }): Promise<QueuedDelivery[]> {
       const now = options.now.toISOString();
       const leaseUntil = new Date(options.now.getTime() + options.leaseMs).toISOString();
+      // Due deliveries and expired leases are read apart, each from its index in the order they go out, so a
+      // take reads about as many rows as it leases however long the queue is (an `or` of both would read all).
+      // Rows an expired lease pushes past the limit stay locked until the statement ends, and are not changed.
       const picked = rowsOf<{ id: string | number; previous_status: DeliveryStatus }>(
         await db.execute(sql`
-          with picked as (
-            select d.id, d.status as previous_status
-            from ${deliveries} d join ${channels} c on c.id = d.channel_id
-            where c.active and c.platform = any(${sql.param(options.platforms)}::text[]) and (
-              (d.status in ('pending', 'failed') and d.next_attempt_at <= ${now}::timestamptz)
-              or (d.status = 'sending' and d.lease_until < ${now}::timestamptz))
+          with due as (
+            select d.id, d.status, d.next_attempt_at
+            from ${deliveries} d join ${channels} c on c.id = d.channel_id and c.active
+            where d.platform = ${options.platform} and d.status in ('pending', 'failed')
+              and d.next_attempt_at <= ${now}::timestamptz
             order by d.next_attempt_at, d.id
             limit ${options.limit}
             for update of d skip locked
+          ), expired as (
+            select d.id, d.status, d.next_attempt_at
+            from ${deliveries} d join ${channels} c on c.id = d.channel_id and c.active
+            where d.platform = ${options.platform} and d.status = 'sending' and d.lease_until < ${now}::timestamptz
+            order by d.next_attempt_at, d.id
+            limit ${options.limit}
+            for update of d skip locked
+          ), picked as (
+            select id, status as previous_status
+            from (select * from due union all select * from expired) waiting
+            order by next_attempt_at, id
+            limit ${options.limit}
           )
           update ${deliveries} d
           set status = 'sending', lease_until = ${leaseUntil}::timestamptz, leased_by = ${options.owner},
@@ -188,16 +203,19 @@ export function createDeliveryQueue(db: Database) {
     },
 
     /**
-     * When the next delivery of these platforms comes due that `take` would not hand out now: a retry's time or
+     * When the next delivery of this platform comes due that `take` would not hand out now: a retry's time or
      * a lease running out. Null when none is waiting.
      */
-    async nextDueAt(options: { now: Date; platforms: string[] }): Promise<Date | null> {
+    async nextDueAt(options: { platform: Platform }): Promise<Date | null> {
+      const waiting = (status: SQL, time: SQL) => sql`
+        select ${time} from ${deliveries} d join ${channels} c on c.id = d.channel_id and c.active
+        where d.platform = ${options.platform} and ${status} order by ${time} limit 1`;
+      // Each read walks its index from the front and stops at the first row of an active channel.
       const [row] = rowsOf<{ next: string | Date | null }>(
         await db.execute(sql`
-          select min(case when d.status = 'sending' then d.lease_until else d.next_attempt_at end) as next
-          from ${deliveries} d join ${channels} c on c.id = d.channel_id
-          where c.active and c.platform = any(${sql.param(options.platforms)}::text[])
-            and d.status in ('pending', 'failed', 'sending')`),
+          select least(
+            (${waiting(sql`d.status in ('pending', 'failed')`, sql`d.next_attempt_at`)}),
+            (${waiting(sql`d.status = 'sending'`, sql`d.lease_until`)})) as next`),
       );
       return row?.next ? new Date(row.next) : null;
     },

@@ -49,7 +49,7 @@ beforeAll(async () => {
     now,
   );
   await store.setActive(ref, true);
-  const [taken] = await queue.take({ owner: 'w', now, leaseMs: 1000, limit: 1, platforms: ['slack'] });
+  const [taken] = await queue.take({ owner: 'w', now, leaseMs: 1000, limit: 1, platform: 'slack' });
   await queue.markDead(taken?.id ?? 0, 'w', 'cannot post to this channel: channel_not_found');
   await store.setActive(ref, false, 'channel_not_found');
   await handle.close();

@@ -143,7 +143,7 @@ describeEachDatabase('the delivery worker wakes when work arrives', (driver) => 
       now: new Date(),
       leaseMs: 400,
       limit: 1,
-      platforms: ['slack'],
+      platform: 'slack',
     });
     expect(leased?.idempotencyKey).toBe('digest:orphaned');
     const slack = timedPoster();

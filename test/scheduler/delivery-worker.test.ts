@@ -197,7 +197,7 @@ describe('the delivery worker', () => {
       now: clock,
       leaseMs: 60_000,
       limit: 10,
-      platforms: ['slack'],
+      platform: 'slack',
     });
     const slack = recordingPoster('slack');
     const { logger, lines } = capturingLogger();
@@ -236,7 +236,7 @@ describe('the delivery worker', () => {
     const queue = createDeliveryQueue(handle.db);
     const takeAsB = async () =>
       takenByB.push(
-        (await queue.take({ owner: 'worker-b', now: clock, leaseMs: 60_000, limit: 1, platforms: ['slack'] }))
+        (await queue.take({ owner: 'worker-b', now: clock, leaseMs: 60_000, limit: 1, platform: 'slack' }))
           .length,
       );
     const slow: Poster = {
@@ -274,7 +274,7 @@ describe('the delivery worker', () => {
       now: clock,
       leaseMs: 60_000,
       limit: 10,
-      platforms: ['slack'],
+      platform: 'slack',
     });
     await worker(recordingPoster('slack').poster, 'worker-a').stop(0);
     const slack = recordingPoster('slack');

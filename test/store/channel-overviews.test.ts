@@ -42,6 +42,7 @@ describeEachDatabase('channel overviews', (driver) => {
   ) =>
     handle.db.insert(deliveries).values({
       channelId: await idOf(channel),
+      platform: channel.platform,
       slotId: null,
       kind: 'digest',
       card,

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { noticeCard } from '../../src/core/cards/build-cards.js';
-import type { ChannelRef } from '../../src/core/channel.js';
+import type { ChannelRef, Platform } from '../../src/core/channel.js';
 import { channels } from '../../src/db/schema.js';
 import { createChannelStore } from '../../src/store/channel-store.js';
 import { createDeliveryQueue } from '../../src/store/delivery-queue.js';
@@ -49,23 +49,23 @@ describeEachDatabase('delivery queue: what a platform takes', (driver) => {
     await store.setActive(slackGone, false, 'channel_not_found');
     return queue;
   }
-  const take = (queue: ReturnType<typeof createDeliveryQueue>, platform: string) =>
-    queue.take({ owner: 'w', now: NOW, leaseMs: 60_000, limit: 10, platforms: [platform] });
+  const take = (queue: ReturnType<typeof createDeliveryQueue>, platform: Platform) =>
+    queue.take({ owner: 'w', now: NOW, leaseMs: 60_000, limit: 10, platform });
 
-  it('takes only the deliveries of active channels of its platforms', async () => {
+  it('takes only the deliveries of active channels of its platform', async () => {
     const queue = await queueOneEach();
     expect((await take(queue, 'slack')).map((delivery) => delivery.channel.channelId)).toEqual(['C1']);
     expect((await take(queue, 'discord')).map((delivery) => delivery.channel.channelId)).toEqual(['111']);
     expect(await take(queue, 'slack')).toEqual([]);
   });
 
-  it('says when the next delivery of its platforms comes due, leaving out inactive channels', async () => {
+  it('says when the next delivery of its platform comes due, leaving out inactive channels', async () => {
     const queue = await queueOneEach();
     const [taken] = await take(queue, 'slack');
     const retryAt = new Date(NOW.getTime() + 5_000);
     await queue.markRetry(taken?.id ?? 0, 'w', { error: 'x', nextAttemptAt: retryAt, countAttempt: true });
     // The inactive channel's delivery, due at NOW, and Discord's do not count.
-    expect(await queue.nextDueAt({ now: NOW, platforms: ['slack'] })).toEqual(retryAt);
-    expect(await queue.nextDueAt({ now: NOW, platforms: ['discord'] })).toEqual(NOW);
+    expect(await queue.nextDueAt({ platform: 'slack' })).toEqual(retryAt);
+    expect(await queue.nextDueAt({ platform: 'discord' })).toEqual(NOW);
   });
 });

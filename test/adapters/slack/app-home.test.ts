@@ -25,6 +25,7 @@ beforeAll(async () => {
   const channelRow = (await handle.db.select().from(channels)).find((entry) => entry.channelId === 'GHOME3');
   await handle.db.insert(deliveries).values({
     channelId: channelRow?.id ?? -1,
+    platform: 'slack',
     slotId: null,
     kind: 'digest',
     card: noticeCard({ tone: 'info', text: 'digest' }),
