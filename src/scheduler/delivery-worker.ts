@@ -2,6 +2,7 @@ import { setMaxListeners } from 'node:events';
 import { channelKey, type Platform } from '../core/channel.js';
 import type { QueuedDelivery } from '../store/delivery-queue.js';
 import { createDeliverOne, type DeliverOneOptions } from './deliver-one.js';
+import { withSignalOfItsOwn } from './signal-of-its-own.js';
 import { within } from './within.js';
 import { startWorkPool, type WorkPool } from './work-pool.js';
 
@@ -37,7 +38,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
   const idempotent = new Map(options.posters.map((poster) => [poster.platform, poster.supportsIdempotency]));
   const pools = new Map<Platform, WorkPool<QueuedDelivery>>();
   const abort = new AbortController();
-  // Every post in flight (up to `concurrency` per platform) listens on this one signal.
+  // Every delivery in flight (up to `concurrency` per platform) listens on this one signal, through its own.
   setMaxListeners(0, abort.signal);
 
   return {
@@ -55,7 +56,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
             const next = await queue.nextDueAt({ platform });
             return next === null ? null : next.getTime() - now().getTime();
           },
-          run: (delivery) => deliverOne(delivery, abort.signal),
+          run: (delivery) => withSignalOfItsOwn(abort.signal, (signal) => deliverOne(delivery, signal)),
           log,
         });
         pools.set(platform, pool);

@@ -315,6 +315,32 @@ describe('the delivery worker', () => {
     expect(statuses.map((entry) => entry.status)).toEqual(['sent', 'sent', 'sent']);
   });
 
+  it('posts each delivery under a signal of its own, which stop aborts, so what a library leaves on it goes too', async () => {
+    for (const key of ['first', 'second']) await enqueue(key);
+    const signals: AbortSignal[] = [];
+    const { opened: bothPosting, open: secondStarted } = gate();
+    const poster: Poster = {
+      platform: 'slack',
+      supportsIdempotency: false,
+      async post(_message, _onPartSent, signal) {
+        if (!signal) throw new Error('no signal');
+        // As discord.js's REST does: a listener per request, never removed.
+        signal.addEventListener('abort', () => {});
+        signals.push(signal);
+        if (signals.length === 2) secondStarted();
+        await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
+        throw new Error('stopped');
+      },
+    };
+    const w = worker(poster, 'worker-a', silentLogger, { concurrency: 2, pollMs: 10 });
+    w.start();
+    await bothPosting;
+    expect(signals[0]).not.toBe(signals[1]);
+    expect(signals.some((signal) => signal.aborted)).toBe(false);
+    await w.stop(10_000);
+    expect(signals.every((signal) => signal.aborted)).toBe(true);
+  });
+
   it('gives each platform its own slots, so a held-back Slack delivery does not keep Discord waiting', async () => {
     const discordRef: ChannelRef = { platform: 'discord', workspaceId: 'G1', channelId: '500' };
     await scheduledChannel(handle, discordRef, { schedule: daily('09:00') }, start);
