@@ -153,7 +153,7 @@ const configSchema = z.object({
   SHUTDOWN_TIMEOUT: duration('SHUTDOWN_TIMEOUT', '10s', 0, 600_000).default(10_000),
   DELIVERY_MAX_ATTEMPTS: integer('DELIVERY_MAX_ATTEMPTS', 1, 50).default(8),
   DELIVERY_LEASE: duration('DELIVERY_LEASE', '60s', 5_000, 3_600_000).default(60_000),
-  DELIVERY_CONCURRENCY: integer('DELIVERY_CONCURRENCY', 1, 1000).default(200),
+  DELIVERY_CONCURRENCY: integer('DELIVERY_CONCURRENCY', 1, 1000).default(400),
   REPLICA_ID: z.string().optional(),
   PORT: integer('PORT', 0, 65_535).default(3000),
   SLACK_BOT_TOKEN: prefixed('SLACK_BOT_TOKEN', 'xoxb-').optional(),

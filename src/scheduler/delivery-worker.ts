@@ -10,8 +10,9 @@ export type { DeliveryOutcome } from './deliver-one.js';
 
 export interface DeliveryWorkerOptions extends DeliverOneOptions {
   /**
-   * Deliveries posted at once per platform by `start` (default 200). A slow one (a long digest paced at one
-   * message a second per Slack channel) holds only its own slot: the others keep going.
+   * Deliveries posted at once per platform by `start` (default 400). A slow one (a long digest paced at one
+   * message a second per Slack channel) holds only its own slot: the others keep going. A Slack digest in
+   * threads takes about 6 s that way, so 400 slots post about 65 digests a second however many workspaces.
    */
   concurrency?: number;
   /**
@@ -49,7 +50,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
     start(): void {
       for (const platform of platforms) {
         const pool = startWorkPool<QueuedDelivery>({
-          concurrency: options.concurrency ?? 200,
+          concurrency: options.concurrency ?? 400,
           pollMs: options.pollMs ?? DEFAULT_POLL_MS,
           take: (limit) => queue.take({ owner, now: now(), leaseMs: options.leaseMs, limit, platform }),
           nextDueIn: async () => {
