@@ -263,8 +263,8 @@ describe('the subscriptions modal', () => {
   });
 });
 
-// Over HTTP an answer Discord would refuse throws in `sendSigned`; the edits of @original are checked here.
+// Over HTTP an answer in the ack that Discord would refuse throws in `sendSigned`; an answer slower than the ack's
+// budget edits @original instead, checked here. How many take which path depends on the machine's speed.
 it('sent no answer Discord would refuse (every panel drawn within its limits)', () => {
-  expect(harness.discord.calls.filter((call) => call.path.includes('@original')).length).toBeGreaterThan(0);
   expect(harness.discord.refusedAnswers).toEqual([]);
 });
