@@ -1,3 +1,4 @@
+import type { BotDependencies } from '../../../src/core/bot/bot-dependencies.js';
 import type { ChannelRef } from '../../../src/core/channel.js';
 import { type DiscordOverHttp, GUILD_ID, sendSigned } from './discord-fixtures.js';
 import { MANAGE_CHANNELS, slashCommand, type Where } from './panel-interactions.js';
@@ -48,3 +49,21 @@ export function createPanelTestbed(harness: () => DiscordOverHttp, firstDigit = 
 
 /** The line under the panel's title: what the last click or modal did. */
 export const resultLine = (answer: PanelAnswer): string => answer.text.split('\n')[1] ?? '';
+
+/**
+ * The bot's channel store made slower than the ack's budget while `slow()` says so, so a panel answer takes the
+ * deferred path (an edit of @original) on any machine: `startDiscordOverHttp({}, { bot: slowChannelsWhen(...) })`.
+ */
+export function slowChannelsWhen(slow: () => boolean, delayMs = 100) {
+  return (bot: BotDependencies): BotDependencies => {
+    const channels = { ...bot.channels };
+    for (const [name, method] of Object.entries(bot.channels)) {
+      if (typeof method !== 'function') continue;
+      (channels as Record<string, unknown>)[name] = async (...args: unknown[]) => {
+        if (slow()) await new Promise((resolve) => setTimeout(resolve, delayMs));
+        return (method as (...args: unknown[]) => unknown).apply(bot.channels, args);
+      };
+    }
+    return { ...bot, channels };
+  };
+}
