@@ -76,7 +76,8 @@ export async function benchSearch(
 ): Promise<BenchRow[]> {
   const { repeats, naivePerShape, log } = options;
   const search = createPaperSearch(handle.db);
-  await handle.db.execute(sql`analyze papers`);
+  const analyzed = await timed(() => handle.db.execute(sql`analyze papers`));
+  log(`${backend}: analyze papers took ${round(analyzed.ms)} ms`);
   const targetMs = backend === 'postgres' ? 50 : 150;
   const storeLabel = `${store.method === 'corpus' ? 'real-text' : 'single-word'} store of ${store.count} papers`;
 

@@ -66,6 +66,8 @@ export const papers = pgTable(
   },
   (t) => [
     index('papers_search_idx').using('gin', t.search),
+    // Adjacent word pairs of the document, so a phrase's candidates are the papers holding its pairs (migration 0016).
+    index('papers_word_pairs_idx').using('gin', sql`paperboy_word_pairs(${t.search})`),
     index('papers_daily_date_idx').on(t.dailyDate),
     index('papers_published_at_idx').on(t.publishedAt),
     index('papers_paper_date_idx').on(t.paperDate.desc().nullsLast(), t.id),

@@ -5,6 +5,8 @@ import { papers } from '../db/schema.js';
 import { type CandidatePlan, planCandidateScan, withIndexScanOnly } from './candidate-scan.js';
 import { createWindowEdges, holdsPhrase, windowedCandidates, windowSizes } from './candidate-windows.js';
 import { paperColumns } from './paper-columns.js';
+import { holdsPairs, phrasePairs } from './phrase-pairs.js';
+import { requiredPhrases } from './required-phrases.js';
 import { correctQuery } from './typo-correction.js';
 
 /**
@@ -78,19 +80,33 @@ async function runSearch(
 ): Promise<SearchResults> {
   const query = request.query.trim();
   const matches = sql`${papers.search} @@ websearch_to_tsquery('english', ${query})`;
-  const filters: SQL[] = [matches];
+  const filters: SQL[] = [];
   if (request.since) filters.push(gte(papers.paperDate, request.since));
   if (request.source) filters.push(arrayContains(papers.sources, [request.source]));
-  const where = and(...filters) as SQL;
-  const plan = await tuning.chooseScan(db, where, tuning.cap);
-  const { scan } = plan;
+  const where = and(matches, ...filters) as SQL;
+  const [plan, pairs] = await Promise.all([
+    tuning.chooseScan(db, where, tuning.cap),
+    phrasePairs(db, requiredPhrases(query)),
+  ]);
+  // A query with a phrase collects the papers holding its word pairs from their index, then checks the phrase in
+  // each. Without pairs (a phrase of stop words around one word) it reads the papers holding all its words.
+  const byPairs = pairs.length > 0;
+  const scan = byPairs ? 'index' : plan.scan;
 
   const candidateOrder =
     request.sort === 'upvotes'
       ? sql`coalesce(${papers.upvotes}, -1) desc`
       : sql`${papers.paperDate} desc nulls last`;
-  const branch = (window: SQL | undefined) =>
-    sql`select ${papers.id} as id, ${papers.search} as search, ${papers.upvotes} as upvotes, ${papers.paperDate} as date from ${papers} where ${window ? and(where, window) : where} order by ${candidateOrder}, ${papers.id} limit ${tuning.cap}`;
+  const columns = sql`${papers.id} as id, ${papers.search} as search, ${papers.upvotes} as upvotes, ${papers.paperDate} as date`;
+  const ordered = sql`order by ${candidateOrder}, ${papers.id} limit ${tuning.cap}`;
+  const branch = (window: SQL | undefined): SQL => {
+    if (!byPairs)
+      return sql`select ${columns} from ${papers} where ${window ? and(where, window) : where} ${ordered}`;
+    // `offset 0` keeps the phrase out of the index scan: from the full-text index too, Postgres would read
+    // every paper holding its words and, as that index cannot test positions, recompute each paper's pairs.
+    const held = and(holdsPairs(pairs), ...filters, window);
+    return sql`select ${columns} from (select ${papers.id}, ${papers.search}, ${papers.upvotes}, ${papers.paperDate} from ${papers} where ${held} offset 0) as ${papers} where ${matches} ${ordered}`;
+  };
   const sizes =
     scan === 'index' && request.sort !== 'upvotes'
       ? (tuning.windows ??

@@ -5,7 +5,8 @@ import { createPaperSearchWithScan, type SearchTuning } from '../../src/store/se
 
 /**
  * Paper search whose word searches always collect their candidates one way, whatever the planner estimates,
- * so a test can check that both ways give the same page. `tuning` sets the window of newest papers an index search
+ * so a test can check that both ways give the same page (a phrase with word pairs is always collected from their
+ * index, so for `"sparse attention"` both ways are that one). `tuning` sets the window of newest papers an index search
  * reads first and shrinks the cap, so a small corpus fills the cap from the window and past it.
  *
  * @example
