@@ -9,13 +9,9 @@ import { rowsOf } from './rows.js';
  */
 export async function phrasePairs(db: Database, phrases: readonly string[]): Promise<string[]> {
   if (phrases.length === 0) return [];
-  const texts = sql.join(
-    phrases.map((phrase) => sql`${phrase}`),
-    sql`, `,
-  );
   const [row] = rowsOf<{ pairs: string[] | null }>(
     await db.execute(
-      sql`select array(select distinct pair from unnest(array[${texts}]::text[]) as phrase, unnest(paperboy_word_pairs(to_tsvector('english', phrase))) as pair order by pair) as pairs`,
+      sql`select array(select distinct pair from unnest(${sql.param(phrases)}::text[]) as phrase, unnest(paperboy_word_pairs(to_tsvector('english', phrase))) as pair order by pair) as pairs`,
     ),
   );
   return row?.pairs ?? [];
@@ -23,9 +19,5 @@ export async function phrasePairs(db: Database, phrases: readonly string[]): Pro
 
 /** Papers holding every one of `pairs`, from the index of word pairs; `pairs` must not be empty (it would match all). */
 export function holdsPairs(pairs: readonly string[]): SQL {
-  const values = sql.join(
-    pairs.map((pair) => sql`${pair}`),
-    sql`, `,
-  );
-  return sql`paperboy_word_pairs(${papers.search}) @> array[${values}]::text[]`;
+  return sql`paperboy_word_pairs(${papers.search}) @> ${sql.param(pairs)}::text[]`;
 }

@@ -1,9 +1,9 @@
 /**
  * The phrases every match of a web-search query must hold: its quoted phrases and hyphenated words (which
  * Postgres reads as phrases too), unless excluded with `-`. A query with `OR` outside quotes, a `-` standing
- * alone (Postgres excludes what follows it) or a quote left open requires none: which of its parts must match is
- * then for Postgres to say. Search narrows such a query
- * by the word pairs of these phrases (`paperboy_word_pairs`); a phrase left out only narrows it less.
+ * alone (Postgres excludes what follows it) or a quote left open requires none here: which of its parts must
+ * match is then for Postgres alone to say. Search narrows a query by the word pairs of these phrases
+ * (`paperboy_word_pairs`); a phrase left out only narrows it less, never drops a match.
  *
  * @example
  * requiredPhrases('"large language models" GPT-4o -"survey paper"'); // ['large language models', 'GPT-4o']
